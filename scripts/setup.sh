@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Installs everything the build and the tests need. Idempotent: every step checks what is
+# already there (and its version) first, so on a ready machine this takes a second or two.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+export PATH="$HOME/.cargo/bin:$PATH"
+
+say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
+
+# The wasm-bindgen CLI must be exactly the version in Cargo.lock, or trunk tries to download.
+lock_version() {
+  awk -v name="$1" '$0 == "name = \"" name "\"" { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock
+}
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32 target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! trunk --version 2>/dev/null | grep -qx "trunk $TRUNK_VERSION"; then
+  say "installing trunk $TRUNK_VERSION (about 10 minutes on 2 cores)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked --force
+fi
+
+WASM_BINDGEN_VERSION=$(lock_version wasm-bindgen)
+if [ -z "$WASM_BINDGEN_VERSION" ]; then
+  echo "setup: cannot read the wasm-bindgen version from Cargo.lock" >&2
+  exit 1
+fi
+if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $WASM_BINDGEN_VERSION"; then
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 4 minutes)"
+  # No --locked: its lock file names a crate version the registry does not serve.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+# trunk builds with --offline, so every crate must be in the local registry cache.
+cargo fetch --locked >/dev/null
+
+if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+  say "installing Chromium from Debian (browsers cannot be downloaded by the test tools here)"
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+  $SUDO apt-get update
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
+fi
+
+# npm packages (Playwright, axe-core, binaryen's wasm-opt) from the committed lock file.
+# A stamp of the lock file's hash makes this a no-op when nothing changed.
+lock_hash=$(sha256sum package-lock.json | cut -d' ' -f1)
+stamp=node_modules/.mend-lock-hash
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$lock_hash" ]; then
+  say "installing npm packages with npm ci"
+  npm ci --no-audit --no-fund
+  echo "$lock_hash" > "$stamp"
+fi
+
+# Debian's wasm-opt breaks the output; the build must use binaryen from npm.
+if ! node_modules/.bin/wasm-opt --version | grep -q 'version 132'; then
+  echo "setup: node_modules/.bin/wasm-opt is not binaryen 132" >&2
+  exit 1
+fi

@@ -1,0 +1,5 @@
+//! Pure domain: types, rules and calculations. No web types, no Leptos; tested natively.
+
+pub mod stage;
+
+pub use stage::Stage;

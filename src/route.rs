@@ -1,0 +1,277 @@
+//! Every screen's address. Routes live in the URL fragment (`#/cases/…`) so each screen
+//! survives a reload on any static host, under any sub-path, with no rewrite rules.
+//! This module is pure: it parses and prints fragments and is tested natively.
+
+use crate::model::Stage;
+
+/// A printable view. Print views are ordinary screens so they work offline too.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PrintView {
+    /// A blank worksheet to fill in by hand at a meeting.
+    Blank,
+    /// The one-page conversation crib sheet.
+    Crib,
+    /// One filled case.
+    Case(String),
+    /// The "choose your remedy" sheet to hand to the client.
+    Remedy(String),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    Home,
+    Cases,
+    NewCase,
+    Case {
+        id: String,
+        stage: Stage,
+    },
+    Clause,
+    Journal,
+    JournalEntry(String),
+    Trends,
+    Backup,
+    Print(PrintView),
+    /// Anything we do not recognise, kept so the not-found screen can show it.
+    NotFound(String),
+}
+
+/// Record ids are random and URL-safe; anything else in an id position is not ours.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+impl Route {
+    /// Parses a fragment such as `#/cases/abc/numbers` (the leading `#` is optional).
+    pub fn parse(fragment: &str) -> Route {
+        let path = fragment.strip_prefix('#').unwrap_or(fragment);
+        let path = path.strip_prefix('/').unwrap_or(path);
+        let path = path.strip_suffix('/').unwrap_or(path);
+        let parts: Vec<&str> = if path.is_empty() {
+            Vec::new()
+        } else {
+            path.split('/').collect()
+        };
+        let id = |s: &str| is_valid_id(s).then(|| s.to_string());
+        let parsed = match parts.as_slice() {
+            [] => Some(Route::Home),
+            ["cases"] => Some(Route::Cases),
+            ["cases", "new"] => Some(Route::NewCase),
+            ["cases", case] => id(case).map(|id| Route::Case {
+                id,
+                stage: Stage::Case,
+            }),
+            ["cases", case, stage] => id(case)
+                .zip(Stage::from_slug(stage))
+                .map(|(id, stage)| Route::Case { id, stage }),
+            ["clause"] => Some(Route::Clause),
+            ["journal"] => Some(Route::Journal),
+            ["journal", entry] => id(entry).map(Route::JournalEntry),
+            ["trends"] => Some(Route::Trends),
+            ["backup"] => Some(Route::Backup),
+            ["print", "blank"] => Some(Route::Print(PrintView::Blank)),
+            ["print", "crib"] => Some(Route::Print(PrintView::Crib)),
+            ["print", "case", case] => id(case).map(|id| Route::Print(PrintView::Case(id))),
+            ["print", "remedy", case] => id(case).map(|id| Route::Print(PrintView::Remedy(id))),
+            _ => None,
+        };
+        parsed.unwrap_or_else(|| Route::NotFound(fragment.to_string()))
+    }
+
+    /// The canonical fragment for this route, with its leading `#`.
+    pub fn to_fragment(&self) -> String {
+        match self {
+            Route::Home => "#/".into(),
+            Route::Cases => "#/cases".into(),
+            Route::NewCase => "#/cases/new".into(),
+            Route::Case { id, stage } => format!("#/cases/{id}/{}", stage.slug()),
+            Route::Clause => "#/clause".into(),
+            Route::Journal => "#/journal".into(),
+            Route::JournalEntry(id) => format!("#/journal/{id}"),
+            Route::Trends => "#/trends".into(),
+            Route::Backup => "#/backup".into(),
+            Route::Print(PrintView::Blank) => "#/print/blank".into(),
+            Route::Print(PrintView::Crib) => "#/print/crib".into(),
+            Route::Print(PrintView::Case(id)) => format!("#/print/case/{id}"),
+            Route::Print(PrintView::Remedy(id)) => format!("#/print/remedy/{id}"),
+            Route::NotFound(raw) => raw.clone(),
+        }
+    }
+
+    /// The main navigation section this route belongs to, for highlighting the nav.
+    pub fn section(&self) -> Section {
+        match self {
+            Route::Home | Route::NotFound(_) => Section::Home,
+            Route::Cases | Route::NewCase | Route::Case { .. } => Section::Cases,
+            Route::Print(PrintView::Blank | PrintView::Crib) => Section::Cases,
+            Route::Print(PrintView::Case(_) | PrintView::Remedy(_)) => Section::Cases,
+            Route::Clause => Section::Clause,
+            Route::Journal | Route::JournalEntry(_) => Section::Journal,
+            Route::Trends => Section::Trends,
+            Route::Backup => Section::Backup,
+        }
+    }
+
+    /// Page title; the app appends its own name.
+    pub fn title(&self) -> String {
+        match self {
+            Route::Home => "Home".into(),
+            Route::Cases => "Cases".into(),
+            Route::NewCase => "New case".into(),
+            Route::Case { stage, .. } => format!("{} · Case", stage.title()),
+            Route::Clause => "Mediation clause".into(),
+            Route::Journal => "Reflection journal".into(),
+            Route::JournalEntry(_) => "Reflection".into(),
+            Route::Trends => "Trends".into(),
+            Route::Backup => "Backup".into(),
+            Route::Print(PrintView::Blank) => "Blank worksheet".into(),
+            Route::Print(PrintView::Crib) => "Conversation crib sheet".into(),
+            Route::Print(PrintView::Case(_)) => "Case worksheet".into(),
+            Route::Print(PrintView::Remedy(_)) => "Choose your remedy".into(),
+            Route::NotFound(_) => "Page not found".into(),
+        }
+    }
+}
+
+/// The top-level navigation entries, in the order they appear.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Section {
+    Home,
+    Cases,
+    Clause,
+    Journal,
+    Trends,
+    Backup,
+}
+
+impl Section {
+    pub const ALL: [Section; 6] = [
+        Section::Home,
+        Section::Cases,
+        Section::Clause,
+        Section::Journal,
+        Section::Trends,
+        Section::Backup,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Section::Home => "Home",
+            Section::Cases => "Cases",
+            Section::Clause => "Clause",
+            Section::Journal => "Journal",
+            Section::Trends => "Trends",
+            Section::Backup => "Backup",
+        }
+    }
+
+    pub fn route(self) -> Route {
+        match self {
+            Section::Home => Route::Home,
+            Section::Cases => Route::Cases,
+            Section::Clause => Route::Clause,
+            Section::Journal => Route::Journal,
+            Section::Trends => Route::Trends,
+            Section::Backup => Route::Backup,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all_routes() -> Vec<Route> {
+        let mut routes = vec![
+            Route::Home,
+            Route::Cases,
+            Route::NewCase,
+            Route::Clause,
+            Route::Journal,
+            Route::JournalEntry("j_1-X".into()),
+            Route::Trends,
+            Route::Backup,
+            Route::Print(PrintView::Blank),
+            Route::Print(PrintView::Crib),
+            Route::Print(PrintView::Case("abc".into())),
+            Route::Print(PrintView::Remedy("abc".into())),
+        ];
+        for stage in Stage::ALL {
+            routes.push(Route::Case {
+                id: "Zx9_-a".into(),
+                stage,
+            });
+        }
+        routes
+    }
+
+    #[test]
+    fn every_route_round_trips() {
+        for route in all_routes() {
+            let fragment = route.to_fragment();
+            assert!(fragment.starts_with("#/"), "{fragment}");
+            assert_eq!(Route::parse(&fragment), route, "{fragment}");
+        }
+    }
+
+    #[test]
+    fn lenient_forms_parse_to_the_canonical_route() {
+        let cases = [
+            ("", Route::Home),
+            ("#", Route::Home),
+            ("#/", Route::Home),
+            ("/cases/", Route::Cases),
+            ("#cases", Route::Cases),
+            (
+                "#/cases/abc",
+                Route::Case {
+                    id: "abc".into(),
+                    stage: Stage::Case,
+                },
+            ),
+            ("#/journal/", Route::Journal),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(Route::parse(input), expected, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn unknown_fragments_are_not_found() {
+        for input in [
+            "#/nope",
+            "#/cases/abc/nostage",
+            "#/cases/a b",
+            "#/cases/<script>",
+            "#/cases/abc/case/extra",
+            "#/print",
+            "#/print/case",
+            "#/journal/%20",
+        ] {
+            assert_eq!(
+                Route::parse(input),
+                Route::NotFound(input.into()),
+                "{input:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn ids_must_be_url_safe_and_short() {
+        assert!(is_valid_id("aZ09-_"));
+        assert!(!is_valid_id(""));
+        assert!(!is_valid_id("a.b"));
+        assert!(!is_valid_id(&"a".repeat(65)));
+    }
+
+    #[test]
+    fn every_section_links_to_a_route_in_that_section() {
+        for s in Section::ALL {
+            assert_eq!(s.route().section(), s);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+// Shared test fixtures. Every test is guarded: it fails on a console error, an uncaught
+// exception, a Content-Security-Policy violation, or any request outside the app's origin.
+import { test as base, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+export { expect };
+
+export const test = base.extend({
+  // Console errors a test expects (e.g. a storage failure it provokes), as regexes.
+  allowedErrors: [[], { option: true }],
+
+  guard: [
+    async ({ page, baseURL, allowedErrors }, use) => {
+      const problems = [];
+      const origin = new URL(baseURL).origin;
+      const allowed = (text) => allowedErrors.some((re) => re.test(text));
+      page.on('console', (msg) => {
+        if (msg.type() === 'error' && !allowed(msg.text())) {
+          problems.push(`console error: ${msg.text()}`);
+        }
+      });
+      page.on('pageerror', (err) => problems.push(`uncaught: ${err.message}`));
+      page.on('request', (req) => {
+        const url = new URL(req.url());
+        if (['data:', 'blob:'].includes(url.protocol)) return;
+        if (url.origin !== origin) problems.push(`request outside the origin: ${req.url()}`);
+      });
+      await page.exposeFunction('__reportCspViolation', (text) => {
+        problems.push(`CSP violation: ${text}`);
+      });
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) => {
+          window.__reportCspViolation(`${e.violatedDirective} blocked ${e.blockedURI}`);
+        });
+      });
+      await use(problems);
+      expect(problems, 'console errors, CSP violations or foreign requests').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+/** Fails with a readable list when axe-core finds any violation on the page as it is now. */
+export async function expectNoAxeViolations(page, label = '') {
+  const results = await new AxeBuilder({ page }).analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`,
+  );
+  expect(summary, `axe-core violations ${label}`).toEqual([]);
+}
+
+/** Opens a screen by its fragment and waits for the app to render its main heading. */
+export async function open(page, fragment) {
+  await page.goto(fragment);
+  await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toBeVisible();
+}
