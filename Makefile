@@ -9,7 +9,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 
 TRUNK_BUILD := trunk build --release --offline
 
-.PHONY: run test dist size setup lint unit e2e dev clean
+.PHONY: run test dist size bench setup lint unit e2e dev clean
 
 ## run: build the release app and serve it on http://127.0.0.1:8080
 run: dist
@@ -24,6 +24,11 @@ dist: setup dist-only
 ## size: print the first-load size (gzipped) of dist/ and fail above the budget
 size:
 	node scripts/size.mjs --check
+
+## bench: print performance figures (native store, then the browser against dist/)
+bench: setup dist-only
+	cargo bench --locked --bench store
+	node scripts/bench.mjs
 
 ## dev: debug build, rebuilt on change, served on http://127.0.0.1:8080
 dev: setup

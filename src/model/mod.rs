@@ -1,5 +1,14 @@
 //! Pure domain: types, rules and calculations. No web types, no Leptos; tested natively.
 
+pub mod case;
+pub mod date;
+pub mod record;
+pub mod sample;
+pub mod settings;
 pub mod stage;
 
+pub use case::Case;
+pub use date::Date;
+pub use record::{Record, new_id};
+pub use settings::Settings;
 pub use stage::Stage;

@@ -5,10 +5,13 @@ use leptos::prelude::*;
 
 use super::current_fragment;
 use super::pages;
+use super::shell::{Banners, SaveStatusView, ToastView};
+use super::state::AppState;
 use crate::route::{Route, Section};
 
 #[component]
 pub fn App() -> impl IntoView {
+    provide_context(AppState::start());
     let (route, set_route) = signal(Route::parse(&current_fragment()));
     let handle = window_event_listener(ev::hashchange, move |_| {
         set_route.set(Route::parse(&current_fragment()));
@@ -45,9 +48,7 @@ pub fn App() -> impl IntoView {
                 <span class="brand-mark" aria-hidden="true"></span>
                 "Mend"
             </a>
-            <p class="save-status" role="status" aria-live="polite">
-                "Stored only in this browser"
-            </p>
+            <SaveStatusView/>
             <nav class="app-nav" aria-label="Main">
                 <ul>
                     {Section::ALL
@@ -71,8 +72,10 @@ pub fn App() -> impl IntoView {
             </nav>
         </header>
         <main id="main" tabindex="-1">
+            <Banners/>
             {move || pages::screen(route.get())}
         </main>
+        <ToastView/>
     }
 }
 

@@ -2,12 +2,18 @@
 
 use leptos::prelude::*;
 
+use super::backup::{BackupScreen, ExportNudge};
+use super::cases::{CaseScreen, CasesList, NewCase};
 use crate::route::{PrintView, Route};
 
 /// The screen for a route.
 pub fn screen(route: Route) -> AnyView {
     match route {
         Route::Home => view! { <Home/> }.into_any(),
+        Route::Cases => view! { <CasesList/> }.into_any(),
+        Route::NewCase => view! { <NewCase/> }.into_any(),
+        Route::Case { id, .. } => view! { <CaseScreen id/> }.into_any(),
+        Route::Backup => view! { <BackupScreen/> }.into_any(),
         Route::NotFound(raw) => view! { <NotFound raw/> }.into_any(),
         other => placeholder(other).into_any(),
     }
@@ -24,6 +30,7 @@ fn Home() -> impl IntoView {
         <p>
             <a class="button primary" href="#/cases/new">"New case"</a>
         </p>
+        <ExportNudge with_button=true/>
     }
 }
 

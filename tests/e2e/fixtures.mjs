@@ -54,3 +54,29 @@ export async function open(page, fragment) {
   await page.goto(fragment);
   await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toBeVisible();
 }
+
+/** The header's save status. */
+export function saveStatus(page) {
+  return page.getByRole('banner').getByRole('status');
+}
+
+/** Every `mend:` key and value in localStorage. */
+export async function storedRecords(page, prefix = 'mend:') {
+  return page.evaluate((prefix) => {
+    const out = {};
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i);
+      if (key.startsWith(prefix)) out[key] = localStorage.getItem(key);
+    }
+    return out;
+  }, prefix);
+}
+
+/** Creates a case through the app and names its client; waits until it is saved. */
+export async function newCase(page, client) {
+  await open(page, '#/cases/new');
+  await expect(page).toHaveURL(/#\/cases\/[A-Za-z0-9_-]{16}\/case$/);
+  await page.getByLabel('Client', { exact: true }).fill(client);
+  await expect(saveStatus(page)).toHaveText('Saved');
+  return page.url().match(/#\/cases\/([A-Za-z0-9_-]{16})\//)[1];
+}

@@ -5,7 +5,6 @@ import { test, expect, expectNoAxeViolations, open } from './fixtures.mjs';
 const ROUTES = [
   ['#/', 'Handle an unhappy client, calmly', 'Home · Mend'],
   ['#/cases', 'Cases', 'Cases · Mend'],
-  ['#/cases/new', 'New case', 'New case · Mend'],
   ['#/clause', 'Mediation clause', 'Mediation clause · Mend'],
   ['#/journal', 'Reflection journal', 'Reflection journal · Mend'],
   ['#/trends', 'Trends', 'Trends · Mend'],
@@ -47,6 +46,16 @@ test('the main navigation reaches every section and marks the current one', asyn
     await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
     await expect(nav.getByRole('link', { name: label })).toHaveAttribute('aria-current', 'page');
   }
+});
+
+test('#/cases/new opens a new case and replaces the address, so a reload does not make another', async ({ page }) => {
+  await open(page, '#/cases/new');
+  await expect(page.getByRole('heading', { level: 1, name: 'Untitled case' })).toBeVisible();
+  await expect(page).toHaveURL(/#\/cases\/[A-Za-z0-9_-]{16}\/case$/);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Untitled case' })).toBeVisible();
+  const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('mend:case:')));
+  expect(keys).toHaveLength(1);
 });
 
 test('an unknown address offers a way home', async ({ page }) => {

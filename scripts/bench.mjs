@@ -1,0 +1,93 @@
+// Browser figures for the release build in dist/: start-up with 1,000 realistic stored cases
+// against an empty start, and the cost of saving one record after a keystroke. Prints
+// figures; fails only if the app cannot be measured. Run with `make bench`.
+import { chromium } from '@playwright/test';
+import { execFileSync, spawn } from 'node:child_process';
+
+const PORT = 4175;
+const URL = `http://127.0.0.1:${PORT}/mend/`;
+const RUNS = 7;
+
+const server = spawn('node', ['scripts/serve.mjs', '--dir', 'dist', '--base', '/mend/', '--port', String(PORT)], {
+  stdio: 'ignore',
+});
+await new Promise((r) => setTimeout(r, 400));
+
+const seed = JSON.parse(
+  execFileSync('cargo', ['run', '--quiet', '--release', '--example', 'seed', '--', '1000'], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  }),
+);
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+});
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.round((xs.length - 1) * p)];
+const ms = (x) => `${x.toFixed(1)} ms`;
+
+async function timings(page) {
+  return JSON.parse(await page.evaluate(() => window.wasmBindings.mend_timings()));
+}
+
+/** Start-up figures over several reloads: when the store was loaded, and when the first screen showed. */
+async function startup(records) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(URL + '#/');
+  await page.waitForSelector('main h1');
+  await page.evaluate((records) => {
+    localStorage.clear();
+    for (const [k, v] of Object.entries(records)) localStorage.setItem(k, v);
+  }, records);
+  const ready = [];
+  const shown = [];
+  for (let i = 0; i < RUNS; i++) {
+    await page.reload();
+    await page.waitForSelector('main h1');
+    shown.push(await page.evaluate(() => performance.now()));
+    ready.push((await timings(page)).ready);
+  }
+  await context.close();
+  return { ready: median(ready), shown: median(shown) };
+}
+
+const empty = await startup({});
+const full = await startup(seed);
+console.log('Start-up (median of ' + RUNS + ' reloads, from navigation start)');
+console.log(`  empty storage        store loaded ${ms(empty.ready)}, first screen ${ms(empty.shown)}`);
+console.log(`  1,000 stored cases   store loaded ${ms(full.ready)}, first screen ${ms(full.shown)}`);
+console.log(`  ratio                ${(full.shown / empty.shown).toFixed(2)}x (goal: at most 1.5x)`);
+
+// One keystroke's save: type a character, then flush (as when the page is hidden), so each
+// sample is exactly one record written and read back.
+{
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(URL + '#/');
+  await page.waitForSelector('main h1');
+  await page.evaluate((records) => {
+    for (const [k, v] of Object.entries(records)) localStorage.setItem(k, v);
+  }, seed);
+  const id = Object.keys(seed)[500].split(':')[2];
+  await page.goto(URL + `#/cases/${id}/case`);
+  await page.reload();
+  const input = page.getByLabel('Client', { exact: true });
+  await input.click();
+  await input.press('End');
+  const before = (await timings(page)).saves.length;
+  for (let i = 0; i < 200; i++) {
+    await page.keyboard.type(String(i % 10));
+    await page.evaluate(() => window.dispatchEvent(new Event('pagehide')));
+  }
+  const saves = (await timings(page)).saves.slice(before);
+  console.log(`One keystroke's save with 1,000 stored cases (${saves.length} samples: encode, write, read back)`);
+  console.log(`  p50 ${ms(pct(saves, 0.5))}, p95 ${ms(pct(saves, 0.95))} (goal: p95 at most 2 ms)`);
+  await context.close();
+}
+
+await browser.close();
+server.kill();

@@ -1,0 +1,21 @@
+//! The user's settings: one record.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// ISO 4217 code used for new cases.
+    pub currency: String,
+    /// When the last backup file was written (ms since 1970), if ever.
+    pub last_export: Option<i64>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            currency: "USD".into(),
+            last_export: None,
+        }
+    }
+}

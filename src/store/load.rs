@@ -1,0 +1,262 @@
+//! Start-up: read every Mend key, migrate what is old, set aside what is damaged (keeping its
+//! raw text), leave what is newer untouched, and load the rest. One bad record never stops
+//! the others from loading.
+
+use serde::{Deserialize, Serialize};
+
+use super::backend::{Backend, StorageError};
+use super::record::{AnyRecord, DecodeError, KeyRef, PREFIX, decode, parse_key};
+use super::save::write_verified;
+use super::trash::{TrashItem, read_trash};
+
+/// A value that could not be read, moved aside with its raw text.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct QuarantineEntry {
+    /// The key it was found under.
+    pub key: String,
+    /// Exactly what was stored.
+    pub raw: String,
+    /// Why it could not be read, in words.
+    pub reason: String,
+    /// When it was moved aside (ms).
+    pub at: i64,
+}
+
+/// A quarantined value as listed on the Backup screen.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Quarantined {
+    /// Where the entry lives now: its quarantine key, or the original key when moving it
+    /// aside failed (then it is left exactly where it was).
+    pub storage_key: String,
+    pub entry: QuarantineEntry,
+}
+
+/// A record this build cannot read because a newer Mend wrote it. Kept untouched.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NewerRecord {
+    pub key: String,
+    pub raw: String,
+    pub reason: String,
+}
+
+/// Everything found at start-up.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Loaded {
+    pub records: Vec<AnyRecord>,
+    pub trash: Vec<TrashItem>,
+    pub quarantined: Vec<Quarantined>,
+    pub newer: Vec<NewerRecord>,
+}
+
+pub fn quarantine_key(id: &str) -> String {
+    format!("{PREFIX}quarantine:{id}")
+}
+
+/// Reads every Mend key. Damaged values are moved to `mend:quarantine:<id>` (ids from
+/// `new_id`); if that write fails the value stays where it is and is still reported.
+pub fn load_all(
+    backend: &mut dyn Backend,
+    now: i64,
+    new_id: &mut dyn FnMut() -> String,
+) -> Result<Loaded, StorageError> {
+    let mut loaded = Loaded::default();
+    let mut keys = backend.keys()?;
+    keys.sort();
+    for key in keys {
+        let Some(kind) = parse_key(&key) else {
+            continue;
+        };
+        let Some(raw) = backend.get(&key)? else {
+            continue;
+        };
+        match kind {
+            KeyRef::Record(kind, id) => match decode(&raw) {
+                Ok(rec) if rec.kind() == kind && rec.id() == id => loaded.records.push(rec),
+                Ok(_) => {
+                    let reason = "its contents belong to another record".to_string();
+                    set_aside(backend, &mut loaded, key, raw, reason, now, new_id);
+                }
+                Err(e @ DecodeError::Newer { .. }) => loaded.newer.push(NewerRecord {
+                    key,
+                    raw,
+                    reason: e.to_string(),
+                }),
+                Err(e) => set_aside(backend, &mut loaded, key, raw, e.to_string(), now, new_id),
+            },
+            KeyRef::Trash(_) => match read_trash(&key, &raw) {
+                Ok(item) => loaded.trash.push(item),
+                Err(e) if e.is_corrupt() => {
+                    set_aside(backend, &mut loaded, key, raw, e.to_string(), now, new_id)
+                }
+                Err(e) => loaded.newer.push(NewerRecord {
+                    key,
+                    raw,
+                    reason: e.to_string(),
+                }),
+            },
+            KeyRef::Quarantine(_) => {
+                let entry = serde_json::from_str(&raw).unwrap_or_else(|_| QuarantineEntry {
+                    key: key.clone(),
+                    raw: raw.clone(),
+                    reason: "the set-aside note itself is damaged".into(),
+                    at: now,
+                });
+                loaded.quarantined.push(Quarantined {
+                    storage_key: key,
+                    entry,
+                });
+            }
+            KeyRef::Unknown => loaded.newer.push(NewerRecord {
+                key,
+                raw,
+                reason: "it was written by a newer version of Mend".into(),
+            }),
+        }
+    }
+    loaded.trash.sort_by_key(|t| std::cmp::Reverse(t.deleted));
+    Ok(loaded)
+}
+
+fn set_aside(
+    backend: &mut dyn Backend,
+    loaded: &mut Loaded,
+    key: String,
+    raw: String,
+    reason: String,
+    now: i64,
+    new_id: &mut dyn FnMut() -> String,
+) {
+    let entry = QuarantineEntry {
+        key: key.clone(),
+        raw,
+        reason,
+        at: now,
+    };
+    let qkey = quarantine_key(&new_id());
+    let text = serde_json::to_string(&entry).unwrap_or_default();
+    let moved = write_verified(backend, &qkey, &text).is_ok() && backend.remove(&key).is_ok();
+    loaded.quarantined.push(Quarantined {
+        storage_key: if moved { qkey } else { key },
+        entry,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Case, Record, Settings};
+    use crate::store::backend::MemoryBackend;
+    use crate::store::record::{Kind, SETTINGS_ID, record_key};
+
+    fn ids() -> impl FnMut() -> String {
+        let mut n = 0;
+        move || {
+            n += 1;
+            format!("q{n}")
+        }
+    }
+
+    fn case(id: &str, client: &str) -> AnyRecord {
+        AnyRecord::Case(Record::new(
+            id.into(),
+            10,
+            Case {
+                client: client.into(),
+                ..Default::default()
+            },
+        ))
+    }
+
+    #[test]
+    fn good_records_load_and_foreign_keys_are_ignored() {
+        let mut b = MemoryBackend::new();
+        let a = case("a", "Ann");
+        let s = AnyRecord::Settings(Record::new(SETTINGS_ID.into(), 1, Settings::default()));
+        b.plant(&a.key(), &a.encode());
+        b.plant(&s.key(), &s.encode());
+        b.plant("someone-else", "{}");
+        let loaded = load_all(&mut b, 0, &mut ids()).unwrap();
+        assert_eq!(loaded.records, vec![a, s]);
+        assert!(loaded.quarantined.is_empty() && loaded.newer.is_empty());
+        assert_eq!(b.get("someone-else").unwrap().as_deref(), Some("{}"));
+    }
+
+    #[test]
+    fn a_corrupt_record_is_quarantined_with_its_raw_text_and_the_rest_loads() {
+        let mut b = MemoryBackend::new();
+        let good = case("good", "Ann");
+        b.plant(&good.key(), &good.encode());
+        b.plant(
+            "mend:case:bad",
+            "{\"kind\":\"case\",\"id\":\"bad\",\"v\":1,\"crea",
+        );
+        let loaded = load_all(&mut b, 99, &mut ids()).unwrap();
+        assert_eq!(loaded.records, vec![good]);
+        assert_eq!(loaded.quarantined.len(), 1);
+        let q = &loaded.quarantined[0];
+        assert_eq!(q.storage_key, "mend:quarantine:q1");
+        assert_eq!(q.entry.key, "mend:case:bad");
+        assert!(q.entry.raw.ends_with("\"crea"));
+        assert_eq!(q.entry.reason, "its saved text is damaged or cut off");
+        assert_eq!(b.get("mend:case:bad").unwrap(), None, "moved aside");
+        let kept: QuarantineEntry =
+            serde_json::from_str(&b.get("mend:quarantine:q1").unwrap().unwrap()).unwrap();
+        assert_eq!(kept, q.entry);
+
+        // The next start lists it again, from the quarantine key.
+        let again = load_all(&mut b, 200, &mut ids()).unwrap();
+        assert_eq!(again.quarantined, loaded.quarantined);
+    }
+
+    #[test]
+    fn a_record_under_the_wrong_key_is_quarantined() {
+        let mut b = MemoryBackend::new();
+        b.plant(&record_key(Kind::Case, "x"), &case("y", "Ann").encode());
+        let loaded = load_all(&mut b, 0, &mut ids()).unwrap();
+        assert!(loaded.records.is_empty());
+        assert_eq!(loaded.quarantined.len(), 1);
+    }
+
+    #[test]
+    fn when_storage_is_full_a_corrupt_value_stays_in_place_and_is_still_reported() {
+        let mut b = MemoryBackend::new();
+        b.plant("mend:case:bad", "garbage");
+        b.quota = Some(b.used());
+        let loaded = load_all(&mut b, 0, &mut ids()).unwrap();
+        assert_eq!(loaded.quarantined[0].storage_key, "mend:case:bad");
+        assert_eq!(b.get("mend:case:bad").unwrap().as_deref(), Some("garbage"));
+    }
+
+    #[test]
+    fn records_from_a_newer_version_are_kept_untouched_and_reported() {
+        let mut b = MemoryBackend::new();
+        let mut env = case("n", "Ann").to_envelope();
+        env.v = 7;
+        let raw = serde_json::to_string(&env).unwrap();
+        b.plant("mend:case:n", &raw);
+        b.plant("mend:invoice:z", "{\"anything\":1}");
+        let before = b.snapshot();
+        let loaded = load_all(&mut b, 0, &mut ids()).unwrap();
+        assert!(loaded.records.is_empty() && loaded.quarantined.is_empty());
+        assert_eq!(loaded.newer.len(), 2);
+        assert!(
+            loaded
+                .newer
+                .iter()
+                .any(|n| n.key == "mend:case:n" && n.raw == raw)
+        );
+        assert_eq!(b.snapshot(), before);
+    }
+
+    #[test]
+    fn unavailable_storage_is_an_error_not_an_empty_load() {
+        let mut b = MemoryBackend {
+            unavailable: true,
+            ..Default::default()
+        };
+        assert_eq!(
+            load_all(&mut b, 0, &mut ids()),
+            Err(StorageError::Unavailable)
+        );
+    }
+}

@@ -1,0 +1,446 @@
+//! Records on disk: one key per record, each value an envelope that names its kind, id and
+//! schema version, with the data inside. Older versions are migrated step by step on load;
+//! a record from a newer version of the app is left untouched.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::fmt;
+
+use crate::model::{Case, Record, Settings};
+use crate::route::is_valid_id;
+
+/// Every key Mend writes starts with this.
+pub const PREFIX: &str = "mend:";
+/// The single settings record's id and key.
+pub const SETTINGS_ID: &str = "settings";
+
+/// What a record holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    Case,
+    Settings,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 2] = [Kind::Case, Kind::Settings];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Case => "case",
+            Kind::Settings => "settings",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    /// The schema version this build writes. Bump it with a migration step below.
+    pub fn version(self) -> u32 {
+        match self {
+            Kind::Case => 1,
+            Kind::Settings => 1,
+        }
+    }
+
+    /// How a person calls one of these.
+    pub fn noun(self) -> &'static str {
+        match self {
+            Kind::Case => "case",
+            Kind::Settings => "settings",
+        }
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The storage key of a record: `mend:case:<id>`, or `mend:settings`.
+pub fn record_key(kind: Kind, id: &str) -> String {
+    match kind {
+        Kind::Settings => format!("{PREFIX}{SETTINGS_ID}"),
+        _ => format!("{PREFIX}{kind}:{id}"),
+    }
+}
+
+/// What a key under the prefix is for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum KeyRef {
+    /// A live record of a kind this build knows.
+    Record(Kind, String),
+    /// A record in the trash.
+    Trash(String),
+    /// A value moved aside because it could not be read.
+    Quarantine(String),
+    /// Under our prefix but not known to this build (written by a newer version).
+    Unknown,
+}
+
+/// Classifies a storage key; `None` for keys that are not Mend's.
+pub fn parse_key(key: &str) -> Option<KeyRef> {
+    let rest = key.strip_prefix(PREFIX)?;
+    if rest == SETTINGS_ID {
+        return Some(KeyRef::Record(Kind::Settings, SETTINGS_ID.into()));
+    }
+    let (head, tail) = rest.split_once(':').unwrap_or((rest, ""));
+    Some(match head {
+        "trash" if !tail.is_empty() => KeyRef::Trash(tail.into()),
+        "quarantine" if is_valid_id(tail) => KeyRef::Quarantine(tail.into()),
+        _ => match Kind::parse(head) {
+            Some(kind) if kind != Kind::Settings && is_valid_id(tail) => {
+                KeyRef::Record(kind, tail.into())
+            }
+            _ => KeyRef::Unknown,
+        },
+    })
+}
+
+/// The envelope as written to storage.
+/// Unknown fields are ignored, so a newer app may add some without making this one
+/// quarantine its records.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Envelope {
+    pub kind: String,
+    pub id: String,
+    pub v: u32,
+    pub created: i64,
+    pub updated: i64,
+    pub data: Value,
+}
+
+/// A record of any kind, typed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum AnyRecord {
+    Case(Record<Case>),
+    Settings(Record<Settings>),
+}
+
+impl AnyRecord {
+    pub fn kind(&self) -> Kind {
+        match self {
+            AnyRecord::Case(_) => Kind::Case,
+            AnyRecord::Settings(_) => Kind::Settings,
+        }
+    }
+
+    pub fn id(&self) -> &str {
+        match self {
+            AnyRecord::Case(r) => &r.id,
+            AnyRecord::Settings(r) => &r.id,
+        }
+    }
+
+    pub fn created(&self) -> i64 {
+        match self {
+            AnyRecord::Case(r) => r.created,
+            AnyRecord::Settings(r) => r.created,
+        }
+    }
+
+    pub fn updated(&self) -> i64 {
+        match self {
+            AnyRecord::Case(r) => r.updated,
+            AnyRecord::Settings(r) => r.updated,
+        }
+    }
+
+    pub fn key(&self) -> String {
+        record_key(self.kind(), self.id())
+    }
+
+    /// How the record is named in lists and notices.
+    pub fn title(&self) -> String {
+        match self {
+            AnyRecord::Case(r) => r.data.title(),
+            AnyRecord::Settings(_) => "Settings".into(),
+        }
+    }
+
+    /// The same record under another id (for "keep both").
+    pub fn with_id(&self, id: String) -> AnyRecord {
+        match self {
+            AnyRecord::Case(r) => AnyRecord::Case(Record { id, ..r.clone() }),
+            AnyRecord::Settings(r) => AnyRecord::Settings(Record { id, ..r.clone() }),
+        }
+    }
+
+    /// True when both hold the same data, whatever their times.
+    pub fn same_data(&self, other: &AnyRecord) -> bool {
+        match (self, other) {
+            (AnyRecord::Case(a), AnyRecord::Case(b)) => a.data == b.data,
+            (AnyRecord::Settings(a), AnyRecord::Settings(b)) => a.data == b.data,
+            _ => false,
+        }
+    }
+
+    pub fn to_envelope(&self) -> Envelope {
+        fn env<T: Serialize>(kind: Kind, r: &Record<T>) -> Envelope {
+            Envelope {
+                kind: kind.as_str().into(),
+                id: r.id.clone(),
+                v: kind.version(),
+                created: r.created,
+                updated: r.updated,
+                // Serializing our own plain data types cannot fail.
+                data: serde_json::to_value(&r.data).unwrap_or(Value::Null),
+            }
+        }
+        match self {
+            AnyRecord::Case(r) => env(Kind::Case, r),
+            AnyRecord::Settings(r) => env(Kind::Settings, r),
+        }
+    }
+
+    /// The text stored under the record's key.
+    pub fn encode(&self) -> String {
+        serde_json::to_string(&self.to_envelope()).unwrap_or_default()
+    }
+}
+
+/// Why a stored value could not be loaded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DecodeError {
+    /// Not JSON at all (cut short, overwritten, garbage).
+    Unparseable(String),
+    /// JSON, but not a record this build can read.
+    WrongShape(String),
+    /// Written by a newer version of Mend: keep it untouched.
+    Newer { kind: String, version: u32 },
+}
+
+impl DecodeError {
+    /// True when the value is damaged (to quarantine), false when it is merely newer.
+    pub fn is_corrupt(&self) -> bool {
+        !matches!(self, DecodeError::Newer { .. })
+    }
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DecodeError::Unparseable(_) => f.write_str("its saved text is damaged or cut off"),
+            DecodeError::WrongShape(why) => write!(f, "it is not in the form Mend expects ({why})"),
+            DecodeError::Newer { kind, version } => write!(
+                f,
+                "it was written by a newer version of Mend ({kind}, version {version})"
+            ),
+        }
+    }
+}
+
+/// Reads an envelope's text into a typed record, migrating older versions.
+pub fn decode(raw: &str) -> Result<AnyRecord, DecodeError> {
+    let value: Value =
+        serde_json::from_str(raw).map_err(|e| DecodeError::Unparseable(e.to_string()))?;
+    decode_value(value)
+}
+
+/// As [`decode`], from parsed JSON (a record inside a backup file).
+pub fn decode_value(value: Value) -> Result<AnyRecord, DecodeError> {
+    let env: Envelope =
+        serde_json::from_value(value).map_err(|e| DecodeError::WrongShape(e.to_string()))?;
+    let Some(kind) = Kind::parse(&env.kind) else {
+        return Err(DecodeError::Newer {
+            kind: env.kind,
+            version: env.v,
+        });
+    };
+    if env.v > kind.version() {
+        return Err(DecodeError::Newer {
+            kind: env.kind,
+            version: env.v,
+        });
+    }
+    let id_ok = match kind {
+        Kind::Settings => env.id == SETTINGS_ID,
+        _ => is_valid_id(&env.id),
+    };
+    if !id_ok {
+        return Err(DecodeError::WrongShape(format!("bad id {:?}", env.id)));
+    }
+    let data = migrate(kind, env.v, env.data).map_err(DecodeError::WrongShape)?;
+    fn typed<T: serde::de::DeserializeOwned>(
+        env_id: String,
+        created: i64,
+        updated: i64,
+        data: Value,
+    ) -> Result<Record<T>, DecodeError> {
+        let data =
+            serde_json::from_value(data).map_err(|e| DecodeError::WrongShape(e.to_string()))?;
+        Ok(Record {
+            id: env_id,
+            created,
+            updated,
+            data,
+        })
+    }
+    Ok(match kind {
+        Kind::Case => AnyRecord::Case(typed(env.id, env.created, env.updated, data)?),
+        Kind::Settings => AnyRecord::Settings(typed(env.id, env.created, env.updated, data)?),
+    })
+}
+
+/// One migration step: the data of `kind` at version `from`, to version `from + 1`.
+type Step = fn(Kind, u32, Value) -> Result<Value, String>;
+
+/// Brings `data` from schema version `from` to the current one, one step at a time.
+pub fn migrate(kind: Kind, from: u32, data: Value) -> Result<Value, String> {
+    migrate_with(step, kind.version(), kind, from, data)
+}
+
+fn migrate_with(
+    step: Step,
+    current: u32,
+    kind: Kind,
+    from: u32,
+    data: Value,
+) -> Result<Value, String> {
+    if from == 0 {
+        return Err(format!("{kind} has no version 0"));
+    }
+    let mut data = data;
+    for v in from..current {
+        data = step(kind, v, data)?;
+    }
+    Ok(data)
+}
+
+/// The migration steps, one arm per (kind, old version). Each is tested with a fixture.
+fn step(kind: Kind, from: u32, _data: Value) -> Result<Value, String> {
+    Err(format!("no migration for {kind} from version {from}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn case(id: &str, client: &str) -> AnyRecord {
+        AnyRecord::Case(Record {
+            id: id.into(),
+            created: 1,
+            updated: 2,
+            data: Case {
+                client: client.into(),
+                ..Default::default()
+            },
+        })
+    }
+
+    #[test]
+    fn keys_are_one_per_record_under_the_prefix() {
+        assert_eq!(record_key(Kind::Case, "abc"), "mend:case:abc");
+        assert_eq!(record_key(Kind::Settings, "whatever"), "mend:settings");
+        let table = [
+            (
+                "mend:case:abc",
+                Some(KeyRef::Record(Kind::Case, "abc".into())),
+            ),
+            (
+                "mend:settings",
+                Some(KeyRef::Record(Kind::Settings, SETTINGS_ID.into())),
+            ),
+            (
+                "mend:trash:case:abc",
+                Some(KeyRef::Trash("case:abc".into())),
+            ),
+            ("mend:quarantine:q1", Some(KeyRef::Quarantine("q1".into()))),
+            ("mend:contact:abc", Some(KeyRef::Unknown)),
+            ("mend:case:a b", Some(KeyRef::Unknown)),
+            ("mend:settings:x", Some(KeyRef::Unknown)),
+            ("other:case:abc", None),
+            ("case:abc", None),
+        ];
+        for (key, expected) in table {
+            assert_eq!(parse_key(key), expected, "{key}");
+        }
+    }
+
+    #[test]
+    fn records_round_trip_through_their_envelope() {
+        let rec = case("abc", "Dana \"D\" <b>Smith</b> 😀");
+        let text = rec.encode();
+        assert!(text.contains("\"kind\":\"case\""));
+        assert!(text.contains("\"v\":1"));
+        assert_eq!(decode(&text).unwrap(), rec);
+        let settings = AnyRecord::Settings(Record::new(SETTINGS_ID.into(), 5, Settings::default()));
+        assert_eq!(decode(&settings.encode()).unwrap(), settings);
+    }
+
+    #[test]
+    fn damaged_values_are_corrupt_and_newer_ones_are_not() {
+        let good = case("abc", "Dana").to_envelope();
+        let with = |f: &dyn Fn(&mut Value)| {
+            let mut v = serde_json::to_value(&good).unwrap();
+            f(&mut v);
+            v.to_string()
+        };
+        let corrupt = [
+            "{not json".to_string(),
+            "".into(),
+            "null".into(),
+            "[1,2]".into(),
+            "\"text\"".into(),
+            with(&|v| v["data"] = json!("a string")),
+            with(&|v| v["data"]["client"] = json!(42)),
+            with(&|v| v["id"] = json!("bad id!")),
+            with(&|v| v["v"] = json!(0)),
+            with(&|v| v["v"] = json!(-1)),
+            with(&|v| v["created"] = json!("yesterday")),
+            with(&|v| {
+                v.as_object_mut().unwrap().remove("data");
+            }),
+        ];
+        for raw in corrupt {
+            let err = decode(&raw).unwrap_err();
+            assert!(err.is_corrupt(), "{raw} gave {err:?}");
+        }
+        let newer = [
+            with(&|v| v["v"] = json!(99)),
+            with(&|v| v["kind"] = json!("contact")),
+        ];
+        for raw in newer {
+            let err = decode(&raw).unwrap_err();
+            assert!(!err.is_corrupt(), "{raw} gave {err:?}");
+        }
+    }
+
+    #[test]
+    fn settings_must_use_the_settings_id() {
+        let mut env = AnyRecord::Settings(Record::new(SETTINGS_ID.into(), 1, Settings::default()))
+            .to_envelope();
+        env.id = "other".into();
+        assert!(decode(&serde_json::to_string(&env).unwrap()).is_err());
+    }
+
+    #[test]
+    fn migration_applies_each_step_in_order() {
+        fn steps(_: Kind, from: u32, mut data: Value) -> Result<Value, String> {
+            let trail = data["trail"].as_str().unwrap_or("").to_string();
+            data["trail"] = json!(format!("{trail}{from}>"));
+            if from == 3 {
+                return Err("step 3 refuses".into());
+            }
+            Ok(data)
+        }
+        let out = migrate_with(steps, 3, Kind::Case, 1, json!({})).unwrap();
+        assert_eq!(out["trail"], "1>2>");
+        assert_eq!(
+            migrate_with(steps, 3, Kind::Case, 3, json!({"a": 1})).unwrap(),
+            json!({"a": 1})
+        );
+        assert!(migrate_with(steps, 5, Kind::Case, 1, json!({})).is_err());
+        assert!(migrate_with(steps, 3, Kind::Case, 0, json!({})).is_err());
+    }
+
+    #[test]
+    fn current_versions_need_no_steps() {
+        for kind in Kind::ALL {
+            let data = json!({"x": 1});
+            assert_eq!(migrate(kind, kind.version(), data.clone()).unwrap(), data);
+        }
+    }
+}
