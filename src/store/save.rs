@@ -242,50 +242,51 @@ mod tests {
     }
 
     #[test]
-    fn a_write_failure_keeps_the_record_dirty() {
-        let mut b = MemoryBackend {
-            fail_writes: Some("I/O error".into()),
-            ..Default::default()
-        };
-        let mut q = SaveQueue::new();
-        q.touch("k", 0);
-        q.write(&mut b, q.all_keys(), 1, text);
-        assert_eq!(
-            q.failure(),
-            Some(&SaveError::Storage(StorageError::Failed(
-                "I/O error".into()
-            )))
-        );
-        assert!(q.is_dirty("k"));
-        assert_eq!(q.all_keys(), vec!["k"]);
-    }
-
-    #[test]
-    fn a_write_that_reads_back_differently_is_not_saved() {
-        let mut b = MemoryBackend {
-            truncate_writes: true,
-            ..Default::default()
-        };
-        let mut q = SaveQueue::new();
-        q.touch("k", 0);
-        q.write(&mut b, q.all_keys(), 1, text);
-        assert_eq!(q.failure(), Some(&SaveError::ReadBack));
-        assert!(matches!(q.status(), SaveStatus::NotSaved { .. }));
-    }
-
-    #[test]
-    fn unavailable_storage_is_not_saved() {
-        let mut b = MemoryBackend {
-            unavailable: true,
-            ..Default::default()
-        };
-        let mut q = SaveQueue::new();
-        q.touch("k", 0);
-        q.write(&mut b, q.all_keys(), 1, text);
-        assert_eq!(
-            q.failure(),
-            Some(&SaveError::Storage(StorageError::Unavailable))
-        );
+    fn every_fault_leaves_the_record_dirty_and_not_saved() {
+        let faults: Vec<(MemoryBackend, SaveError)> = vec![
+            (
+                MemoryBackend {
+                    fail_writes: Some("I/O error".into()),
+                    ..Default::default()
+                },
+                SaveError::Storage(StorageError::Failed("I/O error".into())),
+            ),
+            (
+                MemoryBackend {
+                    truncate_writes: true,
+                    ..Default::default()
+                },
+                SaveError::ReadBack,
+            ),
+            (
+                MemoryBackend {
+                    unavailable: true,
+                    ..Default::default()
+                },
+                SaveError::Storage(StorageError::Unavailable),
+            ),
+            (
+                MemoryBackend {
+                    quota: Some(0),
+                    ..Default::default()
+                },
+                SaveError::Storage(StorageError::QuotaExceeded),
+            ),
+        ];
+        for (mut b, expected) in faults {
+            let mut q = SaveQueue::new();
+            q.touch("k", 0);
+            q.write(&mut b, q.all_keys(), 1, text);
+            assert_eq!(q.failure(), Some(&expected));
+            assert!(q.is_dirty("k"));
+            assert_eq!(q.all_keys(), vec!["k"]);
+            assert_eq!(
+                q.status(),
+                SaveStatus::NotSaved {
+                    reason: expected.to_string()
+                }
+            );
+        }
     }
 
     #[test]
