@@ -5,7 +5,6 @@
 //! conversion by Howard Hinnant ("chrono-Compatible Low-Level Date Algorithms"), which is a
 //! few lines and keeps the wasm smaller than a general date-time crate.
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
 pub const MS_PER_DAY: i64 = 86_400_000;
@@ -129,16 +128,16 @@ fn days_in_month(year: i32, month: u32) -> u32 {
     }
 }
 
-impl Serialize for Date {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.iso())
+impl super::json::Json for Date {
+    fn to_json(&self) -> serde_json::Value {
+        serde_json::Value::String(self.iso())
     }
-}
 
-impl<'de> Deserialize<'de> for Date {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
-        let text = String::deserialize(d)?;
-        Date::parse(&text).ok_or_else(|| serde::de::Error::custom(format!("not a date: {text}")))
+    fn from_json(value: &serde_json::Value) -> Result<Date, String> {
+        value
+            .as_str()
+            .and_then(Date::parse)
+            .ok_or_else(|| "not a date".into())
     }
 }
 
@@ -232,11 +231,13 @@ mod tests {
     }
 
     #[test]
-    fn serde_uses_iso_text() {
+    fn json_uses_iso_text() {
+        use crate::model::json::Json;
+        use serde_json::json;
         let d = Date::from_ymd(2026, 3, 9).unwrap();
-        assert_eq!(serde_json::to_string(&d).unwrap(), "\"2026-03-09\"");
-        assert_eq!(serde_json::from_str::<Date>("\"2026-03-09\"").unwrap(), d);
-        assert!(serde_json::from_str::<Date>("\"2026-02-30\"").is_err());
-        assert!(serde_json::from_str::<Date>("7").is_err());
+        assert_eq!(d.to_json(), json!("2026-03-09"));
+        assert_eq!(Date::from_json(&json!("2026-03-09")), Ok(d));
+        assert!(Date::from_json(&json!("2026-02-30")).is_err());
+        assert!(Date::from_json(&json!(7)).is_err());
     }
 }

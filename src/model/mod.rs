@@ -2,10 +2,17 @@
 
 pub mod case;
 pub mod date;
+pub mod example;
+pub mod guidance;
+pub mod history;
+pub mod json;
+pub mod money;
+pub mod numbers;
 pub mod record;
 pub mod sample;
 pub mod settings;
 pub mod stage;
+pub mod worksheet;
 
 pub use case::Case;
 pub use date::Date;

@@ -1,9 +1,7 @@
 //! A stored item: an id, when it was created and last changed, and its data.
 
-use serde::{Deserialize, Serialize};
-
 /// One record as the app holds it. The store adds its kind and schema version on disk.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Record<T> {
     pub id: String,
     /// Milliseconds since 1970-01-01 UTC.

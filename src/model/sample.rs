@@ -2,6 +2,7 @@
 //! and for seeding the browser in tests.
 
 use super::Case;
+use super::case::Client;
 
 const CLIENTS: [&str; 8] = [
     "Dana Whitfield",
@@ -24,13 +25,16 @@ const DISPUTES: [&str; 4] = [
 /// The `n`th sample case: the same `n` always gives the same case.
 pub fn case(n: usize) -> Case {
     Case {
-        client: format!("{} #{n}", CLIENTS[n % CLIENTS.len()]),
-        summary: format!(
+        client: Client {
+            name: format!("{} #{n}", CLIENTS[n % CLIENTS.len()]),
+            ..Client::default()
+        },
+        disputed: format!(
             "{} They wrote on a Monday morning, clearly upset, and copied in their business partner. \
              We have a good history with them over {} projects.",
             DISPUTES[n % DISPUTES.len()],
             n % 7 + 1
         ),
-        example: false,
+        ..Case::default()
     }
 }

@@ -1,9 +1,6 @@
 //! The user's settings: one record.
 
-use serde::{Deserialize, Serialize};
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Settings {
     /// ISO 4217 code used for new cases.
     pub currency: String,
@@ -19,3 +16,8 @@ impl Default for Settings {
         }
     }
 }
+
+crate::json_struct!(Settings {
+    currency,
+    last_export
+});

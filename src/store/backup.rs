@@ -1,8 +1,7 @@
 //! Backup files: export everything as one versioned JSON file with a checksum; import it back
 //! with validation, a preview, and a merge in which nothing is replaced without a choice.
 
-use serde::Serialize;
-use serde_json::{Value, json};
+use serde_json::{Map, Value, json};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeSet;
 use std::fmt;
@@ -18,17 +17,6 @@ pub const FORMAT: &str = "mend-backup";
 pub const FORMAT_VERSION: u32 = 1;
 /// Larger than any browser's storage for one site, so a bigger file cannot be ours.
 pub const MAX_IMPORT_BYTES: usize = 10 * 1024 * 1024;
-
-#[derive(Serialize)]
-struct BackupFile<'a> {
-    format: &'a str,
-    version: u32,
-    exported: i64,
-    app: &'a str,
-    records: &'a [Value],
-    trash: &'a [Value],
-    checksum: String,
-}
 
 /// SHA-256 of the records and trash, as compact JSON with sorted keys.
 fn checksum(records: &[Value], trash: &[Value]) -> String {
@@ -46,10 +34,7 @@ pub fn export(
     now: i64,
     app_version: &str,
 ) -> String {
-    let mut values: Vec<Value> = records
-        .iter()
-        .map(|r| serde_json::to_value(r.to_envelope()).unwrap_or(Value::Null))
-        .collect();
+    let mut values: Vec<Value> = records.iter().map(|r| r.to_envelope().to_value()).collect();
     values.extend(
         newer
             .iter()
@@ -59,16 +44,15 @@ pub fn export(
         .iter()
         .filter_map(|t| serde_json::from_str(&t.encode()).ok())
         .collect();
-    let file = BackupFile {
-        format: FORMAT,
-        version: FORMAT_VERSION,
-        exported: now,
-        app: app_version,
-        checksum: checksum(&values, &trash),
-        records: &values,
-        trash: &trash,
-    };
-    serde_json::to_string_pretty(&file).unwrap_or_default()
+    let mut file = Map::new();
+    file.insert("format".into(), FORMAT.into());
+    file.insert("version".into(), FORMAT_VERSION.into());
+    file.insert("exported".into(), now.into());
+    file.insert("app".into(), app_version.into());
+    file.insert("checksum".into(), checksum(&values, &trash).into());
+    file.insert("records".into(), Value::Array(values));
+    file.insert("trash".into(), Value::Array(trash));
+    serde_json::to_string_pretty(&Value::Object(file)).unwrap_or_default()
 }
 
 /// `mend-backup-2026-11-22.json`.
@@ -92,12 +76,17 @@ impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ImportError::Empty => f.write_str("This file is empty."),
-            ImportError::TooLarge { bytes } => write!(
-                f,
-                "This file is {:.1} MB, too large to be a Mend backup (the limit is {} MB).",
-                *bytes as f64 / 1_048_576.0,
-                MAX_IMPORT_BYTES / 1_048_576
-            ),
+            ImportError::TooLarge { bytes } => {
+                // Tenths of a megabyte, in integers: keeps float formatting out of the wasm.
+                let tenths = (*bytes as u64 * 10 + 524_288) / 1_048_576;
+                write!(
+                    f,
+                    "This file is {}.{} MB, too large to be a Mend backup (the limit is {} MB).",
+                    tenths / 10,
+                    tenths % 10,
+                    MAX_IMPORT_BYTES / 1_048_576
+                )
+            }
             ImportError::NotJson => f.write_str(
                 "This file is not a Mend backup: it is not the kind of text file Mend writes.",
             ),
@@ -359,10 +348,7 @@ mod tests {
             id: id.into(),
             created: 1,
             updated,
-            data: Case {
-                client: client.into(),
-                ..Default::default()
-            },
+            data: Case::for_client(client),
         })
     }
 

@@ -2,15 +2,14 @@
 //! raw text), leave what is newer untouched, and load the rest. One bad record never stops
 //! the others from loading.
 
-use serde::{Deserialize, Serialize};
-
 use super::backend::{Backend, StorageError};
 use super::record::{AnyRecord, DecodeError, KeyRef, PREFIX, decode, parse_key};
 use super::save::write_verified;
 use super::trash::{TrashItem, read_trash};
+use crate::model::json::Json;
 
 /// A value that could not be read, moved aside with its raw text.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct QuarantineEntry {
     /// The key it was found under.
     pub key: String,
@@ -21,6 +20,13 @@ pub struct QuarantineEntry {
     /// When it was moved aside (ms).
     pub at: i64,
 }
+
+crate::json_struct!(QuarantineEntry {
+    key,
+    raw,
+    reason,
+    at
+});
 
 /// A quarantined value as listed on the Backup screen.
 #[derive(Clone, Debug, PartialEq)]
@@ -61,7 +67,7 @@ pub fn load_all(
 ) -> Result<Loaded, StorageError> {
     let mut loaded = Loaded::default();
     let mut keys = backend.keys()?;
-    keys.sort();
+    keys.sort_unstable();
     for key in keys {
         let Some(kind) = parse_key(&key) else {
             continue;
@@ -95,12 +101,15 @@ pub fn load_all(
                 }),
             },
             KeyRef::Quarantine(_) => {
-                let entry = serde_json::from_str(&raw).unwrap_or_else(|_| QuarantineEntry {
-                    key: key.clone(),
-                    raw: raw.clone(),
-                    reason: "the set-aside note itself is damaged".into(),
-                    at: now,
-                });
+                let parsed = serde_json::from_str(&raw).ok();
+                let entry = parsed
+                    .and_then(|v| QuarantineEntry::from_json(&v).ok())
+                    .unwrap_or_else(|| QuarantineEntry {
+                        key: key.clone(),
+                        raw: raw.clone(),
+                        reason: "the set-aside note itself is damaged".into(),
+                        at: now,
+                    });
                 loaded.quarantined.push(Quarantined {
                     storage_key: key,
                     entry,
@@ -113,7 +122,9 @@ pub fn load_all(
             }),
         }
     }
-    loaded.trash.sort_by_key(|t| std::cmp::Reverse(t.deleted));
+    loaded
+        .trash
+        .sort_unstable_by_key(|t| std::cmp::Reverse(t.deleted));
     Ok(loaded)
 }
 
@@ -133,7 +144,7 @@ fn set_aside(
         at: now,
     };
     let qkey = quarantine_key(&new_id());
-    let text = serde_json::to_string(&entry).unwrap_or_default();
+    let text = entry.to_json().to_string();
     let moved = write_verified(backend, &qkey, &text).is_ok() && backend.remove(&key).is_ok();
     loaded.quarantined.push(Quarantined {
         storage_key: if moved { qkey } else { key },
@@ -157,14 +168,7 @@ mod tests {
     }
 
     fn case(id: &str, client: &str) -> AnyRecord {
-        AnyRecord::Case(Record::new(
-            id.into(),
-            10,
-            Case {
-                client: client.into(),
-                ..Default::default()
-            },
-        ))
+        AnyRecord::Case(Record::new(id.into(), 10, Case::for_client(client)))
     }
 
     #[test]
@@ -199,8 +203,10 @@ mod tests {
         assert!(q.entry.raw.ends_with("\"crea"));
         assert_eq!(q.entry.reason, "its saved text is damaged or cut off");
         assert_eq!(b.get("mend:case:bad").unwrap(), None, "moved aside");
-        let kept: QuarantineEntry =
-            serde_json::from_str(&b.get("mend:quarantine:q1").unwrap().unwrap()).unwrap();
+        let kept: QuarantineEntry = QuarantineEntry::from_json(
+            &serde_json::from_str(&b.get("mend:quarantine:q1").unwrap().unwrap()).unwrap(),
+        )
+        .unwrap();
         assert_eq!(kept, q.entry);
 
         // The next start lists it again, from the quarantine key.
@@ -232,7 +238,7 @@ mod tests {
         let mut b = MemoryBackend::new();
         let mut env = case("n", "Ann").to_envelope();
         env.v = 7;
-        let raw = serde_json::to_string(&env).unwrap();
+        let raw = env.to_value().to_string();
         b.plant("mend:case:n", &raw);
         b.plant("mend:invoice:z", "{\"anything\":1}");
         let before = b.snapshot();

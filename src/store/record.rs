@@ -2,10 +2,10 @@
 //! schema version, with the data inside. Older versions are migrated step by step on load;
 //! a record from a newer version of the app is left untouched.
 
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::{Map, Value};
 use std::fmt;
 
+use crate::model::json::{Json, object, required};
 use crate::model::{Case, Record, Settings};
 use crate::route::is_valid_id;
 
@@ -38,7 +38,8 @@ impl Kind {
     /// The schema version this build writes. Bump it with a migration step below.
     pub fn version(self) -> u32 {
         match self {
-            Kind::Case => 1,
+            // 2: the worksheet (client became an object, summary became "disputed").
+            Kind::Case => 2,
             Kind::Settings => 1,
         }
     }
@@ -100,8 +101,8 @@ pub fn parse_key(key: &str) -> Option<KeyRef> {
 
 /// The envelope as written to storage.
 /// Unknown fields are ignored, so a newer app may add some without making this one
-/// quarantine its records.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// quarantine its records; every known field is required.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Envelope {
     pub kind: String,
     pub id: String,
@@ -111,7 +112,34 @@ pub struct Envelope {
     pub data: Value,
 }
 
-/// A record of any kind, typed.
+impl Envelope {
+    pub fn to_value(&self) -> Value {
+        let mut m = Map::new();
+        m.insert("kind".into(), self.kind.to_json());
+        m.insert("id".into(), self.id.to_json());
+        m.insert("v".into(), self.v.to_json());
+        m.insert("created".into(), self.created.to_json());
+        m.insert("updated".into(), self.updated.to_json());
+        m.insert("data".into(), self.data.clone());
+        Value::Object(m)
+    }
+
+    pub fn from_value(value: &Value) -> Result<Envelope, String> {
+        let m = object(value, "record")?;
+        Ok(Envelope {
+            kind: required(m, "kind")?,
+            id: required(m, "id")?,
+            v: required(m, "v")?,
+            created: required(m, "created")?,
+            updated: required(m, "updated")?,
+            data: required(m, "data")?,
+        })
+    }
+}
+
+/// A record of any kind, typed. Short-lived (decoding, import, sync), so a case is not
+/// boxed for the sake of the small settings variant.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum AnyRecord {
     Case(Record<Case>),
@@ -177,15 +205,14 @@ impl AnyRecord {
     }
 
     pub fn to_envelope(&self) -> Envelope {
-        fn env<T: Serialize>(kind: Kind, r: &Record<T>) -> Envelope {
+        fn env<T: Json>(kind: Kind, r: &Record<T>) -> Envelope {
             Envelope {
                 kind: kind.as_str().into(),
                 id: r.id.clone(),
                 v: kind.version(),
                 created: r.created,
                 updated: r.updated,
-                // Serializing our own plain data types cannot fail.
-                data: serde_json::to_value(&r.data).unwrap_or(Value::Null),
+                data: r.data.to_json(),
             }
         }
         match self {
@@ -196,7 +223,7 @@ impl AnyRecord {
 
     /// The text stored under the record's key.
     pub fn encode(&self) -> String {
-        serde_json::to_string(&self.to_envelope()).unwrap_or_default()
+        self.to_envelope().to_value().to_string()
     }
 }
 
@@ -240,8 +267,7 @@ pub fn decode(raw: &str) -> Result<AnyRecord, DecodeError> {
 
 /// As [`decode`], from parsed JSON (a record inside a backup file).
 pub fn decode_value(value: Value) -> Result<AnyRecord, DecodeError> {
-    let env: Envelope =
-        serde_json::from_value(value).map_err(|e| DecodeError::WrongShape(e.to_string()))?;
+    let env = Envelope::from_value(&value).map_err(DecodeError::WrongShape)?;
     let Some(kind) = Kind::parse(&env.kind) else {
         return Err(DecodeError::Newer {
             kind: env.kind,
@@ -259,17 +285,16 @@ pub fn decode_value(value: Value) -> Result<AnyRecord, DecodeError> {
         _ => is_valid_id(&env.id),
     };
     if !id_ok {
-        return Err(DecodeError::WrongShape(format!("bad id {:?}", env.id)));
+        return Err(DecodeError::WrongShape(format!("bad id \"{}\"", env.id)));
     }
     let data = migrate(kind, env.v, env.data).map_err(DecodeError::WrongShape)?;
-    fn typed<T: serde::de::DeserializeOwned>(
+    fn typed<T: Json>(
         env_id: String,
         created: i64,
         updated: i64,
         data: Value,
     ) -> Result<Record<T>, DecodeError> {
-        let data =
-            serde_json::from_value(data).map_err(|e| DecodeError::WrongShape(e.to_string()))?;
+        let data = T::from_json(&data).map_err(DecodeError::WrongShape)?;
         Ok(Record {
             id: env_id,
             created,
@@ -308,9 +333,28 @@ fn migrate_with(
     Ok(data)
 }
 
-/// The migration steps, one arm per (kind, old version). Each is tested with a fixture.
-fn step(kind: Kind, from: u32, _data: Value) -> Result<Value, String> {
-    Err(format!("no migration for {kind} from version {from}"))
+/// The migration steps, one arm per (kind, old version). Each is tested with a fixture in
+/// `src/store/fixtures/`, written by the version it migrates from.
+fn step(kind: Kind, from: u32, data: Value) -> Result<Value, String> {
+    match (kind, from) {
+        // Case 1 → 2: `client` was the name as text and `summary` the dispute in a line.
+        (Kind::Case, 1) => {
+            let Value::Object(mut case) = data else {
+                return Err("case data is not an object".into());
+            };
+            let name = match case.remove("client") {
+                None | Some(Value::Null) => Value::String(String::new()),
+                Some(name @ Value::String(_)) => name,
+                Some(_) => return Err("client is not text".into()),
+            };
+            case.insert("client".into(), serde_json::json!({ "name": name }));
+            if let Some(summary) = case.remove("summary") {
+                case.insert("disputed".into(), summary);
+            }
+            Ok(Value::Object(case))
+        }
+        _ => Err(format!("no migration for {kind} from version {from}")),
+    }
 }
 
 #[cfg(test)]
@@ -323,10 +367,7 @@ mod tests {
             id: id.into(),
             created: 1,
             updated: 2,
-            data: Case {
-                client: client.into(),
-                ..Default::default()
-            },
+            data: Case::for_client(client),
         })
     }
 
@@ -364,7 +405,7 @@ mod tests {
         let rec = case("abc", "Dana \"D\" <b>Smith</b> 😀");
         let text = rec.encode();
         assert!(text.contains("\"kind\":\"case\""));
-        assert!(text.contains("\"v\":1"));
+        assert!(text.contains("\"v\":2"));
         assert_eq!(decode(&text).unwrap(), rec);
         let settings = AnyRecord::Settings(Record::new(SETTINGS_ID.into(), 5, Settings::default()));
         assert_eq!(decode(&settings.encode()).unwrap(), settings);
@@ -374,7 +415,7 @@ mod tests {
     fn damaged_values_are_corrupt_and_newer_ones_are_not() {
         let good = case("abc", "Dana").to_envelope();
         let with = |f: &dyn Fn(&mut Value)| {
-            let mut v = serde_json::to_value(&good).unwrap();
+            let mut v = good.to_value();
             f(&mut v);
             v.to_string()
         };
@@ -413,7 +454,7 @@ mod tests {
         let mut env = AnyRecord::Settings(Record::new(SETTINGS_ID.into(), 1, Settings::default()))
             .to_envelope();
         env.id = "other".into();
-        assert!(decode(&serde_json::to_string(&env).unwrap()).is_err());
+        assert!(decode(&env.to_value().to_string()).is_err());
     }
 
     #[test]
@@ -434,6 +475,33 @@ mod tests {
         );
         assert!(migrate_with(steps, 5, Kind::Case, 1, json!({})).is_err());
         assert!(migrate_with(steps, 3, Kind::Case, 0, json!({})).is_err());
+    }
+
+    #[test]
+    fn case_version_1_migrates_to_the_worksheet() {
+        let fixture = include_str!("fixtures/case-v1.json");
+        let AnyRecord::Case(rec) = decode(fixture).unwrap() else {
+            panic!("not a case")
+        };
+        assert_eq!(rec.id, "aHuaPPQKiRDbWKLV");
+        assert_eq!(rec.created, 1_795_377_254_786);
+        assert_eq!(rec.data.client.name, "Dana Whitfield");
+        assert_eq!(
+            rec.data.disputed,
+            "Says six of the invoiced hours were spent fixing our own mistake."
+        );
+        assert_eq!(rec.data.currency, "USD");
+        // Saved again, it is written at the current version and reads back the same.
+        let again = AnyRecord::Case(rec.clone()).encode();
+        assert!(again.contains("\"v\":2"));
+        assert_eq!(decode(&again).unwrap(), AnyRecord::Case(rec));
+
+        let bad = [json!("text"), json!({"client": 5})];
+        for data in bad {
+            assert!(migrate(Kind::Case, 1, data).is_err());
+        }
+        let empty = migrate(Kind::Case, 1, json!({})).unwrap();
+        assert_eq!(empty, json!({"client": {"name": ""}}));
     }
 
     #[test]

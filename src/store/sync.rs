@@ -60,14 +60,7 @@ mod tests {
     use crate::model::{Case, Record};
 
     fn case(id: &str, client: &str) -> AnyRecord {
-        AnyRecord::Case(Record::new(
-            id.into(),
-            1,
-            Case {
-                client: client.into(),
-                ..Default::default()
-            },
-        ))
+        AnyRecord::Case(Record::new(id.into(), 1, Case::for_client(client)))
     }
 
     #[test]

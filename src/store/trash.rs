@@ -1,17 +1,11 @@
 //! The trash: deleting moves a record here, so it can be restored. Emptying is explicit.
 
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use super::backend::{Backend, StorageError};
 use super::record::{AnyRecord, DecodeError, Kind, PREFIX, decode_value};
 use super::save::{SaveError, write_verified};
-
-#[derive(Serialize, Deserialize)]
-struct TrashEntry {
-    deleted: i64,
-    record: Value,
-}
+use crate::model::json::{object, required};
 
 /// A deleted record.
 #[derive(Clone, Debug, PartialEq)]
@@ -25,11 +19,10 @@ pub struct TrashItem {
 impl TrashItem {
     /// The text stored under the trash key.
     pub fn encode(&self) -> String {
-        let entry = TrashEntry {
-            deleted: self.deleted,
-            record: serde_json::to_value(self.record.to_envelope()).unwrap_or(Value::Null),
-        };
-        serde_json::to_string(&entry).unwrap_or_default()
+        let mut m = Map::new();
+        m.insert("deleted".into(), Value::from(self.deleted));
+        m.insert("record".into(), self.record.to_envelope().to_value());
+        Value::Object(m).to_string()
     }
 }
 
@@ -39,18 +32,16 @@ pub fn trash_key(kind: Kind, id: &str) -> String {
 
 /// Reads a trash entry.
 pub fn read_trash(key: &str, raw: &str) -> Result<TrashItem, DecodeError> {
-    let entry: TrashEntry = serde_json::from_str(raw).map_err(|e| {
-        if e.is_syntax() || e.is_eof() {
-            DecodeError::Unparseable(e.to_string())
-        } else {
-            DecodeError::WrongShape(e.to_string())
-        }
-    })?;
-    let record = decode_value(entry.record)?;
+    let value: Value =
+        serde_json::from_str(raw).map_err(|e| DecodeError::Unparseable(e.to_string()))?;
+    let shape = |e: String| DecodeError::WrongShape(e);
+    let m = object(&value, "trash entry").map_err(shape)?;
+    let deleted: i64 = required(m, "deleted").map_err(shape)?;
+    let record: Value = required(m, "record").map_err(shape)?;
     Ok(TrashItem {
         key: key.to_string(),
-        deleted: entry.deleted,
-        record,
+        deleted,
+        record: decode_value(record)?,
     })
 }
 
@@ -99,14 +90,7 @@ mod tests {
     use crate::store::record::SETTINGS_ID;
 
     fn case(id: &str) -> AnyRecord {
-        AnyRecord::Case(Record::new(
-            id.into(),
-            5,
-            Case {
-                client: "Ann".into(),
-                ..Default::default()
-            },
-        ))
+        AnyRecord::Case(Record::new(id.into(), 5, Case::for_client("Ann")))
     }
 
     #[test]

@@ -4,14 +4,16 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use super::current_fragment;
+use super::kit::{click, dy, dyn_view, el};
 use super::pages;
-use super::shell::{Banners, SaveStatusView, ToastView};
+use super::shell::{banners, save_status, toast};
 use super::state::AppState;
 use crate::route::{Route, Section};
 
 #[component]
 pub fn App() -> impl IntoView {
-    provide_context(AppState::start());
+    let app = AppState::start();
+    provide_context(app);
     let (route, set_route) = signal(Route::parse(&current_fragment()));
     let handle = window_event_listener(ev::hashchange, move |_| {
         set_route.set(Route::parse(&current_fragment()));
@@ -23,16 +25,24 @@ pub fn App() -> impl IntoView {
         document().set_title(&format!("{} · Mend", route.read().title()));
     });
 
-    // After moving to another screen, put focus on its heading so keyboard and
-    // screen-reader users start at the top of the new content.
+    // After moving to another screen, put focus where the user continues: a field asked
+    // for by a "Change" link, else the stage's heading, else the screen's heading. Keyboard
+    // and screen-reader users then start at the top of the new content.
     Effect::new(move |first: Option<()>| {
         route.track();
         if first.is_some() {
-            request_animation_frame(|| {
-                if let Ok(Some(h1)) = document().query_selector("main h1") {
+            request_animation_frame(move || {
+                let field = app.focus_field.get_untracked().map(|k| format!("#{k}"));
+                app.focus_field.set(None);
+                let target = field
+                    .iter()
+                    .map(String::as_str)
+                    .chain([".stage-title", "main h1"])
+                    .find_map(|sel| document().query_selector(sel).ok().flatten());
+                if let Some(el) = target {
                     use leptos::wasm_bindgen::JsCast;
-                    if let Ok(h1) = h1.dyn_into::<web_sys::HtmlElement>() {
-                        let _ = h1.focus();
+                    if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                        let _ = el.focus();
                     }
                 }
             });
@@ -41,42 +51,54 @@ pub fn App() -> impl IntoView {
 
     let section = Memo::new(move |_| route.read().section());
 
-    view! {
-        <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
-        <header class="app-header">
-            <a class="brand" href="#/">
-                <span class="brand-mark" aria-hidden="true"></span>
-                "Mend"
-            </a>
-            <SaveStatusView/>
-            <nav class="app-nav" aria-label="Main">
-                <ul>
-                    {Section::ALL
-                        .into_iter()
-                        .map(|s| {
-                            view! {
-                                <li>
-                                    <a
-                                        href=s.route().to_fragment()
-                                        aria-current=move || {
-                                            (section.get() == s).then_some("page")
-                                        }
-                                    >
-                                        {s.label()}
-                                    </a>
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ul>
-            </nav>
-        </header>
-        <main id="main" tabindex="-1">
-            <Banners/>
-            {move || pages::screen(route.get())}
-        </main>
-        <ToastView/>
-    }
+    let links: Vec<AnyView> = Section::ALL
+        .into_iter()
+        .map(|s| {
+            let link = el("a")
+                .at("href", s.route().to_fragment())
+                .at_dyn(
+                    "aria-current",
+                    dy(move || (section.get() == s).then(|| "page".to_string())),
+                )
+                .st(s.label())
+                .v();
+            el("li").kid(link).v()
+        })
+        .collect();
+    vec![
+        el("a")
+            .class("skip-link")
+            .a("href", "#main")
+            .on_click(click(skip_to_main))
+            .st("Skip to content")
+            .v(),
+        el("header")
+            .class("app-header")
+            .kid(
+                el("a")
+                    .class("brand")
+                    .a("href", "#/")
+                    .kid(el("span").class("brand-mark").a("aria-hidden", "true").v())
+                    .st("Mend")
+                    .v(),
+            )
+            .kid(save_status())
+            .kid(
+                el("nav")
+                    .class("app-nav")
+                    .a("aria-label", "Main")
+                    .kid(el("ul").kids(links).v())
+                    .v(),
+            )
+            .v(),
+        el("main")
+            .a("id", "main")
+            .a("tabindex", "-1")
+            .kid(banners())
+            .kid(dyn_view(move || pages::screen(route.get())))
+            .v(),
+        toast(),
+    ]
 }
 
 /// The skip link must not change the fragment: the fragment is the route.

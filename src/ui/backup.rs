@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 use wasm_bindgen_futures::{JsFuture, spawn_local};
 
-use super::shell::{ExportButton, download_raw};
+use super::kit::{button, button_when, click, dy, dyn_text, dyn_view, el, on_change, para, when};
+use super::shell::{download_raw, export_button};
 use super::state::{AppState, fresh_id, local_offset_minutes, now_ms, use_app};
 use crate::model::date::{MS_PER_DAY, human_time};
 use crate::store::backup::{
@@ -13,55 +14,56 @@ use crate::store::backup::{
 use crate::store::health::{QUOTA_UNITS, export_nudge, units_used};
 use crate::store::local;
 
-fn when(ms: i64) -> String {
+fn at(ms: i64) -> String {
     human_time(ms, local_offset_minutes())
 }
 
-#[component]
-pub fn BackupScreen() -> impl IntoView {
-    view! {
-        <h1 tabindex="-1">"Backup"</h1>
-        <p class="lede">
-            "Your cases live only in this browser, on this device. Clearing browsing data, "
-            "a browser reset or a lost phone deletes them. A backup file is the copy that survives that."
-        </p>
-        <Health/>
-        <Import/>
-        <Trash/>
-        <SetAside/>
-    }
+pub fn backup_screen() -> AnyView {
+    let app = use_app();
+    vec![
+        el("h1").a("tabindex", "-1").st("Backup").v(),
+        para(
+            "lede",
+            "Your cases live only in this browser, on this device. Clearing browsing data, a browser reset or a lost phone deletes them. A backup file is the copy that survives that.",
+        ),
+        health(app),
+        import(app),
+        trash(app),
+        set_aside(app),
+    ]
+    .into_any()
 }
 
-/// Shows the export nudge when one is due; used on Home and here.
-#[component]
-pub fn ExportNudge(
-    /// Offer the export right in the nudge (where no other export button is near).
-    #[prop(optional)]
-    with_button: bool,
-) -> impl IntoView {
+/// The export nudge when one is due (on Home, and in the health card).
+pub fn export_nudge_view(with_button: bool) -> AnyView {
     let app = use_app();
-    let nudge = move || {
+    dyn_view(move || {
         let last = app.settings.with(|s| s.data.last_export);
-        export_nudge(&app.change_times(), last, now_ms()).map(|n| n.message(last.is_some()))
-    };
-    move || {
-        nudge().map(|message| {
-            view! {
-                <div class="banner info nudge">
-                    <p>{message}</p>
-                    {with_button.then(|| view! { <ExportButton primary=true/> })}
-                </div>
+        match export_nudge(&app.change_times(), last, now_ms()) {
+            None => ().into_any(),
+            Some(n) => {
+                let mut b = el("div")
+                    .class("banner info nudge")
+                    .kid(el("p").text(n.message(last.is_some())).v());
+                if with_button {
+                    b = b.kid(export_button(true));
+                }
+                b.v()
             }
-        })
-    }
+        }
+    })
 }
 
-#[component]
-fn Health() -> impl IntoView {
-    let app = use_app();
-    let (persisted, set_persisted) = signal(None::<bool>);
-    let (asked, set_asked) = signal(false);
-    spawn_local(async move { set_persisted.set(local::persisted().await) });
+/// Tenths, as text: `12.5`. Integer arithmetic keeps float formatting out of the wasm.
+fn tenths(numerator: u64, denominator: u64) -> String {
+    let t = (numerator * 10 + denominator / 2) / denominator.max(1);
+    format!("{}.{}", t / 10, t % 10)
+}
+
+fn health(app: AppState) -> AnyView {
+    let persisted = RwSignal::new(None::<bool>);
+    let asked = RwSignal::new(false);
+    spawn_local(async move { persisted.set(local::persisted().await) });
 
     // Recomputed when records change; reading every key is cheap next to a render.
     let used = Memo::new(move |_| {
@@ -72,104 +74,106 @@ fn Health() -> impl IntoView {
         app.with_backend(|b| units_used(b).unwrap_or(0))
             .unwrap_or(0)
     });
-    let count = move || app.cases.with(|m| m.len());
-    let last_export = move || {
+    let last_export = dyn_text(move || {
         app.settings.with(|s| s.data.last_export).map_or_else(
             || "Never".to_string(),
             |ms| {
-                let days = (now_ms() - ms) / MS_PER_DAY;
-                let ago = match days {
+                let ago = match (now_ms() - ms) / MS_PER_DAY {
                     0 => "today".to_string(),
                     1 => "yesterday".to_string(),
                     n => format!("{n} days ago"),
                 };
-                format!("{} ({ago})", when(ms))
+                format!("{} ({ago})", at(ms))
             },
         )
-    };
-    let percent = move || used.get() as f64 * 100.0 / QUOTA_UNITS as f64;
-    let ask = move |_| {
-        set_asked.set(true);
-        spawn_local(async move { set_persisted.set(local::persist().await) });
-    };
-
-    view! {
-        <section class="card" aria-labelledby="health-h">
-            <h2 id="health-h">"Backup health"</h2>
-            <ExportNudge/>
-            <dl class="facts">
-                <dt>"Last backup file"</dt>
-                <dd>{last_export}</dd>
-                <dt>"Cases stored"</dt>
-                <dd>{count}</dd>
-                <dt>"Space used"</dt>
-                <dd>
-                    <meter
-                        id="space"
-                        min="0"
-                        max=QUOTA_UNITS
-                        high=QUOTA_UNITS as f64 * 0.8
-                        value=move || used.get()
-                        aria-label="Space used"
-                    ></meter>
-                    " "
-                    {move || {
-                        format!(
-                            "{:.1} KB of about 5 MB ({:.1}%)",
-                            used.get() as f64 / 1024.0,
-                            percent(),
-                        )
-                    }}
-                </dd>
-                <dt>"Kept by the browser"</dt>
-                <dd>
-                    {move || match persisted.get() {
-                        Some(true) => {
-                            "Yes: the browser has agreed not to clear Mend's data when space runs low."
-                        }
-                        Some(false) => {
-                            "Not promised: the browser may clear Mend's data if the device runs low on space."
-                        }
-                        None => "This browser does not say.",
-                    }}
-                </dd>
-            </dl>
-            <Show when=move || persisted.get() == Some(false)>
-                <p>
-                    <button type="button" on:click=ask>
-                        "Ask the browser to keep Mend's data"
-                    </button>
-                </p>
-                <Show when=move || asked.get()>
-                    <p class="muted" role="status">
-                        "The browser said no for now. Browsers decide this themselves, often based on how much you use a site; installing Mend as an app usually helps. Regular backup files are the sure way."
-                    </p>
-                </Show>
-            </Show>
-            <p>
-                <ExportButton primary=true/>
-            </p>
-        </section>
-    }
+    });
+    let space = dyn_text(move || {
+        let u = used.get() as u64;
+        format!(
+            "{} KB of about 5 MB ({}%)",
+            tenths(u, 1024),
+            tenths(u * 100, QUOTA_UNITS as u64)
+        )
+    });
+    let kept = dyn_text(move || {
+        match persisted.get() {
+            Some(true) => {
+                "Yes: the browser has agreed not to clear Mend's data when space runs low."
+            }
+            Some(false) => {
+                "Not promised: the browser may clear Mend's data if the device runs low on space."
+            }
+            None => "This browser does not say.",
+        }
+        .to_string()
+    });
+    let fact =
+        |term: &'static str, value: AnyView| vec![el("dt").st(term).v(), el("dd").kid(value).v()];
+    let meter = el("meter")
+        .a("min", "0")
+        .at("max", QUOTA_UNITS.to_string())
+        .at("high", (QUOTA_UNITS / 5 * 4).to_string())
+        .at_dyn("value", dy(move || Some(used.get().to_string())))
+        .a("aria-label", "Space used")
+        .v();
+    let mut facts = fact("Last backup file", last_export);
+    facts.extend(fact(
+        "Cases stored",
+        dyn_text(move || app.cases.with(|m| m.len()).to_string()),
+    ));
+    facts.extend(fact(
+        "Space used",
+        vec![meter, " ".into_any(), space].into_any(),
+    ));
+    facts.extend(fact("Kept by the browser", kept));
+    let ask = when(
+        move || persisted.get() == Some(false),
+        move || {
+            vec![
+            el("p").kid(button("Ask the browser to keep Mend's data", "", None, ask_persist(asked, persisted))).v(),
+            when(move || asked.get(), || {
+                para(
+                    "muted",
+                    "The browser said no for now. Browsers decide this themselves, often based on how much you use a site; installing Mend as an app usually helps. Regular backup files are the sure way.",
+                )
+            }),
+        ]
+        .into_any()
+        },
+    );
+    el("section")
+        .class("card")
+        .a("aria-labelledby", "health-h")
+        .kid(el("h2").a("id", "health-h").st("Backup health").v())
+        .kid(export_nudge_view(false))
+        .kid(el("dl").class("facts").kids(facts).v())
+        .kid(ask)
+        .kid(el("p").kid(export_button(true)).v())
+        .v()
 }
 
-#[component]
-fn Import() -> impl IntoView {
-    let app = use_app();
+/// Asks the browser to keep Mend's data, and shows its answer.
+fn ask_persist(asked: RwSignal<bool>, persisted: RwSignal<Option<bool>>) -> super::kit::Click {
+    click(move |_| {
+        asked.set(true);
+        spawn_local(async move { persisted.set(local::persist().await) });
+    })
+}
+
+fn import(app: AppState) -> AnyView {
     let plan = RwSignal::new(None::<ImportPlan>);
     let error = RwSignal::new(None::<String>);
     let done = RwSignal::new(None::<String>);
     let confirmed = RwSignal::new(false);
-    let input = NodeRef::<leptos::html::Input>::new();
-
-    let on_file = move |_| {
+    let on_file = on_change(move |ev| {
         error.set(None);
         done.set(None);
         plan.set(None);
         confirmed.set(false);
-        let Some(file) = input.get().and_then(|i| i.files()).and_then(|f| f.get(0)) else {
+        let Some(file) = file_input().and_then(|i| i.files()).and_then(|f| f.get(0)) else {
             return;
         };
+        let _ = ev;
         // Checked before reading: a huge file is refused without loading it.
         let size = file.size() as usize;
         if size > MAX_IMPORT_BYTES {
@@ -177,13 +181,11 @@ fn Import() -> impl IntoView {
             return;
         }
         spawn_local(async move {
-            let text = match JsFuture::from(file.text()).await {
-                Ok(t) => t.as_string().unwrap_or_default(),
-                Err(_) => {
-                    error.set(Some("This file could not be read.".into()));
-                    return;
-                }
+            let Ok(text) = JsFuture::from(file.text()).await else {
+                error.set(Some("This file could not be read.".into()));
+                return;
             };
+            let text = text.as_string().unwrap_or_default();
             let trash_keys: Vec<String> = app
                 .trash
                 .with_untracked(|t| t.iter().map(|x| x.key.clone()).collect());
@@ -194,27 +196,25 @@ fn Import() -> impl IntoView {
                 Err(e) => error.set(Some(e.to_string())),
             }
         });
-    };
+    });
 
-    let reset_input = move || {
-        if let Some(i) = input.get() {
+    let reset = move || {
+        plan.set(None);
+        if let Some(i) = file_input() {
             i.set_value("");
         }
     };
-    let cancel = move |_| {
-        plan.set(None);
-        reset_input();
-    };
-    let apply = move |_| {
+    let apply = move || {
         let Some(p) = plan.get_untracked() else {
             return;
         };
         let mut ids = fresh_id;
-        match app
+        let result = app
             .with_backend(|b| apply_import(b, &p, &mut ids))
             .unwrap_or(Err(crate::store::SaveError::Storage(
                 crate::store::StorageError::Unavailable,
-            ))) {
+            )));
+        match result {
             Ok(outcome) => {
                 let n = outcome.written.len();
                 app.took_in(outcome.written, outcome.trash);
@@ -222,34 +222,46 @@ fn Import() -> impl IntoView {
                     "Imported {n} {}.",
                     if n == 1 { "record" } else { "records" }
                 )));
-                plan.set(None);
-                reset_input();
+                reset();
             }
             Err(e) => error.set(Some(format!("Nothing was imported: {e}."))),
         }
     };
 
-    view! {
-        <section class="card" aria-labelledby="import-h">
-            <h2 id="import-h">"Import a backup file"</h2>
-            <p class="muted">
-                "You will see what the file holds before anything changes. Nothing here is replaced unless you choose it."
-            </p>
-            <div class="field">
-                <label for="import-file">"Backup file"</label>
-                <input
-                    id="import-file"
-                    type="file"
-                    accept=".json,application/json"
-                    node_ref=input
-                    on:change=on_file
-                />
-            </div>
-            {move || error.get().map(|e| view! { <p class="message danger" role="alert">{e}</p> })}
-            {move || done.get().map(|d| view! { <p class="message ok" role="status">{d}</p> })}
-            {move || plan.get().map(|p| preview(app, p, plan, confirmed, apply, cancel))}
-        </section>
-    }
+    let messages = dyn_view(move || match (error.get(), done.get()) {
+        (Some(e), _) => el("p")
+            .class("message danger")
+            .a("role", "alert")
+            .text(e)
+            .v(),
+        (None, Some(d)) => el("p").class("message ok").a("role", "status").text(d).v(),
+        _ => ().into_any(),
+    });
+    let preview_view = dyn_view(move || match plan.get() {
+        Some(p) => preview(p, plan, confirmed, apply, reset),
+        None => ().into_any(),
+    });
+    let input = el("input")
+        .a("id", "import-file")
+        .a("type", "file")
+        .a("accept", ".json,application/json")
+        .on_change(on_file)
+        .v();
+    el("section")
+        .class("card")
+        .a("aria-labelledby", "import-h")
+        .kid(el("h2").a("id", "import-h").st("Import a backup file").v())
+        .kid(para("muted", "You will see what the file holds before anything changes. Nothing here is replaced unless you choose it."))
+        .kid(el("div").class("field").kid(el("label").a("for", "import-file").st("Backup file").v()).kid(input).v())
+        .kid(messages)
+        .kid(preview_view)
+        .v()
+}
+
+/// The file input of the import form.
+fn file_input() -> Option<web_sys::HtmlInputElement> {
+    use wasm_bindgen::JsCast;
+    document().get_element_by_id("import-file")?.dyn_into().ok()
 }
 
 fn status_label(status: &ItemStatus) -> String {
@@ -272,13 +284,12 @@ fn choice_label(choice: Choice) -> &'static str {
 }
 
 fn preview(
-    _app: AppState,
     p: ImportPlan,
     plan: RwSignal<Option<ImportPlan>>,
     confirmed: RwSignal<bool>,
-    apply: impl Fn(leptos::ev::MouseEvent) + 'static,
-    cancel: impl Fn(leptos::ev::MouseEvent) + 'static,
-) -> impl IntoView {
+    apply: impl Fn() + Copy + 'static,
+    cancel: impl Fn() + Copy + 'static,
+) -> AnyView {
     let summary = [
         (ItemStatus::New, "new"),
         (ItemStatus::Identical, "identical"),
@@ -293,10 +304,18 @@ fn preview(
     })
     .collect::<Vec<_>>()
     .join(", ");
+    let mut line = summary;
+    if let Some(e) = p.exported {
+        line.push_str(&format!(". Exported {}.", at(e)));
+    }
+    if !p.trash.is_empty() {
+        line.push_str(&format!(
+            " Also {} deleted items for the trash.",
+            p.trash.len()
+        ));
+    }
     let checksum_ok = p.checksum_ok;
-    let exported = p.exported.map(when);
-    let trash = p.trash.len();
-    let rows = p
+    let rows: Vec<AnyView> = p
         .items
         .iter()
         .enumerate()
@@ -304,259 +323,247 @@ fn preview(
             let choices = item.choices();
             let label_id = format!("import-row-{i}");
             let choice_view = if choices.len() > 1 {
-                view! {
-                    <select
-                        aria-labelledby=label_id.clone()
-                        on:change=move |ev| {
-                            let v = event_target_value(&ev);
-                            plan.update(|p| {
-                                if let Some(p) = p.as_mut() {
-                                    let item = &mut p.items[i];
-                                    if let Some(c) = item
-                                        .choices()
-                                        .iter()
-                                        .find(|c| choice_label(**c) == v)
-                                    {
-                                        item.choice = *c;
-                                    }
-                                }
-                            });
+                let options: Vec<AnyView> = choices
+                    .iter()
+                    .map(|c| {
+                        let label = choice_label(*c);
+                        let mut o = el("option").a("value", label);
+                        if *c == item.choice {
+                            o = o.a("selected", "");
                         }
-                    >
-                        {choices
-                            .iter()
-                            .map(|c| {
-                                let label = choice_label(*c);
-                                view! {
-                                    <option value=label selected=*c == item.choice>
-                                        {label}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
-                }
-                .into_any()
-            } else {
-                view! { <span class="muted">{choice_label(choices[0])}</span> }.into_any()
-            };
-            view! {
-                <li>
-                    <span id=label_id>
-                        <strong>{item.title.clone()}</strong>
-                        " · "
-                        {status_label(&item.status)}
-                    </span>
-                    {choice_view}
-                </li>
-            }
-        })
-        .collect_view();
-    view! {
-        <div class="import-preview" role="region" aria-label="What the file holds">
-            <h3>"What the file holds"</h3>
-            <p>
-                {summary}
-                {exported.map(|e| format!(". Exported {e}."))}
-                {(trash > 0).then(|| format!(" Also {trash} deleted items for the trash."))}
-            </p>
-            <Show when=move || !checksum_ok>
-                <div class="banner warn">
-                    <p>
-                        <strong>"This file's checksum does not match. "</strong>
-                        "It was changed after it was exported, or it is damaged. Look through the list below before importing."
-                    </p>
-                    <label class="check">
-                        <input
-                            type="checkbox"
-                            prop:checked=move || confirmed.get()
-                            on:change=move |ev| confirmed.set(event_target_checked(&ev))
-                        />
-                        "I have checked; import it anyway"
-                    </label>
-                </div>
-            </Show>
-            <ul class="import-rows">{rows}</ul>
-            <p class="actions">
-                <button
-                    type="button"
-                    class="primary"
-                    disabled=move || !checksum_ok && !confirmed.get()
-                    on:click=apply
-                >
-                    "Import"
-                </button>
-                <button type="button" on:click=cancel>
-                    "Cancel"
-                </button>
-            </p>
-        </div>
-    }
-}
-
-#[component]
-fn Trash() -> impl IntoView {
-    let app = use_app();
-    let confirming = RwSignal::new(false);
-    let empty = move |_| {
-        let keys = app
-            .trash
-            .with_untracked(|t| t.iter().map(|x| x.key.clone()).collect());
-        app.purge(keys);
-        confirming.set(false);
-    };
-    view! {
-        <section class="card" aria-labelledby="trash-h">
-            <h2 id="trash-h">"Trash"</h2>
-            <Show
-                when=move || !app.trash.read().is_empty()
-                fallback=|| view! { <p class="muted">"The trash is empty."</p> }
-            >
-                <ul class="trash-list">
-                    <For
-                        each=move || app.trash.get()
-                        key=|item| item.key.clone()
-                        let(item)
-                    >
+                        o.st(label).v()
+                    })
+                    .collect();
+                let change = on_change(move |ev| {
+                    let v = event_target_value(&ev);
+                    // Untracked: the preview stays as it is (and keeps focus); only the choice changes.
+                    plan.update_untracked(|p| {
+                        if let Some(item) = p.as_mut().and_then(|p| p.items.get_mut(i))
+                            && let Some(c) = item.choices().iter().find(|c| choice_label(**c) == v)
                         {
-                            let title = item.record.title();
-                            let deleted = when(item.deleted);
-                            let kind = item.record.kind().noun();
-                            let key = item.key.clone();
-                            view! {
-                                <li>
-                                    <span>
-                                        <strong>{title.clone()}</strong>
-                                        {format!(" · {kind}, deleted {deleted}")}
-                                    </span>
-                                    <span class="actions">
-                                        <button
-                                            type="button"
-                                            aria-label=format!("Restore “{title}”")
-                                            on:click=move |_| {
-                                                app.restore(&item);
-                                            }
-                                        >
-                                            "Restore"
-                                        </button>
-                                        <button
-                                            type="button"
-                                            class="danger"
-                                            aria-label=format!("Delete “{title}” forever")
-                                            on:click=move |_| app.purge(vec![key.clone()])
-                                        >
-                                            "Delete forever"
-                                        </button>
-                                    </span>
-                                </li>
-                            }
+                            item.choice = *c;
                         }
-                    </For>
-                </ul>
-                <Show
-                    when=move || confirming.get()
-                    fallback=move || {
-                        view! {
-                            <p>
-                                <button type="button" on:click=move |_| confirming.set(true)>
-                                    "Empty trash…"
-                                </button>
-                            </p>
-                        }
-                    }
-                >
-                    <p class="confirm" role="group" aria-label="Confirm emptying the trash">
-                        {move || {
-                            format!(
-                                "Delete {} items forever? This cannot be undone.",
-                                app.trash.read().len(),
-                            )
-                        }}
-                        " "
-                        <button type="button" class="danger" on:click=empty>
-                            "Yes, empty the trash"
-                        </button>
-                        <button type="button" on:click=move |_| confirming.set(false)>
-                            "Cancel"
-                        </button>
-                    </p>
-                </Show>
-            </Show>
-        </section>
-    }
+                    });
+                });
+                let by = label_id.clone();
+                el("select")
+                    .at("aria-labelledby", by)
+                    .on_change(change)
+                    .kids(options)
+                    .v()
+            } else {
+                el("span").class("muted").st(choice_label(choices[0])).v()
+            };
+            el("li")
+                .kid(
+                    el("span")
+                        .id(label_id)
+                        .kid(el("strong").text(item.title.clone()).v())
+                        .text(format!(" · {}", status_label(&item.status)))
+                        .v(),
+                )
+                .kid(choice_view)
+                .v()
+        })
+        .collect();
+    let warning = if checksum_ok {
+        ().into_any()
+    } else {
+        let check = el("input")
+            .a("type", "checkbox")
+            .flag("checked", dy(move || confirmed.get()))
+            .on_change(on_change(move |ev| {
+                confirmed.set(event_target_checked(&ev))
+            }))
+            .v();
+        el("div")
+            .class("banner warn")
+            .kid(
+                el("p")
+                    .kid(el("strong").st("This file's checksum does not match. ").v())
+                    .st("It was changed after it was exported, or it is damaged. Look through the list below before importing.")
+                    .v(),
+            )
+            .kid(el("label").class("check").kid(check).st("I have checked; import it anyway").v())
+            .v()
+    };
+    el("div")
+        .class("import-preview")
+        .a("role", "region")
+        .a("aria-label", "What the file holds")
+        .kid(el("h3").st("What the file holds").v())
+        .kid(el("p").text(line).v())
+        .kid(warning)
+        .kid(el("ul").class("import-rows").kids(rows).v())
+        .kid(
+            el("p")
+                .class("actions")
+                .kid(button_when(
+                    "Import",
+                    "primary",
+                    dy(move || checksum_ok || confirmed.get()),
+                    click(move |_| apply()),
+                ))
+                .kid(button("Cancel", "", None, click(move |_| cancel())))
+                .v(),
+        )
+        .v()
 }
 
-#[component]
-fn SetAside() -> impl IntoView {
-    let app = use_app();
-    let any = move || !app.quarantined.read().is_empty() || !app.newer.read().is_empty();
-    view! {
-        <Show when=any>
-            <section class="card" aria-labelledby="aside-h">
-                <h2 id="aside-h">"Set aside"</h2>
-                <Show when=move || !app.quarantined.read().is_empty()>
-                    <p>
-                        "These saved items could not be read, so they were moved aside with their exact contents. "
-                        "Everything else loaded normally. Download one to keep or inspect it; discard it when you are sure you do not need it."
-                    </p>
-                    <ul class="aside-list">
-                        <For
-                            each=move || app.quarantined.get()
-                            key=|q| q.storage_key.clone()
-                            let(q)
-                        >
-                            {
-                                let key = q.storage_key.clone();
-                                let original = q.entry.key.clone();
-                                let raw = q.entry.raw.clone();
-                                let preview: String = raw.chars().take(160).collect();
-                                view! {
-                                    <li>
-                                        <p>
-                                            <code>{original.clone()}</code>
-                                            {format!(
-                                                " · found {}: {}",
-                                                when(q.entry.at),
-                                                q.entry.reason,
-                                            )}
-                                        </p>
-                                        <pre class="raw">{preview}</pre>
-                                        <p class="actions">
-                                            <button
-                                                type="button"
-                                                aria-label=format!("Download the raw text of {original}")
-                                                on:click=move |_| download_raw(&original, &raw)
-                                            >
-                                                "Download raw text"
-                                            </button>
-                                            <button
-                                                type="button"
-                                                class="danger"
-                                                on:click=move |_| app.discard_quarantined(&key)
-                                            >
-                                                "Discard"
-                                            </button>
-                                        </p>
-                                    </li>
-                                }
-                            }
-                        </For>
-                    </ul>
-                </Show>
-                <Show when=move || !app.newer.read().is_empty()>
-                    <p>
-                        {move || {
-                            let n = app.newer.read().len();
-                            format!(
-                                "{n} {} written by a newer version of Mend. This version cannot show {}, so {} kept untouched and included in backup files.",
-                                if n == 1 { "record was" } else { "records were" },
-                                if n == 1 { "it" } else { "them" },
-                                if n == 1 { "it is" } else { "they are" },
-                            )
-                        }}
-                    </p>
-                </Show>
-            </section>
-        </Show>
-    }
+fn trash(app: AppState) -> AnyView {
+    let confirming = RwSignal::new(false);
+    let items = dyn_view(move || {
+        app.trash
+            .get()
+            .into_iter()
+            .map(|item| {
+                let title = item.record.title();
+                let line = format!(
+                    " · {}, deleted {}",
+                    item.record.kind().noun(),
+                    at(item.deleted)
+                );
+                let key = item.key.clone();
+                let restore = button(
+                    "Restore",
+                    "",
+                    Some(format!("Restore “{title}”")),
+                    click(move |_| {
+                        app.restore(&item);
+                    }),
+                );
+                let purge = button(
+                    "Delete forever",
+                    "danger",
+                    Some(format!("Delete “{title}” forever")),
+                    click(move |_| app.purge(vec![key.clone()])),
+                );
+                el("li")
+                    .kid(el("span").kid(el("strong").text(title).v()).text(line).v())
+                    .kid(el("span").class("actions").kid(restore).kid(purge).v())
+                    .v()
+            })
+            .collect::<Vec<_>>()
+            .into_any()
+    });
+    let footer = dyn_view(move || {
+        if app.trash.read().is_empty() {
+            return para("muted", "The trash is empty.");
+        }
+        if !confirming.get() {
+            return el("p")
+                .kid(button(
+                    "Empty trash…",
+                    "",
+                    None,
+                    click(move |_| confirming.set(true)),
+                ))
+                .v();
+        }
+        let empty = click(move |_| {
+            let keys = app
+                .trash
+                .with_untracked(|t| t.iter().map(|x| x.key.clone()).collect());
+            app.purge(keys);
+            confirming.set(false);
+        });
+        el("p")
+            .class("confirm")
+            .a("role", "group")
+            .a("aria-label", "Confirm emptying the trash")
+            .kid(dyn_text(move || {
+                format!(
+                    "Delete {} items forever? This cannot be undone.",
+                    app.trash.read().len()
+                )
+            }))
+            .st(" ")
+            .kid(button("Yes, empty the trash", "danger", None, empty))
+            .kid(button(
+                "Cancel",
+                "",
+                None,
+                click(move |_| confirming.set(false)),
+            ))
+            .v()
+    });
+    el("section")
+        .class("card")
+        .a("aria-labelledby", "trash-h")
+        .kid(el("h2").a("id", "trash-h").st("Trash").v())
+        .kid(el("ul").class("trash-list").kid(items).v())
+        .kid(footer)
+        .v()
+}
+
+fn set_aside(app: AppState) -> AnyView {
+    dyn_view(move || {
+        let damaged = app.quarantined.get();
+        let newer = app.newer.read().len();
+        if damaged.is_empty() && newer == 0 {
+            return ().into_any();
+        }
+        let items: Vec<AnyView> = damaged
+            .into_iter()
+            .map(|q| {
+                let key = q.storage_key.clone();
+                let original = q.entry.key.clone();
+                let raw = q.entry.raw.clone();
+                let preview: String = raw.chars().take(160).collect();
+                let label = format!("Download the raw text of {original}");
+                let found = format!(" · found {}: {}", at(q.entry.at), q.entry.reason);
+                let o2 = original.clone();
+                el("li")
+                    .kid(el("p").kid(el("code").text(original).v()).text(found).v())
+                    .kid(el("pre").class("raw").text(preview).v())
+                    .kid(
+                        el("p")
+                            .class("actions")
+                            .kid(button(
+                                "Download raw text",
+                                "",
+                                Some(label),
+                                click(move |_| download_raw(&o2, &raw)),
+                            ))
+                            .kid(button(
+                                "Discard",
+                                "danger",
+                                None,
+                                click(move |_| app.discard_quarantined(&key)),
+                            ))
+                            .v(),
+                    )
+                    .v()
+            })
+            .collect();
+        let intro = (!items.is_empty()).then(|| {
+            para(
+                "",
+                "These saved items could not be read, so they were moved aside with their exact contents. Everything else loaded normally. Download one to keep or inspect it; discard it when you are sure you do not need it.",
+            )
+        });
+        let newer_text = (newer > 0).then(|| {
+            para(
+                "",
+                format!(
+                    "{newer} {} written by a newer version of Mend. This version cannot show {}, so {} kept untouched and included in backup files.",
+                    if newer == 1 { "record was" } else { "records were" },
+                    if newer == 1 { "it" } else { "them" },
+                    if newer == 1 { "it is" } else { "they are" },
+                ),
+            )
+        });
+        let mut sec = el("section")
+            .class("card")
+            .a("aria-labelledby", "aside-h")
+            .kid(el("h2").a("id", "aside-h").st("Set aside").v());
+        if let Some(intro) = intro {
+            sec = sec.kid(intro);
+        }
+        sec = sec.kid(el("ul").class("aside-list").kids(items).v());
+        if let Some(t) = newer_text {
+            sec = sec.kid(t);
+        }
+        sec.v()
+    })
 }

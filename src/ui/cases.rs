@@ -1,51 +1,380 @@
-//! The cases list and a case's screen.
+//! Home, the cases list, and starting a case (a new one, or the worked example).
 
 use leptos::prelude::*;
 
-use super::state::use_app;
-use super::{go, replace};
-use crate::model::{Case, Stage};
+use super::backup::export_nudge_view;
+use super::kit::{button, click, dyn_text, dyn_view, el, link, on_change, on_input, para, when};
+use super::state::{AppState, local_offset_minutes, now_ms, use_app};
+use super::{go, replace, today};
+use crate::model::case::{Outcome, Severity};
+use crate::model::example::worked_example;
+use crate::model::worksheet::{
+    CaseFilter, StatusFilter, attention_key, next_step, overdue_check_ins, progress,
+};
+use crate::model::{Case, Date, Record, Stage};
 use crate::route::Route;
-use crate::store::record::Kind;
+use leptos::prelude::AnyView;
 
-#[component]
-pub fn CasesList() -> impl IntoView {
+/// One case as the lists show it.
+#[derive(Clone, PartialEq)]
+struct Row {
+    id: String,
+    title: String,
+    disputed: String,
+    severity: Option<Severity>,
+    outcome: Option<Outcome>,
+    next: Option<(Stage, &'static str)>,
+    done: usize,
+    overdue: usize,
+    received: Option<Date>,
+    example: bool,
+}
+
+fn row(r: &Record<Case>, t: Date) -> Row {
+    let c = &r.data;
+    Row {
+        id: r.id.clone(),
+        title: c.title(),
+        disputed: c.disputed.chars().take(140).collect(),
+        severity: c.severity,
+        outcome: c.decide.outcome,
+        next: next_step(c),
+        done: progress(c),
+        overdue: overdue_check_ins(c, t).len(),
+        received: c.received,
+        example: c.example,
+    }
+}
+
+/// Cases matching `filter`, what needs attention first.
+fn sorted_rows(app: AppState, filter: impl Fn(&Case) -> bool) -> Vec<Row> {
+    let t = today();
+    let offset = local_offset_minutes();
+    app.cases.with(|m| {
+        let mut list: Vec<(&Record<Case>, (u8, i32))> = m
+            .values()
+            .filter(|r| filter(&r.data))
+            .map(|r| {
+                (
+                    r,
+                    attention_key(&r.data, Date::from_timestamp(r.created, offset), t),
+                )
+            })
+            .collect();
+        list.sort_unstable_by_key(|(r, k)| (*k, r.id.as_str()));
+        list.into_iter().map(|(r, _)| row(r, t)).collect()
+    })
+}
+
+/// Opens a new case in the user's currency.
+pub fn start_case(app: AppState) -> String {
+    let currency = app.settings.with_untracked(|s| s.data.currency.clone());
+    app.create_case(Case::new(&currency))
+}
+
+/// Adds the worked example and opens it.
+fn open_example(app: AppState) {
+    let id = app.create_case(worked_example(today(), now_ms()));
+    go(&Route::Case {
+        id,
+        stage: Stage::Case,
+    });
+}
+
+fn case_row(row: Row) -> AnyView {
+    let stage = row.next.map_or(Stage::Summary, |(stage, _)| stage);
+    let href = Route::Case {
+        id: row.id.clone(),
+        stage,
+    }
+    .to_fragment();
+    let status = match (row.outcome, row.next) {
+        (Some(o), _) => format!("Closed: {}", o.label()),
+        (None, Some((stage, what))) => format!("Next: {} — {}", stage.title(), what),
+        (None, None) => "Every stage done".into(),
+    };
+    let mut meta = format!("{status} · {} of 10 stages done", row.done);
+    if let Some(d) = row.received {
+        meta.push_str(&format!(" · arrived {}", d.human()));
+    }
+    let mut li = el("li").class("case-row").kid(
+        el("a")
+            .at("href", href)
+            .class("case-link")
+            .text(row.title)
+            .v(),
+    );
+    if row.example {
+        li = li.kid(el("span").class("badge").st("Example").v());
+    }
+    if let Some(s) = row.severity {
+        li = li.kid(
+            el("span")
+                .class("badge")
+                .a("data-severity", s.key())
+                .st(s.label())
+                .v(),
+        );
+    }
+    if row.overdue > 0 {
+        li = li.kid(el("span").class("badge warn").st("Check-in overdue").v());
+    }
+    if !row.disputed.is_empty() {
+        li = li.kid(el("p").class("disputed").text(row.disputed).v());
+    }
+    li.kid(el("p").class("meta").text(meta).v()).v()
+}
+
+/// The rows as a list that follows the state.
+fn case_list(rows: Memo<Vec<Row>>) -> AnyView {
+    let items = dyn_view(move || {
+        rows.get()
+            .into_iter()
+            .map(case_row)
+            .collect::<Vec<_>>()
+            .into_any()
+    });
+    el("ul").class("case-list").kid(items).v()
+}
+
+/// What the empty state says, with the way in.
+fn empty_state() -> AnyView {
     let app = use_app();
-    let cases = Memo::new(move |_| {
-        let mut list: Vec<(String, String, i64)> = app.cases.with(|m| {
+    el("div")
+        .class("empty card")
+        .kid(el("h2").st("No cases yet").v())
+        .kid(para(
+            "",
+            "When a client is unhappy, open a case. Mend walks you through it one stage at a time: the facts, your numbers, reaching out, listening, saying it back, working out what happened, agreeing a remedy, following up, preventing a repeat, and deciding how it ends.",
+        ))
+        .kid(el("p").class("actions").kid(button("Open an example case", "", None, click(move |_| open_example(app)))).v())
+        .kid(para("muted", "The example is clearly marked, and you can delete it whenever you like."))
+        .v()
+}
+
+pub fn home() -> AnyView {
+    let app = use_app();
+    let open = Memo::new(move |_| sorted_rows(app, |c| !c.is_closed()));
+    let overdue = Memo::new(move |_| {
+        let t = today();
+        app.cases.with(|m| {
+            let mut list: Vec<(Date, String, String, String)> = m
+                .values()
+                .flat_map(|r| {
+                    overdue_check_ins(&r.data, t)
+                        .into_iter()
+                        .filter_map(|ci| {
+                            Some((ci.due?, r.id.clone(), r.data.title(), ci.note.clone()))
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .collect();
+            list.sort_unstable();
+            list
+        })
+    });
+    let any = Memo::new(move |_| app.cases.with(|m| !m.is_empty()));
+    let overdue_view = dyn_view(move || {
+        let list = overdue.get();
+        if list.is_empty() {
+            return ().into_any();
+        }
+        let items: Vec<AnyView> = list
+            .into_iter()
+            .map(|(due, id, title, note)| {
+                let href = Route::Case {
+                    id,
+                    stage: Stage::FollowUp,
+                }
+                .to_fragment();
+                let mut line = format!(" · due {}", due.human());
+                if !note.trim().is_empty() {
+                    line.push_str(&format!(": {note}"));
+                }
+                el("li").kid(link(href, title, "")).text(line).v()
+            })
+            .collect();
+        el("section")
+            .class("card attention")
+            .a("aria-labelledby", "overdue-h")
+            .kid(el("h2").a("id", "overdue-h").st("Check-ins overdue").v())
+            .kid(el("ul").class("plain").kids(items).v())
+            .v()
+    });
+    let cases = dyn_view(move || {
+        if !any.get() {
+            return empty_state();
+        }
+        el("section")
+            .a("aria-labelledby", "open-h")
+            .kid(el("h2").a("id", "open-h").st("Open cases").v())
+            .kid(when(
+                move || open.read().is_empty(),
+                || para("muted", "No open cases. Well done."),
+            ))
+            .kid(case_list(open))
+            .kid(
+                el("p")
+                    .kid(link(
+                        Route::Cases.to_fragment(),
+                        "All cases, with search and filters",
+                        "",
+                    ))
+                    .v(),
+            )
+            .v()
+    });
+    vec![
+        el("h1").a("tabindex", "-1").st("Handle an unhappy client, calmly").v(),
+        para(
+            "lede",
+            "One dispute at a time: know your numbers, listen, say it back, agree something fair, and learn from it. Everything stays in this browser.",
+        ),
+        el("p").kid(link(Route::NewCase.to_fragment(), "New case", "button primary big")).v(),
+        export_nudge_view(true),
+        overdue_view,
+        cases,
+    ]
+    .into_any()
+}
+
+/// A select for a filter, from (value, label) pairs.
+fn filter_select(
+    id: &'static str,
+    label: &'static str,
+    options: Vec<(String, String)>,
+    change: super::kit::OnEvent,
+) -> AnyView {
+    let options: Vec<AnyView> = options
+        .into_iter()
+        .map(|(v, l)| el("option").at("value", v).text(l).v())
+        .collect();
+    el("div")
+        .class("field")
+        .kid(el("label").a("for", id).st(label).v())
+        .kid(el("select").a("id", id).on_change(change).kids(options).v())
+        .v()
+}
+
+pub fn cases_list() -> AnyView {
+    let app = use_app();
+    let filter = RwSignal::new(CaseFilter::default());
+    let rows = Memo::new(move |_| {
+        let f = filter.get();
+        sorted_rows(app, |c| f.matches(c))
+    });
+    let any = Memo::new(move |_| app.cases.with(|m| !m.is_empty()));
+    let body = dyn_view(move || {
+        if !any.get() {
+            return empty_state();
+        }
+        let mut clients: Vec<(String, String)> = app.cases.with_untracked(|m| {
             m.values()
-                .map(|r| (r.id.clone(), r.data.title(), r.updated))
+                .filter(|r| !r.data.client.match_key().is_empty())
+                .map(|r| (r.data.client.match_key(), r.data.client.display()))
                 .collect()
         });
-        list.sort_by_key(|c| std::cmp::Reverse(c.2));
-        list
+        clients.sort_unstable();
+        clients.dedup_by(|a, b| a.0 == b.0);
+        clients.insert(0, (String::new(), "Any".into()));
+        let statuses = [("all", "All"), ("open", "Open"), ("closed", "Closed")]
+            .iter()
+            .map(|(v, l)| (v.to_string(), l.to_string()))
+            .collect();
+        let severities = std::iter::once((String::new(), "Any".to_string()))
+            .chain(
+                Severity::ALL
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| (i.to_string(), s.label().to_string())),
+            )
+            .collect();
+        let search = el("div")
+            .class("field")
+            .kid(el("label").a("for", "case-search").st("Search").v())
+            .kid(
+                el("input")
+                    .a("id", "case-search")
+                    .a("type", "search")
+                    .a("placeholder", "Client, what happened, words…")
+                    .on_input(on_input(move |ev| {
+                        filter.update(|f| f.query = event_target_value(&ev))
+                    }))
+                    .v(),
+            )
+            .v();
+        let count = dyn_text(move || {
+            let n = rows.read().len();
+            format!(
+                "{n} {} shown, what needs attention first.",
+                if n == 1 { "case" } else { "cases" }
+            )
+        });
+        vec![
+            el("div")
+                .class("filters")
+                .a("role", "search")
+                .a("aria-label", "Find cases")
+                .kid(search)
+                .kid(filter_select(
+                    "filter-status",
+                    "Status",
+                    statuses,
+                    on_change(move |ev| {
+                        let v = event_target_value(&ev);
+                        filter.update(|f| {
+                            f.status = match v.as_str() {
+                                "open" => StatusFilter::Open,
+                                "closed" => StatusFilter::Closed,
+                                _ => StatusFilter::All,
+                            }
+                        })
+                    }),
+                ))
+                .kid(filter_select(
+                    "filter-severity",
+                    "Severity",
+                    severities,
+                    on_change(move |ev| {
+                        let v = event_target_value(&ev).parse::<usize>().ok();
+                        filter
+                            .update(|f| f.severity = v.and_then(|i| Severity::ALL.get(i).copied()))
+                    }),
+                ))
+                .kid(filter_select(
+                    "filter-client",
+                    "Client",
+                    clients,
+                    on_change(move |ev| {
+                        let v = event_target_value(&ev);
+                        filter.update(|f| f.client = (!v.is_empty()).then_some(v))
+                    }),
+                ))
+                .v(),
+            el("p").class("muted").a("role", "status").kid(count).v(),
+            case_list(rows),
+        ]
+        .into_any()
     });
-    view! {
-        <h1 tabindex="-1">"Cases"</h1>
-        <p>
-            <a class="button primary" href=Route::NewCase.to_fragment()>"New case"</a>
-        </p>
-        <Show
-            when=move || !cases.read().is_empty()
-            fallback=|| view! { <p class="muted">"No cases yet."</p> }
-        >
-            <ul class="case-list">
-                <For each=move || cases.get() key=|c| c.clone() let((id, title, _))>
-                    <li>
-                        <a href=Route::Case { id, stage: Stage::Case }.to_fragment()>{title}</a>
-                    </li>
-                </For>
-            </ul>
-        </Show>
-    }
+    vec![
+        el("h1").a("tabindex", "-1").st("Cases").v(),
+        el("p")
+            .kid(link(
+                Route::NewCase.to_fragment(),
+                "New case",
+                "button primary",
+            ))
+            .v(),
+        body,
+    ]
+    .into_any()
 }
 
 /// `#/cases/new`: creates a case and moves to it, replacing the address so a reload does
 /// not create another.
-#[component]
-pub fn NewCase() -> impl IntoView {
+pub fn new_case() -> AnyView {
     let app = use_app();
-    let id = app.create_case(Case::default());
+    let id = start_case(app);
     // After this render: switching screens from inside a render is not allowed.
     queue_microtask(move || {
         replace(&Route::Case {
@@ -53,87 +382,5 @@ pub fn NewCase() -> impl IntoView {
             stage: Stage::Case,
         })
     });
-    view! { <h1 tabindex="-1">"New case"</h1> }
-}
-
-#[component]
-pub fn CaseScreen(id: String) -> impl IntoView {
-    let app = use_app();
-    let exists = {
-        let id = id.clone();
-        move || app.cases.with(|m| m.contains_key(&id))
-    };
-    let missing = view! {
-        <h1 tabindex="-1">"Case not found"</h1>
-        <p>"This case is not here. It may have been deleted; look in the trash on the Backup screen."</p>
-        <p>
-            <a class="button" href=Route::Cases.to_fragment()>"Back to cases"</a>
-        </p>
-    };
-    view! {
-        <Show when=exists.clone() fallback=move || missing.clone()>
-            <CaseForm id=id.clone()/>
-        </Show>
-    }
-}
-
-#[component]
-fn CaseForm(id: String) -> impl IntoView {
-    let app = use_app();
-    let read = {
-        let id = id.clone();
-        move |f: fn(&Case) -> String| {
-            let id = id.clone();
-            move || {
-                app.cases
-                    .with(|m| m.get(&id).map(|r| f(&r.data)).unwrap_or_default())
-            }
-        }
-    };
-    let write = {
-        let id = id.clone();
-        move |f: fn(&mut Case, String)| {
-            let id = id.clone();
-            move |ev: leptos::ev::Event| {
-                let value = event_target_value(&ev);
-                app.update_case(&id, |c| f(c, value));
-            }
-        }
-    };
-    let title = read(|c| c.title());
-    let delete_id = id.clone();
-    view! {
-        <h1 tabindex="-1">{title}</h1>
-        <div class="field">
-            <label for="client">"Client"</label>
-            <input
-                id="client"
-                type="text"
-                autocomplete="off"
-                prop:value=read(|c| c.client.clone())
-                on:input=write(|c, v| c.client = v)
-            />
-        </div>
-        <div class="field">
-            <label for="summary">"What is the dispute about?"</label>
-            <textarea
-                id="summary"
-                rows="4"
-                prop:value=read(|c| c.summary.clone())
-                on:input=write(|c, v| c.summary = v)
-            ></textarea>
-        </div>
-        <p>
-            <button
-                type="button"
-                class="danger"
-                on:click=move |_| {
-                    app.delete(Kind::Case, &delete_id);
-                    go(&Route::Cases);
-                }
-            >
-                "Delete case"
-            </button>
-        </p>
-    }
+    el("h1").a("tabindex", "-1").st("New case").v()
 }

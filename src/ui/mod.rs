@@ -3,9 +3,13 @@
 mod app;
 mod backup;
 mod cases;
+mod fields;
+mod kit;
 mod pages;
 mod shell;
 mod state;
+mod widgets;
+mod worksheet;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

@@ -65,6 +65,8 @@ pub struct AppState {
     pub mode: RwSignal<StorageMode>,
     pub notices: RwSignal<Vec<TabNotice>>,
     pub toast: RwSignal<Option<Toast>>,
+    /// A field to focus after the next screen change (from a summary's "Change" link).
+    pub focus_field: RwSignal<Option<String>>,
     persistence: StoredValue<Persistence, LocalStorage>,
 }
 
@@ -158,6 +160,7 @@ impl AppState {
             mode: RwSignal::new(mode),
             notices: RwSignal::new(Vec::new()),
             toast: RwSignal::new(None),
+            focus_field: RwSignal::new(None),
             persistence: StoredValue::new_local(persistence),
         };
         state.listen();
@@ -364,7 +367,7 @@ impl AppState {
         if !trash.is_empty() {
             self.trash.update(|t| {
                 t.extend(trash);
-                t.sort_by_key(|x| std::cmp::Reverse(x.deleted));
+                t.sort_unstable_by_key(|x| std::cmp::Reverse(x.deleted));
             });
         }
         self.refresh_status();

@@ -76,7 +76,7 @@ export async function storedRecords(page, prefix = 'mend:') {
 export async function newCase(page, client) {
   await open(page, '#/cases/new');
   await expect(page).toHaveURL(/#\/cases\/[A-Za-z0-9_-]{16}\/case$/);
-  await page.getByLabel('Client', { exact: true }).fill(client);
+  await page.getByLabel("Client's name").fill(client);
   await expect(saveStatus(page)).toHaveText('Saved');
   return page.url().match(/#\/cases\/([A-Za-z0-9_-]{16})\//)[1];
 }

@@ -43,7 +43,7 @@ test('a full storage shows "Not saved" and a banner, never "Saved", and keeps th
   });
   expect(filled).toBeGreaterThan(10);
 
-  const client = page.getByLabel('Client', { exact: true });
+  const client = page.getByLabel("Client's name");
   await client.fill('Dana Smith, typed while storage is full');
   await expect(saveStatus(page)).toHaveText('Not saved');
   const banner = page.getByRole('alert').filter({ hasText: 'Your latest changes are not saved' });
@@ -71,7 +71,7 @@ test('a full storage shows "Not saved" and a banner, never "Saved", and keeps th
   await expect(saveStatus(page)).toHaveText('Saved');
   await expect(banner).toBeHidden();
   await page.reload();
-  await expect(page.getByLabel('Client', { exact: true })).toHaveValue('Dana Smith, typed while storage is full!');
+  await expect(page.getByLabel("Client's name")).toHaveValue('Dana Smith, typed while storage is full!');
 });
 
 test('a corrupt record is set aside with its raw text, and everything else loads', async ({ page }) => {
@@ -128,17 +128,17 @@ test('the same case edited in two tabs keeps both versions until the user choose
   const key = `mend:case:${id}`;
   const other = await context.newPage();
   await other.goto(`#/cases/${id}/case`);
-  await expect(other.getByLabel('Client', { exact: true })).toHaveValue('Shared case');
+  await expect(other.getByLabel("Client's name")).toHaveValue('Shared case');
 
   // In one task of the second tab, so its save (debounced) cannot run in between: the user
   // types there, and the first tab's write of the same case arrives as a storage event.
   // (Real cross-tab delivery is covered by the test above.)
   await other.evaluate((key) => {
-    const input = document.getElementById('client');
+    const input = document.getElementById('client-name');
     input.value = 'Shared case, edited in tab two';
     input.dispatchEvent(new Event('input', { bubbles: true }));
     const theirs = JSON.parse(localStorage.getItem(key));
-    theirs.data.client = 'Shared case, edited in tab one';
+    theirs.data.client.name = 'Shared case, edited in tab one';
     theirs.updated += 1;
     const newValue = JSON.stringify(theirs);
     const oldValue = localStorage.getItem(key);
@@ -148,11 +148,11 @@ test('the same case edited in two tabs keeps both versions until the user choose
 
   const notice = other.getByRole('status').filter({ hasText: 'was also changed in another tab' });
   await expect(notice).toBeVisible();
-  await expect(other.getByLabel('Client', { exact: true })).toHaveValue('Shared case, edited in tab two');
+  await expect(other.getByLabel("Client's name")).toHaveValue('Shared case, edited in tab two');
   await expect(saveStatus(other)).toHaveText('Saved');
   await expectNoAxeViolations(other, 'two-tab notice');
 
-  const clients = Object.values(await storedRecords(other, 'mend:case:')).map((v) => JSON.parse(v).data.client);
+  const clients = Object.values(await storedRecords(other, 'mend:case:')).map((v) => JSON.parse(v).data.client.name);
   expect(clients.sort()).toEqual(['Shared case, edited in tab one', 'Shared case, edited in tab two']);
   // The first tab learns of both too.
   await open(page, '#/cases');
@@ -160,7 +160,7 @@ test('the same case edited in two tabs keeps both versions until the user choose
 
   await notice.getByRole('button', { name: 'Discard the other version' }).click();
   await expect(other.getByText('moved to the trash')).toBeVisible();
-  const left = Object.values(await storedRecords(other, 'mend:case:')).map((v) => JSON.parse(v).data.client);
+  const left = Object.values(await storedRecords(other, 'mend:case:')).map((v) => JSON.parse(v).data.client.name);
   expect(left).toEqual(['Shared case, edited in tab two']);
 });
 
@@ -175,7 +175,7 @@ test('export, clear storage, import: the records are identical', async ({ page }
   await page.evaluate(() => localStorage.clear());
   await page.reload();
   await open(page, '#/cases');
-  await expect(page.getByText('No cases yet.')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'No cases yet' })).toBeVisible();
 
   await open(page, '#/backup');
   await page.getByLabel('Backup file', { exact: true }).setInputFiles(path);
@@ -212,7 +212,7 @@ test('importing the same file again changes nothing, and a changed copy is kept 
   await expect(preview.getByRole('combobox', { name: /Changed client/ })).toHaveValue('Keep both');
   await expect(preview.getByRole('combobox', { name: /Settings/ })).toHaveValue('Leave it out');
   await importButton.click();
-  const clients = Object.values(await storedRecords(page, 'mend:case:')).map((v) => JSON.parse(v).data.client);
+  const clients = Object.values(await storedRecords(page, 'mend:case:')).map((v) => JSON.parse(v).data.client.name);
   expect(clients.sort()).toEqual(['Changed client', 'Original client']);
 });
 
@@ -243,7 +243,8 @@ test('each kind of bad file gets its own message and changes nothing', async ({ 
 test('deleting a case moves it to the trash, and Undo brings it back', async ({ page }) => {
   const id = await newCase(page, 'Deleted by mistake');
   const before = await storedRecords(page, `mend:case:${id}`);
-  await page.getByRole('button', { name: 'Delete case' }).click();
+  await open(page, `#/cases/${id}/summary`);
+  await page.getByRole('button', { name: 'Delete this case' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Deleted by mistake' })).toBeHidden();
   expect(await storedRecords(page, `mend:case:${id}`)).toEqual({});
@@ -255,16 +256,16 @@ test('deleting a case moves it to the trash, and Undo brings it back', async ({ 
   expect(await storedRecords(page, 'mend:trash:')).toEqual({});
 
   // Deleting again, then restoring from the Trash list on the Backup screen.
-  await page.getByRole('link', { name: 'Deleted by mistake' }).click();
-  await page.getByRole('button', { name: 'Delete case' }).click();
+  await open(page, `#/cases/${id}/summary`);
+  await page.getByRole('button', { name: 'Delete this case' }).click();
   await open(page, '#/backup');
   await page.getByRole('button', { name: 'Restore “Deleted by mistake”' }).click();
   await open(page, '#/cases');
   await expect(page.getByRole('link', { name: 'Deleted by mistake' })).toBeVisible();
 
   // Emptying the trash is explicit.
-  await page.getByRole('link', { name: 'Deleted by mistake' }).click();
-  await page.getByRole('button', { name: 'Delete case' }).click();
+  await open(page, `#/cases/${id}/summary`);
+  await page.getByRole('button', { name: 'Delete this case' }).click();
   await open(page, '#/backup');
   await page.getByRole('button', { name: 'Empty trash…' }).click();
   await page.getByRole('button', { name: 'Yes, empty the trash' }).click();
@@ -287,7 +288,7 @@ test('with storage turned off the app works in memory, warns, and offers an expo
   await expect(saveStatus(page)).toHaveText('Not saved: storage is off');
 
   await open(page, '#/cases/new');
-  await page.getByLabel('Client', { exact: true }).fill('Typed in a private window');
+  await page.getByLabel("Client's name").fill('Typed in a private window');
   await expect(saveStatus(page)).toHaveText('Not saved: storage is off');
   const [download] = await Promise.all([
     page.waitForEvent('download'),

@@ -1,0 +1,768 @@
+//! Know your numbers: what the job cost you, where you break even, what defending costs, how
+//! much you can give and still break even, and what is at risk if the client leaves. Then a
+//! plain reading of what that suggests. // G1–G5, G43
+
+use super::case::{Case, GoodFaith, RemedyKind, RemedyOption};
+use super::money::{format_money, mul_div, percent_of};
+
+/// Minutes at an hourly rate, in minor units.
+pub fn time_cost(minutes: i64, hourly: i64) -> i64 {
+    mul_div(minutes, hourly, 60)
+}
+
+/// `7.5 hours`, `1 hour`, `45 minutes`.
+pub fn format_hours(minutes: i64) -> String {
+    if minutes < 60 && minutes % 60 != 0 {
+        return format!("{minutes} minutes");
+    }
+    let hours = minutes / 60;
+    let rest = minutes % 60;
+    if rest == 0 {
+        return format!("{hours} {}", if hours == 1 { "hour" } else { "hours" });
+    }
+    let hundredths = mul_div(rest, 100, 60);
+    let text = format!("{hours}.{hundredths:02}");
+    format!("{} hours", text.trim_end_matches('0'))
+}
+
+/// Hours as typed back into a field: `7.5`, `0.75`, `12`.
+pub fn hours_for_input(minutes: i64) -> String {
+    let hundredths = mul_div(minutes, 100, 60);
+    let text = format!("{}.{:02}", hundredths / 100, hundredths % 100);
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// Reads hours as typed: `7.5`, `7,5`, `7:30`, `7h30`. Empty is `Ok(None)`.
+pub fn parse_hours(text: &str) -> Result<Option<i64>, String> {
+    let t: String = text
+        .trim()
+        .to_ascii_lowercase()
+        .replace("hours", "")
+        .replace("hrs", "")
+        .replace('h', ":");
+    let t = t.trim().trim_end_matches(':').trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    let bad = || "Enter hours as a number, like 6 or 7.5 or 7:30.".to_string();
+    let minutes = if let Some((h, m)) = t.split_once(':') {
+        let h: i64 = if h.trim().is_empty() {
+            0
+        } else {
+            h.trim().parse().map_err(|_| bad())?
+        };
+        let m: i64 = m.trim().parse().map_err(|_| bad())?;
+        if !(0..60).contains(&m) {
+            return Err("Minutes after the colon must be between 0 and 59.".into());
+        }
+        h.checked_mul(60)
+            .and_then(|x| x.checked_add(m))
+            .ok_or_else(bad)?
+    } else {
+        let t = t.replace(',', ".");
+        let (whole, frac) = t.split_once('.').unwrap_or((&t, ""));
+        if !whole.chars().all(|c| c.is_ascii_digit())
+            || !frac.chars().all(|c| c.is_ascii_digit())
+            || (whole.is_empty() && frac.is_empty())
+        {
+            return Err(if t.starts_with('-') {
+                "Enter hours without a minus sign.".into()
+            } else {
+                bad()
+            });
+        }
+        if frac.len() > 2 {
+            return Err("Use at most two decimals for hours.".into());
+        }
+        let whole: i64 = if whole.is_empty() {
+            0
+        } else {
+            whole.parse().map_err(|_| bad())?
+        };
+        let frac_hundredths: i64 = if frac.is_empty() {
+            0
+        } else {
+            format!("{frac:0<2}").parse().map_err(|_| bad())?
+        };
+        whole.checked_mul(60).ok_or_else(bad)? + mul_div(frac_hundredths, 60, 100)
+    };
+    if minutes > 100_000 * 60 {
+        return Err("That is more hours than a dispute can take; check the figure.".into());
+    }
+    Ok(Some(minutes))
+}
+
+/// How big the job was, which changes what a fair way out looks like. // G5
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JobScale {
+    Small,
+    Medium,
+    Large,
+}
+
+/// Up to this many hours a job counts as small…
+pub const SMALL_JOB_MINUTES: i64 = 8 * 60;
+/// …and from this many, as a large investment.
+pub const LARGE_JOB_MINUTES: i64 = 40 * 60;
+
+impl JobScale {
+    pub fn advice(self) -> &'static str {
+        match self {
+            // G5
+            JobScale::Small => {
+                "A small job: if it cannot be put right easily, the simplest way out may be to refund it and point the client to someone better suited."
+            }
+            JobScale::Medium => {
+                "A job of this size usually calls for a partial refund or a payment for the part that was delivered well."
+            }
+            JobScale::Large => {
+                "You invested a lot in this job: aim for a pro-rated or otherwise agreed payment, and do not walk away from money you earned."
+            }
+        }
+    }
+}
+
+/// Everything worked out from the numbers stage. `None` where an input is missing.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Figures {
+    /// Your time on the job at your hourly worth. // G1, G2
+    pub time_cost: Option<i64>,
+    /// Time, materials and other costs. // G1
+    pub true_cost: Option<i64>,
+    /// What you must be paid to break even on this job (equal to the true cost). // G2
+    pub break_even: Option<i64>,
+    /// Price invoiced less true cost; negative for a loss.
+    pub margin: Option<i64>,
+    /// The margin as a share of the price, in tenths of a percent.
+    pub margin_permille: Option<i64>,
+    /// The hours the dispute may take, at your hourly worth. // G3
+    pub defend_cost: Option<i64>,
+    /// The most you can give back and still break even. // G3
+    pub concession_budget: Option<i64>,
+    /// Future work that leaves with the client. // G4
+    pub value_at_risk: Option<i64>,
+    pub scale: Option<JobScale>,
+}
+
+pub fn figures(case: &Case) -> Figures {
+    let n = &case.numbers;
+    let time = n
+        .minutes_spent
+        .zip(n.hourly_worth)
+        .map(|(m, w)| time_cost(m, w));
+    let true_cost = time.map(|t| t + n.materials.unwrap_or(0) + n.other_costs.unwrap_or(0));
+    let margin = n.invoiced.zip(true_cost).map(|(p, c)| p - c);
+    Figures {
+        time_cost: time,
+        true_cost,
+        break_even: true_cost,
+        margin,
+        margin_permille: margin
+            .zip(n.invoiced)
+            .filter(|(_, p)| *p > 0)
+            .map(|(m, p)| mul_div(m, 1000, p)),
+        defend_cost: n
+            .dispute_minutes
+            .zip(n.hourly_worth)
+            .map(|(m, w)| time_cost(m, w)),
+        concession_budget: margin.map(|m| m.max(0)),
+        value_at_risk: n.future_revenue,
+        scale: n.minutes_spent.map(|m| {
+            if m <= SMALL_JOB_MINUTES {
+                JobScale::Small
+            } else if m >= LARGE_JOB_MINUTES {
+                JobScale::Large
+            } else {
+                JobScale::Medium
+            }
+        }),
+    }
+}
+
+/// `23.5%` from tenths of a percent.
+pub fn format_permille(permille: i64) -> String {
+    let sign = if permille < 0 { "−" } else { "" };
+    let p = permille.abs();
+    if p % 10 == 0 {
+        format!("{sign}{}%", p / 10)
+    } else {
+        format!("{sign}{}.{}%", p / 10, p % 10)
+    }
+}
+
+/// What the numbers suggest, in plain words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Reading {
+    /// Not enough figures yet; these would complete it.
+    Incomplete(Vec<&'static str>),
+    /// The client has cost more than they bring. // G42, G43
+    ConsiderLettingGo { costs: i64, brings: i64 },
+    /// Defending would cost at least what is disputed. // G3
+    SettleQuickly { defend: i64, disputed: i64 },
+    /// The amount is within what you can give and still break even. // G4
+    GiveWay { disputed: i64, budget: i64 },
+    /// Giving it all back would take you below break-even. // G3, G30
+    StandFirm { disputed: i64, budget: i64 },
+}
+
+impl Reading {
+    /// A short name for styling: "incomplete", "letgo", "settle", "giveway", "standfirm".
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Reading::Incomplete(_) => "incomplete",
+            Reading::ConsiderLettingGo { .. } => "letgo",
+            Reading::SettleQuickly { .. } => "settle",
+            Reading::GiveWay { .. } => "giveway",
+            Reading::StandFirm { .. } => "standfirm",
+        }
+    }
+
+    pub fn headline(&self) -> &'static str {
+        match self {
+            Reading::Incomplete(_) => "Add a few figures to see what they suggest",
+            Reading::ConsiderLettingGo { .. } => {
+                "This client has cost more than they bring: consider letting go"
+            }
+            Reading::SettleQuickly { .. } => {
+                "Defending costs more than the amount in dispute: settle quickly"
+            }
+            Reading::GiveWay { .. } => {
+                "You can afford to give way: a quick concession keeps the client"
+            }
+            Reading::StandFirm { .. } => "Stand firm, with a peace offering",
+        }
+    }
+
+    /// The reason behind the headline, with the case's figures.
+    pub fn explain(&self, currency: &str) -> String {
+        let m = |v: i64| format_money(v, currency);
+        match self {
+            Reading::Incomplete(missing) => format!("Still needed: {}.", missing.join(", ")),
+            Reading::ConsiderLettingGo { costs, brings } => format!(
+                "Concessions already given, the amount now in dispute and the time it takes come to {}, more than the {} of future work you expect from them. If you have done what you can within your limits, it may be time to part ways, calmly and on your terms.",
+                m(*costs),
+                m(*brings)
+            ),
+            Reading::SettleQuickly { defend, disputed } => format!(
+                "Arguing this out would take about {} of your time, and only {} is in dispute. Settling quickly is the cheaper way, even when you are right.",
+                m(*defend),
+                m(*disputed)
+            ),
+            Reading::GiveWay { disputed, budget } => format!(
+                "Giving back the full {} still leaves you at or above break-even (you can give up to {}). A small concession now often buys a loyal client and good word of mouth.",
+                m(*disputed),
+                m(*budget)
+            ),
+            Reading::StandFirm { disputed, budget } => format!(
+                "Giving back the full {} would take you below break-even: you can give at most {} without losing money on the job. Hold to the value of your work, and still offer something as a gesture of goodwill.",
+                m(*disputed),
+                m(*budget)
+            ),
+        }
+    }
+}
+
+/// Reads the figures, with what this client has already been given in concessions (in the
+/// case's currency) and how many earlier complaints they made.
+pub fn reading(case: &Case, f: &Figures, past_concessions: i64, earlier_cases: usize) -> Reading {
+    let Some(disputed) = case.amount.filter(|a| *a > 0) else {
+        return Reading::Incomplete(vec!["the amount in dispute"]);
+    };
+    // G42, G43: a history of complaints (or clear bad faith) and a cost above what they bring.
+    let history = earlier_cases > 0 || case.diagnose.good_faith == Some(GoodFaith::TakingAdvantage);
+    if let Some(brings) = case.numbers.future_revenue {
+        let costs = past_concessions + disputed + f.defend_cost.unwrap_or(0);
+        if history && costs > brings {
+            return Reading::ConsiderLettingGo { costs, brings };
+        }
+    }
+    if let Some(defend) = f.defend_cost.filter(|d| *d >= disputed) {
+        return Reading::SettleQuickly { defend, disputed };
+    }
+    if let Some(budget) = f.concession_budget {
+        return if disputed <= budget {
+            Reading::GiveWay { disputed, budget }
+        } else {
+            Reading::StandFirm { disputed, budget }
+        };
+    }
+    let n = &case.numbers;
+    let mut missing = Vec::new();
+    if n.minutes_spent.is_none() {
+        missing.push("hours spent on the job");
+    }
+    if n.hourly_worth.is_none() {
+        missing.push("what an hour of your time is worth");
+    }
+    if n.invoiced.is_none() {
+        missing.push("the price invoiced");
+    }
+    if n.dispute_minutes.is_none() {
+        missing.push("hours the dispute may take");
+    }
+    Reading::Incomplete(missing)
+}
+
+/// What a remedy would cost you, when its inputs are known.
+pub fn remedy_cost(option: &RemedyOption, case: &Case) -> Option<i64> {
+    let n = &case.numbers;
+    match option.kind {
+        RemedyKind::RedoFree => option
+            .minutes
+            .zip(n.hourly_worth)
+            .map(|(m, w)| time_cost(m, w) + option.amount.unwrap_or(0)),
+        RemedyKind::ReduceAmount | RemedyKind::Replacement | RemedyKind::RefundPartial => {
+            option.amount
+        }
+        RemedyKind::FreeExtra => option.amount.or_else(|| {
+            option
+                .minutes
+                .zip(n.hourly_worth)
+                .map(|(m, w)| time_cost(m, w))
+        }),
+        RemedyKind::ReducePercent => n
+            .invoiced
+            .zip(option.percent)
+            .map(|(p, pc)| percent_of(p, pc)),
+        RemedyKind::DiscountNext => option
+            .amount
+            .zip(option.percent)
+            .map(|(next, pc)| percent_of(next, pc)),
+        RemedyKind::RefundFull => n.invoiced,
+        RemedyKind::ProRated => n
+            .invoiced
+            .zip(option.percent)
+            .map(|(p, paid)| p - percent_of(p, paid.min(100))),
+        RemedyKind::ApologyOnly => Some(0),
+    }
+}
+
+/// What a remedy of this kind needs to be costed, as the app asks for it.
+pub fn remedy_inputs(kind: RemedyKind) -> &'static [RemedyInput] {
+    use RemedyInput::*;
+    match kind {
+        RemedyKind::RedoFree => &[Hours("Hours to redo it"), Amount("Materials for the redo")],
+        RemedyKind::ReduceAmount => &[Amount("Reduce the invoice by")],
+        RemedyKind::ReducePercent => &[Percent("Share off the invoice (%)")],
+        RemedyKind::DiscountNext => &[Percent("Discount (%)"), Amount("Expected next purchase")],
+        RemedyKind::FreeExtra => &[
+            Amount("What the extra costs you"),
+            Hours("Or: hours it takes"),
+        ],
+        RemedyKind::Replacement => &[Amount("What the replacement costs you")],
+        RemedyKind::RefundFull | RemedyKind::ApologyOnly => &[],
+        RemedyKind::RefundPartial => &[Amount("Amount refunded")],
+        RemedyKind::ProRated => &[Percent("Share of the invoice still paid (%)")],
+    }
+}
+
+/// An input a remedy option asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RemedyInput {
+    Amount(&'static str),
+    Percent(&'static str),
+    Hours(&'static str),
+}
+
+/// Whether a remedy fits within what you can give and still break even.
+pub fn fits_budget(cost: Option<i64>, budget: Option<i64>) -> Option<bool> {
+    cost.zip(budget).map(|(c, b)| c <= b)
+}
+
+/// A share off this invoice now, against a larger share off the next purchase. // G30
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PeaceComparison {
+    /// The discount on this invoice: a certain cost, now.
+    pub now_cost: Option<i64>,
+    /// The discount on the next purchase: a cost only if they come back.
+    pub next_cost: Option<i64>,
+    /// What the next job still earns you after the discount, at this job's margin.
+    pub next_profit: Option<i64>,
+}
+
+pub fn peace_comparison(case: &Case, f: &Figures) -> PeaceComparison {
+    let p = &case.resolve.peace;
+    let next_cost = p
+        .next_purchase
+        .zip(p.next_percent)
+        .map(|(n, pc)| percent_of(n, pc));
+    PeaceComparison {
+        now_cost: case
+            .numbers
+            .invoiced
+            .zip(p.now_percent)
+            .map(|(i, pc)| percent_of(i, pc)),
+        next_cost,
+        next_profit: p
+            .next_purchase
+            .zip(f.margin_permille)
+            .zip(next_cost)
+            .map(|((n, m), c)| mul_div(n, m, 1000) - c),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::case::Numbers;
+
+    const H: i64 = 60;
+
+    fn case(numbers: Numbers, amount: Option<i64>) -> Case {
+        Case {
+            numbers,
+            amount,
+            ..Case::new("USD")
+        }
+    }
+
+    fn nums(
+        spent_h: i64,
+        worth: i64,
+        materials: i64,
+        invoiced: i64,
+        future: Option<i64>,
+        dispute_h: i64,
+    ) -> Numbers {
+        Numbers {
+            minutes_spent: Some(spent_h * H),
+            hourly_worth: Some(worth),
+            materials: Some(materials),
+            other_costs: None,
+            invoiced: Some(invoiced),
+            revenue_to_date: None,
+            future_revenue: future,
+            dispute_minutes: Some(dispute_h * H),
+        }
+    }
+
+    #[test]
+    fn figures_for_a_typical_job() {
+        // 20 h at $80, $200 materials, invoiced $2,400, dispute may take 3 h.
+        let c = case(
+            nums(20, 8_000, 20_000, 240_000, Some(500_000), 3),
+            Some(48_000),
+        );
+        let f = figures(&c);
+        assert_eq!(f.time_cost, Some(160_000));
+        assert_eq!(f.true_cost, Some(180_000));
+        assert_eq!(f.break_even, Some(180_000));
+        assert_eq!(f.margin, Some(60_000));
+        assert_eq!(f.margin_permille, Some(250));
+        assert_eq!(f.defend_cost, Some(24_000));
+        assert_eq!(f.concession_budget, Some(60_000));
+        assert_eq!(f.value_at_risk, Some(500_000));
+        assert_eq!(f.scale, Some(JobScale::Medium));
+    }
+
+    #[test]
+    fn zero_missing_and_extreme_inputs() {
+        let empty = figures(&Case::new("USD"));
+        assert_eq!(empty, Figures::default());
+
+        let mut n = nums(0, 0, 0, 0, None, 0);
+        n.materials = None;
+        let f = figures(&case(n, None));
+        assert_eq!(f.true_cost, Some(0));
+        assert_eq!(f.margin, Some(0));
+        assert_eq!(f.margin_permille, None, "no share of a zero price");
+        assert_eq!(f.scale, Some(JobScale::Small));
+
+        // A loss-making job: no budget to concede.
+        let f = figures(&case(nums(50, 10_000, 0, 300_000, None, 1), None));
+        assert_eq!(f.margin, Some(-200_000));
+        assert_eq!(f.concession_budget, Some(0));
+        assert_eq!(f.margin_permille, Some(-667));
+        assert_eq!(f.scale, Some(JobScale::Large));
+
+        // Huge numbers do not overflow.
+        let f = figures(&case(
+            nums(100_000, 100_000_000_000_000, 0, i64::MAX / 4, None, 0),
+            None,
+        ));
+        assert!(f.time_cost.unwrap() > 0);
+
+        // Hours without a rate give no cost.
+        let n = Numbers {
+            minutes_spent: Some(90),
+            ..Default::default()
+        };
+        assert_eq!(figures(&case(n, None)).true_cost, None);
+    }
+
+    #[test]
+    fn time_costs_round_to_the_minor_unit() {
+        let table = [
+            (90, 8_000, 12_000),
+            (1, 10_000, 167),
+            (20, 4_999, 1_666),
+            (0, 5_000, 0),
+        ];
+        for (minutes, hourly, expected) in table {
+            assert_eq!(
+                time_cost(minutes, hourly),
+                expected,
+                "{minutes} min at {hourly}"
+            );
+        }
+        // Yen have no minor unit: 1 minute at ¥5,000/h is ¥83.
+        assert_eq!(time_cost(1, 5_000), 83);
+    }
+
+    #[test]
+    fn the_readings_table() {
+        type Row<'a> = (&'a str, Numbers, Option<i64>, i64, usize, Reading);
+        let table: Vec<Row> = vec![
+            (
+                "no amount",
+                nums(20, 8_000, 0, 240_000, None, 3),
+                None,
+                0,
+                0,
+                Reading::Incomplete(vec!["the amount in dispute"]),
+            ),
+            (
+                "defending costs more",
+                nums(20, 8_000, 0, 240_000, None, 5),
+                Some(30_000),
+                0,
+                0,
+                Reading::SettleQuickly {
+                    defend: 40_000,
+                    disputed: 30_000,
+                },
+            ),
+            (
+                "defending costs exactly the amount",
+                nums(20, 8_000, 0, 240_000, None, 5),
+                Some(40_000),
+                0,
+                0,
+                Reading::SettleQuickly {
+                    defend: 40_000,
+                    disputed: 40_000,
+                },
+            ),
+            (
+                "within budget",
+                nums(20, 8_000, 0, 240_000, Some(1_000_000), 1),
+                Some(50_000),
+                0,
+                0,
+                Reading::GiveWay {
+                    disputed: 50_000,
+                    budget: 80_000,
+                },
+            ),
+            (
+                "over budget",
+                nums(20, 8_000, 0, 240_000, None, 1),
+                Some(120_000),
+                0,
+                0,
+                Reading::StandFirm {
+                    disputed: 120_000,
+                    budget: 80_000,
+                },
+            ),
+            (
+                "costs more than they bring, with history",
+                nums(20, 8_000, 0, 240_000, Some(50_000), 1),
+                Some(30_000),
+                40_000,
+                2,
+                Reading::ConsiderLettingGo {
+                    costs: 78_000,
+                    brings: 50_000,
+                },
+            ),
+            (
+                "costs more than they bring, but a first complaint",
+                nums(20, 8_000, 0, 240_000, Some(10_000), 1),
+                Some(30_000),
+                0,
+                0,
+                Reading::GiveWay {
+                    disputed: 30_000,
+                    budget: 80_000,
+                },
+            ),
+            (
+                "missing rate",
+                Numbers {
+                    invoiced: Some(1_000),
+                    ..Default::default()
+                },
+                Some(500),
+                0,
+                0,
+                Reading::Incomplete(vec![
+                    "hours spent on the job",
+                    "what an hour of your time is worth",
+                    "hours the dispute may take",
+                ]),
+            ),
+        ];
+        for (name, numbers, amount, past, earlier, expected) in table {
+            let c = case(numbers, amount);
+            assert_eq!(reading(&c, &figures(&c), past, earlier), expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn bad_faith_counts_as_history_for_letting_go() {
+        let mut c = case(nums(20, 8_000, 0, 240_000, Some(10_000), 1), Some(30_000));
+        c.diagnose.good_faith = Some(GoodFaith::TakingAdvantage);
+        assert!(matches!(
+            reading(&c, &figures(&c), 0, 0),
+            Reading::ConsiderLettingGo { .. }
+        ));
+    }
+
+    #[test]
+    fn readings_explain_themselves_with_the_figures() {
+        let r = Reading::SettleQuickly {
+            defend: 40_000,
+            disputed: 30_000,
+        };
+        assert_eq!(
+            r.headline(),
+            "Defending costs more than the amount in dispute: settle quickly"
+        );
+        assert!(r.explain("USD").contains("$400.00"));
+        assert!(r.explain("USD").contains("$300.00"));
+        assert!(
+            Reading::Incomplete(vec!["a", "b"])
+                .explain("USD")
+                .ends_with("a, b.")
+        );
+    }
+
+    #[test]
+    fn remedy_costs() {
+        let c = case(nums(20, 8_000, 0, 240_000, None, 1), Some(48_000));
+        let opt = |kind, amount, percent, minutes| RemedyOption {
+            kind,
+            amount,
+            percent,
+            minutes,
+            ..Default::default()
+        };
+        let table = [
+            (
+                opt(RemedyKind::RedoFree, Some(5_000), None, Some(120)),
+                Some(21_000),
+            ),
+            (opt(RemedyKind::RedoFree, None, None, None), None),
+            (
+                opt(RemedyKind::ReduceAmount, Some(24_000), None, None),
+                Some(24_000),
+            ),
+            (
+                opt(RemedyKind::ReducePercent, None, Some(20), None),
+                Some(48_000),
+            ),
+            (
+                opt(RemedyKind::DiscountNext, Some(100_000), Some(40), None),
+                Some(40_000),
+            ),
+            (
+                opt(RemedyKind::FreeExtra, None, None, Some(60)),
+                Some(8_000),
+            ),
+            (
+                opt(RemedyKind::Replacement, Some(3_500), None, None),
+                Some(3_500),
+            ),
+            (opt(RemedyKind::RefundFull, None, None, None), Some(240_000)),
+            (
+                opt(RemedyKind::RefundPartial, Some(10_000), None, None),
+                Some(10_000),
+            ),
+            (
+                opt(RemedyKind::ProRated, None, Some(75), None),
+                Some(60_000),
+            ),
+            (opt(RemedyKind::ProRated, None, Some(150), None), Some(0)),
+            (opt(RemedyKind::ApologyOnly, None, None, None), Some(0)),
+        ];
+        for (o, expected) in table {
+            assert_eq!(remedy_cost(&o, &c), expected, "{:?}", o.kind);
+        }
+        assert_eq!(fits_budget(Some(10), Some(10)), Some(true));
+        assert_eq!(fits_budget(Some(11), Some(10)), Some(false));
+        assert_eq!(fits_budget(None, Some(10)), None);
+        for kind in RemedyKind::ALL {
+            let _ = remedy_inputs(*kind);
+        }
+    }
+
+    #[test]
+    fn peace_offering_now_against_next_purchase() {
+        // The example from the advice: 20% off this invoice, or 40% off the next purchase.
+        let mut c = case(nums(20, 8_000, 0, 240_000, None, 1), None);
+        c.resolve.peace.now_percent = Some(20);
+        c.resolve.peace.next_percent = Some(40);
+        c.resolve.peace.next_purchase = Some(100_000);
+        let p = peace_comparison(&c, &figures(&c));
+        assert_eq!(p.now_cost, Some(48_000));
+        assert_eq!(p.next_cost, Some(40_000));
+        // Margin is 33.3%: $333 profit on $1,000, less the $400 discount.
+        assert_eq!(p.next_profit, Some(-6_700));
+        let empty = peace_comparison(&Case::new("USD"), &Figures::default());
+        assert_eq!(
+            empty,
+            PeaceComparison {
+                now_cost: None,
+                next_cost: None,
+                next_profit: None
+            }
+        );
+    }
+
+    #[test]
+    fn hours_are_read_and_written_for_people() {
+        let table: Vec<(&str, Result<Option<i64>, ()>)> = vec![
+            ("", Ok(None)),
+            ("6", Ok(Some(360))),
+            ("7.5", Ok(Some(450))),
+            ("7,5", Ok(Some(450))),
+            ("7:30", Ok(Some(450))),
+            ("7h30", Ok(Some(450))),
+            ("7h", Ok(Some(420))),
+            ("0.25", Ok(Some(15))),
+            (".5", Ok(Some(30))),
+            ("2 hours", Ok(Some(120))),
+            ("1.333", Err(())),
+            ("-2", Err(())),
+            ("two", Err(())),
+            ("7:75", Err(())),
+            ("99999999", Err(())),
+        ];
+        for (text, expected) in table {
+            assert_eq!(parse_hours(text).map_err(|_| ()), expected, "{text:?}");
+        }
+        assert_eq!(format_hours(450), "7.5 hours");
+        assert_eq!(format_hours(60), "1 hour");
+        assert_eq!(format_hours(45), "45 minutes");
+        assert_eq!(format_hours(0), "0 hours");
+        assert_eq!(format_hours(20), "20 minutes");
+        assert_eq!(format_hours(100), "1.67 hours");
+        for minutes in 0..=600 {
+            let text = hours_for_input(minutes);
+            assert_eq!(parse_hours(&text), Ok(Some(minutes)), "{minutes} → {text}");
+        }
+        assert_eq!(hours_for_input(450), "7.5");
+        assert_eq!(hours_for_input(45), "0.75");
+        assert_eq!(hours_for_input(720), "12");
+        assert_eq!(format_permille(235), "23.5%");
+        assert_eq!(format_permille(-667), "−66.7%");
+        assert_eq!(format_permille(300), "30%");
+    }
+
+    #[test]
+    fn job_scale_advice() {
+        assert!(JobScale::Small.advice().contains("refund"));
+        assert!(JobScale::Large.advice().contains("pro-rated"));
+    }
+}

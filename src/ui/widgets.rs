@@ -1,0 +1,1133 @@
+//! The parts of worksheet stages that are more than a question: the client's history, the
+//! numbers and their reading, conversation helpers, restatements, remedies, check-ins,
+//! prevention actions and the exit checklist. The rules behind them live in `model`; views
+//! are built with `kit` so they stay small.
+
+use leptos::prelude::*;
+
+use super::fields::{
+    Unit, check_input, date_input, labelled, number_input, read_case, shape_of, text_input,
+    use_case_id, write_case,
+};
+use super::kit::{
+    button, button_when, click, dy, dyn_text, dyn_view, el, link, on_change, on_input, on_key,
+    para, text_list, when,
+};
+use super::state::{local_offset_minutes, now_ms, use_app};
+use super::today;
+use crate::model::case::{
+    Action, ActionStatus, Attempt, CheckIn, Outcome, Question as Asked, RemedyKind, RemedyOption,
+};
+use crate::model::date::human_time;
+use crate::model::guidance::{
+    CLARIFYING_QUESTIONS, CRIB_SHEET, EXIT_CHECKLIST, GROUND_RULES, validity_advice,
+};
+use crate::model::history::{ClientHistory, client_history, good_faith_signals};
+use crate::model::money::format_money;
+use crate::model::numbers::{
+    RemedyInput, figures, fits_budget, format_permille, peace_comparison, reading, remedy_cost,
+    remedy_inputs,
+};
+use crate::model::worksheet::{Widget, days_waiting, overdue_check_ins, reach_warnings};
+use crate::model::{Case, Date, Stage};
+use crate::route::{PrintView, Route};
+
+/// Renders a stage's widget inside its titled section.
+pub fn widget(w: Widget) -> AnyView {
+    let body = match w {
+        Widget::ClientHistory => history_view(),
+        Widget::Figures => figures_view(),
+        Widget::ReachAdvice => reach_advice(),
+        Widget::GroundRules => text_list(
+            "rules",
+            GROUND_RULES.iter().map(|r| r.to_string()).collect(),
+        ),
+        Widget::CribSheet => crib_sheet(true),
+        Widget::ClarifyingQuestions => clarifying(),
+        Widget::Attempts => attempts(),
+        Widget::GoodFaithSignals => signals(),
+        Widget::ValidityAdvice => validity(),
+        Widget::Options => options(),
+        Widget::Peace => peace(),
+        Widget::Confirmation => confirmation(),
+        Widget::CheckIns => check_ins(),
+        Widget::Actions => actions(),
+        Widget::Exit => exit(),
+    };
+    super::kit::section(format!("w-{}", w as u8), w.title(), "widget", vec![body])
+}
+
+fn money(v: i64, currency: &str) -> String {
+    format_money(v, currency)
+}
+
+/// This case's client's other cases.
+fn use_history() -> Memo<ClientHistory> {
+    let app = use_app();
+    let id = use_case_id();
+    let offset = local_offset_minutes();
+    Memo::new(move |_| {
+        app.cases.with(|m| {
+            let Some(this) = m.get(&id) else {
+                return ClientHistory::default();
+            };
+            client_history(
+                &id,
+                &this.data,
+                m.values().map(|r| {
+                    (
+                        r.id.as_str(),
+                        Date::from_timestamp(r.created, offset),
+                        &r.data,
+                    )
+                }),
+            )
+        })
+    })
+}
+
+// G22, G39, G42: repeat clients are visible where the case starts.
+fn history_view() -> AnyView {
+    let history = use_history();
+    let named = shape_of(|c| u64::from(!c.client.match_key().is_empty()));
+    dyn_view(move || {
+        let h = history.get();
+        if named.get() == 0 {
+            return para(
+                "muted",
+                "Enter the client's name to see any earlier cases with them.",
+            );
+        }
+        if h.cases.is_empty() {
+            return para("muted", "No earlier cases with this client.");
+        }
+        let conceded: Vec<String> = h.concessions().iter().map(|(c, v)| money(*v, c)).collect();
+        let mut summary = h.outcomes_summary();
+        if !conceded.is_empty() {
+            summary.push_str(&format!(
+                " Concessions given so far: {}.",
+                conceded.join(" and ")
+            ));
+        }
+        let items: Vec<AnyView> = h
+            .cases
+            .iter()
+            .map(|c| {
+                let href = Route::Case {
+                    id: c.id.clone(),
+                    stage: Stage::Summary,
+                }
+                .to_fragment();
+                let what = if c.title.trim().is_empty() {
+                    "Untitled".to_string()
+                } else {
+                    c.title.clone()
+                };
+                let outcome = c
+                    .outcome
+                    .map(|o| format!(" · {}", o.label()))
+                    .unwrap_or_default();
+                el("li")
+                    .kid(link(href, format!("{}: {what}", c.on.human()), ""))
+                    .text(outcome)
+                    .v()
+            })
+            .collect();
+        vec![
+            el("p").kid(el("strong").text(summary).v()).v(),
+            el("ul").class("plain").kids(items).v(),
+        ]
+        .into_any()
+    })
+}
+
+// G1–G5, G43: the figures, then what they suggest.
+fn figures_view() -> AnyView {
+    let history = use_history();
+    let case = read_case(Case::clone);
+    dyn_view(move || {
+        let c = case();
+        let f = figures(&c);
+        let h = history.get();
+        let r = reading(&c, &f, h.concessions_in(&c.currency), h.cases.len());
+        let cur = c.currency.clone();
+        let fig = |v: Option<i64>| v.map_or_else(|| "—".to_string(), |v| money(v, &cur));
+        let margin = match (f.margin, f.margin_permille) {
+            (Some(m), Some(p)) => format!("{} ({})", money(m, &cur), format_permille(p)),
+            (Some(m), None) => money(m, &cur),
+            _ => "—".into(),
+        };
+        let rows: Vec<AnyView> = [
+            (
+                "True cost of the job",
+                fig(f.true_cost),
+                "Your time at your hourly worth, plus materials and other costs.",
+            ),
+            (
+                "Break-even",
+                fig(f.break_even),
+                "What you must be paid not to lose money on this job.",
+            ),
+            (
+                "Margin on the job",
+                margin,
+                "The price invoiced, less the true cost.",
+            ),
+            (
+                "Cost of defending",
+                fig(f.defend_cost),
+                "The hours the dispute may take, at your hourly worth.",
+            ),
+            ("Amount in dispute", fig(c.amount), ""),
+            (
+                "Most you can concede and still break even",
+                fig(f.concession_budget),
+                "",
+            ),
+            (
+                "Value at risk if the client leaves",
+                fig(f.value_at_risk),
+                "The future work you expect from them.",
+            ),
+        ]
+        .into_iter()
+        .map(|(label, value, note)| {
+            el("div")
+                .kid(el("dt").st(label).v())
+                .kid(
+                    el("dd")
+                        .kid(el("span").class("figure").text(value).v())
+                        .kid(el("span").class("note").st(note).v())
+                        .v(),
+                )
+                .v()
+        })
+        .collect();
+        let kind = r.kind();
+        let mut parts = vec![
+            el("dl").class("figures").kids(rows).v(),
+            el("div")
+                .class("reading")
+                .a("data-reading", kind)
+                .kid(
+                    el("p")
+                        .class("headline")
+                        .kid(el("strong").st(r.headline()).v())
+                        .v(),
+                )
+                .kid(el("p").text(r.explain(&cur)).v())
+                .v(),
+        ];
+        if let Some(scale) = f.scale {
+            parts.push(para("advice", scale.advice()));
+        }
+        parts.into_any()
+    })
+}
+
+// G6, G7
+fn reach_advice() -> AnyView {
+    let case = read_case(Case::clone);
+    dyn_view(move || {
+        let c = case();
+        let t = today();
+        let waiting = days_waiting(&c, t).map_or_else(
+            || {
+                "Add the date the complaint arrived on the first stage to keep the clock in view."
+                    .to_string()
+            },
+            |d| match d {
+                0 => "The complaint arrived today.".into(),
+                1 => "The complaint arrived yesterday.".into(),
+                n => format!("The complaint arrived {n} days ago."),
+            },
+        );
+        let mut parts = vec![para("", waiting)];
+        parts.extend(
+            reach_warnings(&c, t)
+                .into_iter()
+                .map(|w| para("banner warn", w)),
+        );
+        parts.into_any()
+    })
+}
+
+/// The conversation crib sheet, with a link to its printable page when asked.
+pub fn crib_sheet(with_link: bool) -> AnyView {
+    let lines: Vec<AnyView> = CRIB_SHEET
+        .iter()
+        .map(|l| {
+            el("div")
+                .kid(el("dt").st(l.step).v())
+                .kid(el("dd").st(l.say).v())
+                .v()
+        })
+        .collect();
+    let mut parts = vec![el("dl").class("crib").kids(lines).v()];
+    if with_link {
+        parts.push(
+            el("p")
+                .class("no-print")
+                .kid(link(
+                    Route::Print(PrintView::Crib).to_fragment(),
+                    "Open the one-page crib sheet to print",
+                    "",
+                ))
+                .v(),
+        );
+    }
+    parts.into_any()
+}
+
+/// Finds a clarifying question on the case, adding it when first used.
+fn ensure_question(c: &mut Case, text: &str) -> usize {
+    if let Some(i) = c.listen.questions.iter().position(|q| q.text == text) {
+        return i;
+    }
+    c.listen.questions.push(Asked {
+        text: text.to_string(),
+        ..Asked::default()
+    });
+    c.listen.questions.len() - 1
+}
+
+// G11, G12
+fn clarifying() -> AnyView {
+    let shape = shape_of(|c| c.listen.questions.len() as u64);
+    let texts = read_case(|c| {
+        let mut all: Vec<String> = CLARIFYING_QUESTIONS.iter().map(|s| s.to_string()).collect();
+        for q in &c.listen.questions {
+            if !all.contains(&q.text) {
+                all.push(q.text.clone());
+            }
+        }
+        all
+    });
+    let write = write_case();
+    let new_text = RwSignal::new(String::new());
+    let add = move || {
+        let t = new_text.get_untracked().trim().to_string();
+        if !t.is_empty() {
+            write(Box::new(move |c| {
+                ensure_question(c, &t);
+            }));
+            new_text.set(String::new());
+        }
+    };
+    let rows = dyn_view(move || {
+        shape.track();
+        untrack(texts)
+            .into_iter()
+            .enumerate()
+            .map(|(i, text)| {
+                let (t1, t2, t3, t4) = (text.clone(), text.clone(), text.clone(), text.clone());
+                let asked = check_input(
+                    format!("asked-{i}"),
+                    text.clone(),
+                    move |c| c.listen.questions.iter().any(|q| q.text == t1 && q.asked),
+                    move |c, v| {
+                        let i = ensure_question(c, &t2);
+                        c.listen.questions[i].asked = v;
+                    },
+                );
+                let answer = labelled(
+                    format!("answer-{i}"),
+                    format!("What they said: {text}"),
+                    text_input(
+                        format!("answer-{i}"),
+                        None,
+                        false,
+                        move |c| {
+                            c.listen
+                                .questions
+                                .iter()
+                                .find(|q| q.text == t3)
+                                .map(|q| q.answer.clone())
+                                .unwrap_or_default()
+                        },
+                        move |c, v| {
+                            let i = ensure_question(c, &t4);
+                            c.listen.questions[i].answer = v;
+                        },
+                    ),
+                );
+                el("li").kid(asked).kid(answer).v()
+            })
+            .collect::<Vec<_>>()
+            .into_any()
+    });
+    let input = el("input")
+        .a("id", "new-question")
+        .a("type", "text")
+        .a("autocomplete", "off")
+        .value(dy(move || new_text.get()))
+        .on_input(on_input(move |ev| new_text.set(event_target_value(&ev))))
+        .on_keydown(on_key(move |ev| {
+            if ev.key() == "Enter" {
+                ev.prevent_default();
+                add();
+            }
+        }))
+        .v();
+    vec![
+        para("hint", "Tick each one you asked, and note what they said."),
+        el("ol").class("asked").kid(rows).v(),
+        el("div")
+            .class("field inline")
+            .kid(
+                el("label")
+                    .a("for", "new-question")
+                    .st("Add your own question")
+                    .v(),
+            )
+            .kid(input)
+            .kid(button("Add question", "", None, click(move |_| add())))
+            .v(),
+    ]
+    .into_any()
+}
+
+/// The `i`th restatement, created (time-stamped now) when first written.
+fn attempt(c: &mut Case, i: usize) -> &mut Attempt {
+    while c.restate.attempts.len() <= i {
+        c.restate.attempts.push(Attempt {
+            at: now_ms(),
+            ..Attempt::default()
+        });
+    }
+    &mut c.restate.attempts[i]
+}
+
+/// "Confirmed" with its time and an undo, or the button that records the confirmation.
+fn confirm_box(
+    confirmed: Memo<u64>,
+    said: &'static str,
+    confirm_label: &'static str,
+    enabled: impl Fn() -> bool + Send + Copy + 'static,
+    set: fn(&mut Case, Option<i64>),
+) -> AnyView {
+    let write = write_case();
+    let offset = local_offset_minutes();
+    dyn_view(move || match confirmed.get() {
+        0 => el("p")
+            .kid(button_when(
+                confirm_label,
+                "primary",
+                dy(enabled),
+                click(move |_| write(Box::new(move |c| set(c, Some(now_ms()))))),
+            ))
+            .v(),
+        at => el("div")
+            .class("confirmed")
+            .a("role", "status")
+            .kid(
+                el("p")
+                    .kid(el("strong").st("Confirmed. ").v())
+                    .text(format!("{said}, on {}.", human_time(at as i64, offset)))
+                    .v(),
+            )
+            .kid(button(
+                "Undo the confirmation",
+                "",
+                None,
+                click(move |_| write(Box::new(move |c| set(c, None)))),
+            ))
+            .v(),
+    })
+}
+
+// G13: restate until the client confirms; the confirmation is time-stamped.
+fn attempts() -> AnyView {
+    let confirmed = shape_of(|c| c.restate.confirmed_at.unwrap_or(0) as u64);
+    let has_words = read_case(|c| c.restate.attempts.iter().any(|a| !a.mine.trim().is_empty()));
+    let write = write_case();
+    // There is always a first attempt to write in, created when first typed into; the
+    // number of rows is memoised so that creating it does not rebuild (and unfocus) the row.
+    let rows_n = shape_of(|c| c.restate.attempts.len().max(1) as u64);
+    let rows = dyn_view(move || {
+        (0..rows_n.get() as usize)
+            .map(|i| {
+                el("li")
+                    .kid(el("h4").text(format!("Attempt {}", i + 1)).v())
+                    .kid(labelled(
+                        format!("attempt-{i}"),
+                        "In your own words, the concern is…",
+                        text_input(
+                            format!("attempt-{i}"),
+                            None,
+                            true,
+                            move |c| {
+                                c.restate
+                                    .attempts
+                                    .get(i)
+                                    .map(|a| a.mine.clone())
+                                    .unwrap_or_default()
+                            },
+                            move |c, v| attempt(c, i).mine = v,
+                        ),
+                    ))
+                    .kid(labelled(
+                        format!("correction-{i}"),
+                        "The client's correction",
+                        text_input(
+                            format!("correction-{i}"),
+                            None,
+                            true,
+                            move |c| {
+                                c.restate
+                                    .attempts
+                                    .get(i)
+                                    .map(|a| a.correction.clone())
+                                    .unwrap_or_default()
+                            },
+                            move |c, v| attempt(c, i).correction = v,
+                        ),
+                    ))
+                    .v()
+            })
+            .collect::<Vec<_>>()
+            .into_any()
+    });
+    vec![
+        para(
+            "hint",
+            "Put the concern in your own words and say it back to the client. If they correct you, write what they said and try again, until they tell you that's right.",
+        ),
+        el("ol").class("attempts").kid(rows).v(),
+        when(move || confirmed.get() == 0, move || {
+            let another = button(
+                "Add another attempt",
+                "",
+                None,
+                click(move |_| {
+                    write(Box::new(|c| {
+                        let n = c.restate.attempts.len().max(1);
+                        attempt(c, n);
+                    }))
+                }),
+            );
+            vec![
+                el("p").class("actions").kid(another).v(),
+                para("muted", "This stage counts as done only once the client has confirmed."),
+            ]
+            .into_any()
+        }),
+        confirm_box(
+            confirmed,
+            "The client said you have understood",
+            "The client confirmed: that's right",
+            has_words,
+            |c, v| c.restate.confirmed_at = v,
+        ),
+    ]
+    .into_any()
+}
+
+// G22
+fn signals() -> AnyView {
+    let history = use_history();
+    dyn_view(move || {
+        let (signals, faith) = good_faith_signals(&history.get(), today());
+        vec![text_list("plain", signals), para("advice", faith.advice())].into_any()
+    })
+}
+
+// G24–G26
+fn validity() -> AnyView {
+    let valid = read_case(|c| c.resolve.valid);
+    dyn_view(move || match valid() {
+        Some(v) => para("advice", validity_advice(v)),
+        None => para(
+            "muted",
+            "Choose an answer above to see how to respond. Whatever the answer, start by acknowledging how they feel.",
+        ),
+    })
+}
+
+// G27, G29, G31, G32: a choice of remedies, each costed against what you can give.
+fn options() -> AnyView {
+    let count = shape_of(|c| c.resolve.options.len() as u64);
+    let case = read_case(Case::clone);
+    let write = write_case();
+    let new_kind = RwSignal::new(0usize);
+    let add = click(move |_| {
+        let kind = RemedyKind::ALL[new_kind.get_untracked().min(RemedyKind::ALL.len() - 1)];
+        write(Box::new(move |c| {
+            c.resolve.options.push(RemedyOption {
+                kind,
+                ..RemedyOption::default()
+            })
+        }));
+    });
+    let budget = dyn_text(move || {
+        let c = case();
+        match figures(&c).concession_budget {
+            Some(b) => format!(
+                "You can give up to {} and still break even on this job.",
+                money(b, &c.currency)
+            ),
+            None => "Fill in your numbers to see what you can give and still break even.".into(),
+        }
+    });
+    let nothing_offered = move || {
+        let c = case();
+        !c.resolve.options.iter().any(|o| o.offered) && c.resolve.counter_offer.trim().is_empty()
+    };
+    let kinds: Vec<AnyView> = RemedyKind::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, k)| el("option").at("value", i.to_string()).st(k.label()).v())
+        .collect();
+    let select = el("select")
+        .a("id", "new-option")
+        .on_change(on_change(move |ev| {
+            new_kind.set(event_target_value(&ev).parse().unwrap_or(0))
+        }))
+        .kids(kinds)
+        .v();
+    vec![
+        para(
+            "hint",
+            "Give the client a choice of two or three, and let them pick. Solutions, not excuses. Sometimes listening and an apology are all they need; when you were at fault, a fix plus a small thank-you turns a mistake into goodwill.",
+        ),
+        el("p").kid(budget).v(),
+        el("ol").class("options").kid(dyn_view(move || (0..count.get() as usize).map(option_row).collect::<Vec<_>>().into_any())).v(),
+        el("div")
+            .class("field inline")
+            .kid(el("label").a("for", "new-option").st("Add an option").v())
+            .kid(select)
+            .kid(button("Add option", "", None, add))
+            .v(),
+        // G30
+        when(nothing_offered, || {
+            para(
+                "banner warn",
+                "Nothing is offered yet. Offering nothing tells the client \"I am right and you are wrong\", even when that is true. A small gesture of goodwill costs little and keeps the door open.",
+            )
+        }),
+    ]
+    .into_any()
+}
+
+/// Reads and writes one option of the resolve stage.
+fn opt_get<T: Default>(i: usize, f: impl Fn(&RemedyOption) -> T) -> impl Fn(&Case) -> T {
+    move |c| c.resolve.options.get(i).map(&f).unwrap_or_default()
+}
+
+fn opt_set<T>(i: usize, f: impl Fn(&mut RemedyOption, T)) -> impl Fn(&mut Case, T) {
+    move |c, v| {
+        if let Some(o) = c.resolve.options.get_mut(i) {
+            f(o, v)
+        }
+    }
+}
+
+fn option_row(i: usize) -> AnyView {
+    let option = read_case(move |c| c.resolve.options.get(i).cloned().unwrap_or_default());
+    let case = read_case(Case::clone);
+    let write = write_case();
+    // Its own memo: the inputs below are rebuilt when the kind changes, not on every figure.
+    let kind = shape_of(move |c| c.resolve.options.get(i).map_or(0, |o| o.kind as u64));
+    let kind = move || RemedyKind::ALL[kind.get() as usize];
+    let cost_line = dyn_text(move || {
+        let c = case();
+        let o = option();
+        let cost = remedy_cost(&o, &c);
+        let budget = figures(&c).concession_budget;
+        let cur = c.currency.clone();
+        match (cost, fits_budget(cost, budget)) {
+            (None, _) => "Fill in the figures above to see what it costs you.".to_string(),
+            (Some(v), Some(true)) => {
+                format!("Costs you {}: within what you can give.", money(v, &cur))
+            }
+            (Some(v), Some(false)) => {
+                format!(
+                    "Costs you {}: {} beyond your break-even.",
+                    money(v, &cur),
+                    money(v - budget.unwrap_or(0), &cur)
+                )
+            }
+            (Some(v), None) => format!("Costs you {}.", money(v, &cur)),
+        }
+    });
+    let kind_id = format!("option-{i}-kind");
+    let kinds: Vec<AnyView> = RemedyKind::ALL
+        .iter()
+        .enumerate()
+        .map(|(k, this)| {
+            let this = *this;
+            el("option")
+                .at("value", k.to_string())
+                .flag("selected", dy(move || kind() == this))
+                .st(this.label())
+                .v()
+        })
+        .collect();
+    let inputs = dyn_view(move || {
+        remedy_inputs(kind())
+            .iter()
+            .enumerate()
+            .map(|(n, input)| {
+                let id = format!("option-{i}-in-{n}");
+                let (label, field) = match *input {
+                    RemedyInput::Amount(label) => (
+                        label,
+                        number_input(
+                            id.clone(),
+                            None,
+                            Unit::Money,
+                            opt_get(i, |o| o.amount),
+                            opt_set(i, |o, v| o.amount = v),
+                        ),
+                    ),
+                    RemedyInput::Percent(label) => (
+                        label,
+                        number_input(
+                            id.clone(),
+                            None,
+                            Unit::Percent,
+                            opt_get(i, |o| o.percent.map(i64::from)),
+                            opt_set(i, |o, v: Option<i64>| o.percent = v.map(|v| v as u32)),
+                        ),
+                    ),
+                    RemedyInput::Hours(label) => (
+                        label,
+                        number_input(
+                            id.clone(),
+                            None,
+                            Unit::Hours,
+                            opt_get(i, |o| o.minutes),
+                            opt_set(i, |o, v| o.minutes = v),
+                        ),
+                    ),
+                };
+                labelled(id, label, field)
+            })
+            .collect::<Vec<_>>()
+            .into_any()
+    });
+    let select = el("select")
+        .id(kind_id.clone())
+        .on_change(on_change(move |ev| {
+            if let Some(k) = event_target_value(&ev)
+                .parse::<usize>()
+                .ok()
+                .and_then(|k| RemedyKind::ALL.get(k).copied())
+            {
+                write(Box::new(move |c| {
+                    if let Some(o) = c.resolve.options.get_mut(i) {
+                        o.kind = k;
+                    }
+                }));
+            }
+        }))
+        .kids(kinds)
+        .v();
+    el("li")
+        .class("option")
+        .kid(labelled(kind_id, format!("Option {}", i + 1), select))
+        .kid(inputs)
+        .kid(labelled(
+            format!("option-{i}-note"),
+            "Note",
+            text_input(
+                format!("option-{i}-note"),
+                None,
+                false,
+                opt_get(i, |o| o.note.clone()),
+                opt_set(i, |o, v| o.note = v),
+            ),
+        ))
+        .kid(el("p").class("cost").kid(cost_line).v())
+        .kid(
+            el("div")
+                .class("actions")
+                .kid(check_input(
+                    format!("option-{i}-offered"),
+                    "Offer this to the client".into(),
+                    opt_get(i, |o| o.offered),
+                    opt_set(i, |o, v| o.offered = v),
+                ))
+                .kid(remove_button(
+                    format!("Remove option {}", i + 1),
+                    move |c| {
+                        if i < c.resolve.options.len() {
+                            c.resolve.options.remove(i);
+                        }
+                    },
+                ))
+                .v(),
+        )
+        .v()
+}
+
+/// A "Remove" button that changes the case.
+fn remove_button(aria: String, change: impl Fn(&mut Case) + Copy + 'static) -> AnyView {
+    let write = write_case();
+    button(
+        "Remove",
+        "danger",
+        Some(aria),
+        click(move |_| write(Box::new(change))),
+    )
+}
+
+// G30
+fn peace() -> AnyView {
+    let case = read_case(Case::clone);
+    let comparison = dyn_view(move || {
+        let c = case();
+        let f = figures(&c);
+        let p = peace_comparison(&c, &f);
+        let cur = c.currency.clone();
+        let mut lines = Vec::new();
+        if let (Some(cost), Some(pc)) = (p.now_cost, c.resolve.peace.now_percent) {
+            lines.push(format!(
+                "{pc}% off this invoice costs you {}, now and for certain.",
+                money(cost, &cur)
+            ));
+        }
+        if let (Some(cost), Some(pc), Some(next)) = (
+            p.next_cost,
+            c.resolve.peace.next_percent,
+            c.resolve.peace.next_purchase,
+        ) {
+            let mut line = format!(
+                "{pc}% off a next purchase of {} costs {}, and only if they come back, which the discount makes more likely.",
+                money(next, &cur),
+                money(cost, &cur)
+            );
+            if let (Some(profit), Some(m)) = (p.next_profit, f.margin_permille) {
+                line.push_str(&if profit >= 0 {
+                    format!(
+                        " At your margin of {}, that job still earns you {}.",
+                        format_permille(m),
+                        money(profit, &cur)
+                    )
+                } else {
+                    format!(
+                        " At your margin of {}, that job would lose you {}.",
+                        format_permille(m),
+                        money(-profit, &cur)
+                    )
+                });
+            }
+            lines.push(line);
+        }
+        text_list("plain comparison", lines)
+    });
+    let pct = |id: &'static str,
+               label: &'static str,
+               get: fn(&Case) -> Option<u32>,
+               set: fn(&mut Case, Option<u32>)| {
+        labelled(
+            id.into(),
+            label,
+            number_input(
+                id.into(),
+                None,
+                Unit::Percent,
+                move |c| get(c).map(i64::from),
+                move |c, v| set(c, v.map(|v| v as u32)),
+            ),
+        )
+    };
+    vec![
+        para(
+            "hint",
+            "Even when you are right, a gesture says you value them. Compare a share off now with a larger share off their next purchase.",
+        ),
+        el("div")
+            .class("grid-3")
+            .kid(pct("peace-now", "Off this invoice (%)", |c| c.resolve.peace.now_percent, |c, v| {
+                c.resolve.peace.now_percent = v
+            }))
+            .kid(pct("peace-next", "Off the next purchase (%)", |c| c.resolve.peace.next_percent, |c, v| {
+                c.resolve.peace.next_percent = v
+            }))
+            .kid(labelled(
+                "peace-next-value".into(),
+                "Expected next purchase",
+                number_input(
+                    "peace-next-value".into(),
+                    None,
+                    Unit::Money,
+                    |c| c.resolve.peace.next_purchase,
+                    |c, v| c.resolve.peace.next_purchase = v,
+                ),
+            ))
+            .v(),
+        comparison,
+    ]
+    .into_any()
+}
+
+// G31
+fn confirmation() -> AnyView {
+    let confirmed = shape_of(|c| c.resolve.confirmed_at.unwrap_or(0) as u64);
+    let agreed = read_case(|c| !c.resolve.agreed.trim().is_empty());
+    vec![
+        when(
+            move || confirmed.get() == 0,
+            || {
+                para(
+                    "hint",
+                    "Check with the client that the agreed resolution really meets their needs.",
+                )
+            },
+        ),
+        confirm_box(
+            confirmed,
+            "The client said this meets their needs",
+            "The client confirmed it meets their needs",
+            agreed,
+            |c, v| c.resolve.confirmed_at = v,
+        ),
+    ]
+    .into_any()
+}
+
+// G34
+fn check_ins() -> AnyView {
+    let count = shape_of(|c| c.follow_up.len() as u64);
+    let write = write_case();
+    let add = click(move |_| {
+        let due = today().add_days(7);
+        write(Box::new(move |c| {
+            c.follow_up.push(CheckIn {
+                due: Some(due),
+                ..CheckIn::default()
+            })
+        }));
+    });
+    let overdue = read_case(|c| overdue_check_ins(c, today()).len());
+    let rows = dyn_view(move || {
+        (0..count.get() as usize)
+            .map(check_in_row)
+            .collect::<Vec<_>>()
+            .into_any()
+    });
+    vec![
+        para("hint", "Keep in touch until it is truly settled. A short message that you are still working on it beats silence."),
+        dyn_view(move || match overdue() {
+            0 => ().into_any(),
+            1 => para("banner warn", "One check-in is overdue. Get in touch today."),
+            n => para("banner warn", format!("{n} check-ins are overdue. Get in touch today.")),
+        }),
+        el("ol").class("rows").kid(rows).v(),
+        el("p").kid(button("Add a check-in", "", None, add)).v(),
+    ]
+    .into_any()
+}
+
+fn ci_get<T: Default>(i: usize, f: impl Fn(&CheckIn) -> T) -> impl Fn(&Case) -> T {
+    move |c| c.follow_up.get(i).map(&f).unwrap_or_default()
+}
+
+fn ci_set<T>(i: usize, f: impl Fn(&mut CheckIn, T)) -> impl Fn(&mut Case, T) {
+    move |c, v| {
+        if let Some(x) = c.follow_up.get_mut(i) {
+            f(x, v)
+        }
+    }
+}
+
+fn check_in_row(i: usize) -> AnyView {
+    let is_overdue = read_case(move |c| {
+        c.follow_up
+            .get(i)
+            .is_some_and(|x| !x.done && x.due.is_some_and(|d| d < today()))
+    });
+    el("li")
+        .at_dyn(
+            "class",
+            dy(move || is_overdue().then(|| "overdue".to_string())),
+        )
+        .kid(
+            el("h4")
+                .text(format!("Check-in {}", i + 1))
+                .kid(when(is_overdue, || {
+                    el("span").class("badge warn").st("Overdue").v()
+                }))
+                .v(),
+        )
+        .kid(labelled(
+            format!("checkin-{i}-due"),
+            "Date",
+            date_input(
+                format!("checkin-{i}-due"),
+                None,
+                ci_get(i, |x| x.due),
+                ci_set(i, |x, v| x.due = v),
+            ),
+        ))
+        .kid(labelled(
+            format!("checkin-{i}-note"),
+            "What to say, or what was said",
+            text_input(
+                format!("checkin-{i}-note"),
+                None,
+                true,
+                ci_get(i, |x| x.note.clone()),
+                ci_set(i, |x, v| x.note = v),
+            ),
+        ))
+        .kid(
+            el("div")
+                .class("actions")
+                .kid(check_input(
+                    format!("checkin-{i}-done"),
+                    "Done".into(),
+                    ci_get(i, |x| x.done),
+                    ci_set(i, |x, v| x.done = v),
+                ))
+                .kid(remove_button(
+                    format!("Remove check-in {}", i + 1),
+                    move |c| {
+                        if i < c.follow_up.len() {
+                            c.follow_up.remove(i);
+                        }
+                    },
+                ))
+                .v(),
+        )
+        .v()
+}
+
+// G36, G37, G41
+fn actions() -> AnyView {
+    let count = shape_of(|c| c.prevent.actions.len() as u64);
+    let write = write_case();
+    let add = click(move |_| write(Box::new(|c| c.prevent.actions.push(Action::default()))));
+    vec![
+        para(
+            "hint",
+            "Turn the system into steps someone owns, with a date.",
+        ),
+        el("ol")
+            .class("rows")
+            .kid(dyn_view(move || {
+                (0..count.get() as usize)
+                    .map(action_row)
+                    .collect::<Vec<_>>()
+                    .into_any()
+            }))
+            .v(),
+        el("p").kid(button("Add an action", "", None, add)).v(),
+    ]
+    .into_any()
+}
+
+fn act_get<T: Default>(i: usize, f: impl Fn(&Action) -> T) -> impl Fn(&Case) -> T {
+    move |c| c.prevent.actions.get(i).map(&f).unwrap_or_default()
+}
+
+fn act_set<T>(i: usize, f: impl Fn(&mut Action, T)) -> impl Fn(&mut Case, T) {
+    move |c, v| {
+        if let Some(a) = c.prevent.actions.get_mut(i) {
+            f(a, v)
+        }
+    }
+}
+
+fn action_row(i: usize) -> AnyView {
+    let status = super::fields::select_input(
+        format!("action-{i}-status"),
+        None,
+        ActionStatus::LABELS,
+        super::fields::getter(act_get(i, |a| Some(a.status as usize))),
+        super::fields::setter(act_set(i, |a, v: Option<usize>| {
+            if let Some(s) = v.and_then(|v| ActionStatus::ALL.get(v).copied()) {
+                a.status = s;
+            }
+        })),
+    );
+    el("li")
+        .kid(el("h4").text(format!("Action {}", i + 1)).v())
+        .kid(labelled(
+            format!("action-{i}-text"),
+            "What will be done",
+            text_input(
+                format!("action-{i}-text"),
+                None,
+                false,
+                act_get(i, |a| a.text.clone()),
+                act_set(i, |a, v| a.text = v),
+            ),
+        ))
+        .kid(
+            el("div")
+                .class("grid-3")
+                .kid(labelled(
+                    format!("action-{i}-owner"),
+                    "Who",
+                    text_input(
+                        format!("action-{i}-owner"),
+                        None,
+                        false,
+                        act_get(i, |a| a.owner.clone()),
+                        act_set(i, |a, v| a.owner = v),
+                    ),
+                ))
+                .kid(labelled(
+                    format!("action-{i}-due"),
+                    "By",
+                    date_input(
+                        format!("action-{i}-due"),
+                        None,
+                        act_get(i, |a| a.due),
+                        act_set(i, |a, v| a.due = v),
+                    ),
+                ))
+                .kid(labelled(format!("action-{i}-status"), "Status", status))
+                .v(),
+        )
+        .kid(remove_button(
+            format!("Remove action {}", i + 1),
+            move |c| {
+                if i < c.prevent.actions.len() {
+                    c.prevent.actions.remove(i);
+                }
+            },
+        ))
+        .v()
+}
+
+// G42, G43, G44
+fn exit() -> AnyView {
+    let ended = shape_of(|c| u64::from(c.decide.outcome == Some(Outcome::Ended)));
+    dyn_view(move || {
+        if ended.get() == 0 {
+            return para(
+                "muted",
+                "If you decide to end the relationship, a short checklist appears here to help you do it respectfully. It is better that ending is your decision, made calmly, than something that happens to you.",
+            );
+        }
+        let items: Vec<AnyView> = EXIT_CHECKLIST
+            .iter()
+            .enumerate()
+            .map(|(n, item)| {
+                let check = check_input(
+                    format!("exit-{n}"),
+                    item.to_string(),
+                    move |c| c.decide.exit.get(n).copied().unwrap_or(false),
+                    move |c, v| {
+                        if c.decide.exit.len() <= n {
+                            c.decide.exit.resize(n + 1, false);
+                        }
+                        c.decide.exit[n] = v;
+                    },
+                );
+                el("li").kid(check).v()
+            })
+            .collect();
+        vec![
+            para(
+                "hint",
+                "You have done what you could within your limits. End it cleanly and kindly.",
+            ),
+            el("ul").class("plain").kids(items).v(),
+        ]
+        .into_any()
+    })
+}
