@@ -1,9 +1,11 @@
 // Runs after trunk has written the page to its staging directory (a trunk post_build hook).
-// Puts the SHA-256 of trunk's inline module loader into the Content-Security-Policy, so the
-// policy needs neither 'unsafe-inline' nor 'unsafe-eval'.
+// 1. Puts the SHA-256 of trunk's inline module loader into the Content-Security-Policy, so the
+//    policy needs neither 'unsafe-inline' nor 'unsafe-eval'.
+// 2. Writes the service worker with the precache list of exactly this build's files.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeServiceWorker } from './gen-sw.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) {
@@ -31,3 +33,6 @@ if (!html.includes(placeholder)) {
 html = html.replace(placeholder, hashes.join(' '));
 writeFileSync(htmlPath, html);
 console.log(`post-build: CSP allows ${hashes.length} inline loader script(s) by hash.`);
+
+const { version, files } = writeServiceWorker(staging);
+console.log(`post-build: service worker ${version} precaches ${files.length} files.`);

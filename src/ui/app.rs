@@ -14,6 +14,7 @@ use crate::route::{Route, Section};
 pub fn App() -> impl IntoView {
     let app = AppState::start();
     provide_context(app);
+    super::pwa::Pwa::start();
     let (route, set_route) = signal(Route::parse(&current_fragment()));
     let handle = window_event_listener(ev::hashchange, move |_| {
         set_route.set(Route::parse(&current_fragment()));
@@ -83,6 +84,7 @@ pub fn App() -> impl IntoView {
                     .v(),
             )
             .kid(save_status())
+            .kid(super::pwa::offline_status())
             .kid(
                 el("nav")
                     .class("app-nav")
@@ -95,6 +97,7 @@ pub fn App() -> impl IntoView {
             .a("id", "main")
             .a("tabindex", "-1")
             .kid(banners())
+            .kid(super::pwa::update_prompt())
             .kid(dyn_view(move || pages::screen(route.get())))
             .v(),
         toast(),

@@ -148,6 +148,7 @@ fn health(app: AppState) -> AnyView {
         .kid(export_nudge_view(false))
         .kid(el("dl").class("facts").kids(facts).v())
         .kid(ask)
+        .kid(super::pwa::install_offer())
         .kid(el("p").kid(export_button(true)).v())
         .v()
 }

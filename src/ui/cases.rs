@@ -232,6 +232,7 @@ pub fn home() -> AnyView {
         ),
         el("p").kid(link(Route::NewCase.to_fragment(), "New case", "button primary big")).v(),
         export_nudge_view(true),
+        super::pwa::install_offer(),
         overdue_view,
         cases,
     ]

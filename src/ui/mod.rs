@@ -6,6 +6,7 @@ mod cases;
 mod fields;
 mod kit;
 mod pages;
+mod pwa;
 mod shell;
 mod state;
 mod widgets;
