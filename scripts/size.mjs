@@ -9,7 +9,8 @@ const dist = 'dist';
 const html = readFileSync(join(dist, 'index.html'), 'utf8');
 
 const refs = new Set(['index.html']);
-for (const m of html.matchAll(/(?:href|src)="\.?\/?([^"#?]+\.(?:js|wasm|css|webmanifest))"/g)) {
+// Attributes may be quoted or not (the release page is minified).
+for (const m of html.matchAll(/(?:href|src)=["']?(?:\.\/)?([^"'\s>#?]+\.(?:js|wasm|css|webmanifest))/g)) {
   refs.add(m[1]);
 }
 for (const m of html.matchAll(/from '\.?\/?([^']+\.js)'|module_or_path: '\.?\/?([^']+\.wasm)'/g)) {

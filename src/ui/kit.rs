@@ -5,7 +5,8 @@
 //! reactive closure and event handler, and returning `AnyView` from helpers, makes most views
 //! share one compiled shape: measured here, it cut the wasm by more than half. The rule in
 //! this crate: reactive values go through [`dy`], changing parts through [`dyn_view`] /
-//! [`dyn_text`], handlers through [`click`] / [`on_input`] / [`on_change`].
+//! [`dyn_text`], handlers through [`click`] / [`on_input`] / [`on_change`]. The builder's
+//! steps are never inlined: each use is then a call, not a copy of the step.
 
 use leptos::ev;
 use leptos::prelude::*;
@@ -18,11 +19,13 @@ pub fn dy<T: 'static>(f: impl Fn() -> T + Send + 'static) -> Dyn<T> {
 }
 
 /// A part of the page that changes with the state.
+#[inline(never)]
 pub fn dyn_view(f: impl Fn() -> AnyView + Send + 'static) -> AnyView {
     dy(f).into_any()
 }
 
 /// Text that changes with the state. User text is always rendered as text.
+#[inline(never)]
 pub fn dyn_text(f: impl Fn() -> String + Send + 'static) -> AnyView {
     dy(f).into_any()
 }
@@ -48,6 +51,7 @@ pub fn on_key(f: impl FnMut(ev::KeyboardEvent) + 'static) -> OnKey {
 }
 
 /// Shows `view()` while `when()` holds.
+#[inline(never)]
 pub fn when(
     cond: impl Fn() -> bool + Send + 'static,
     view: impl Fn() -> AnyView + Send + 'static,
@@ -57,6 +61,7 @@ pub fn when(
 
 /// A button. `class` is "", "primary" or "danger"; `aria` names it for screen readers when
 /// the visible text alone would be ambiguous.
+#[inline(never)]
 pub fn button(
     text: impl Into<String>,
     class: &'static str,
@@ -71,6 +76,7 @@ pub fn button(
 }
 
 /// A button that can be disabled.
+#[inline(never)]
 pub fn button_when(
     text: impl Into<String>,
     class: &'static str,
@@ -87,11 +93,13 @@ pub fn button_when(
 }
 
 /// A link.
+#[inline(never)]
 pub fn link(href: String, text: impl Into<String>, class: &'static str) -> AnyView {
     el("a").at("href", href).class(class).text(text).v()
 }
 
 /// A list of plain text items.
+#[inline(never)]
 pub fn text_list(class: &'static str, items: Vec<String>) -> AnyView {
     el("ul")
         .class(class)
@@ -100,11 +108,13 @@ pub fn text_list(class: &'static str, items: Vec<String>) -> AnyView {
 }
 
 /// A paragraph of text with a class.
+#[inline(never)]
 pub fn para(class: &'static str, text: impl Into<String>) -> AnyView {
     el("p").class(class).text(text).v()
 }
 
 /// A titled section, labelled by its heading.
+#[inline(never)]
 pub fn section(
     id: String,
     title: impl Into<String>,
@@ -135,6 +145,7 @@ pub struct El {
 }
 
 /// Starts an element: `el("p").class("hint").text("…").v()`.
+#[inline(never)]
 pub fn el(tag: &'static str) -> El {
     El {
         tag,
@@ -145,6 +156,7 @@ pub fn el(tag: &'static str) -> El {
 
 impl El {
     /// A fixed attribute.
+    #[inline(never)]
     pub fn a(mut self, key: &'static str, value: &'static str) -> Self {
         self.attrs
             .push(custom_attribute(key, value).into_any_attr());
@@ -152,6 +164,7 @@ impl El {
     }
 
     /// An attribute from text made at run time.
+    #[inline(never)]
     pub fn at(mut self, key: &'static str, value: String) -> Self {
         self.attrs
             .push(custom_attribute(key, value).into_any_attr());
@@ -159,81 +172,96 @@ impl El {
     }
 
     /// An attribute that follows the state; `None` removes it.
+    #[inline(never)]
     pub fn at_dyn(mut self, key: &'static str, value: Dyn<Option<String>>) -> Self {
         self.attrs
             .push(custom_attribute(key, value).into_any_attr());
         self
     }
 
+    #[inline(never)]
     pub fn class(self, value: &'static str) -> Self {
         self.a("class", value)
     }
 
+    #[inline(never)]
     pub fn id(self, value: String) -> Self {
         self.at("id", value)
     }
 
     /// The `value` property of an input, following the state.
+    #[inline(never)]
     pub fn value(mut self, value: Dyn<String>) -> Self {
         self.attrs.push(prop("value", value).into_any_attr());
         self
     }
 
     /// A boolean property (`checked`, `selected`, `disabled`), following the state.
+    #[inline(never)]
     pub fn flag(mut self, key: &'static str, value: Dyn<bool>) -> Self {
         self.attrs.push(prop(key, value).into_any_attr());
         self
     }
 
+    #[inline(never)]
     pub fn on_click(mut self, f: Click) -> Self {
         self.attrs.push(on(leptos::ev::click, f).into_any_attr());
         self
     }
 
+    #[inline(never)]
     pub fn on_input(mut self, f: OnEvent) -> Self {
         self.attrs.push(on(leptos::ev::input, f).into_any_attr());
         self
     }
 
+    #[inline(never)]
     pub fn on_change(mut self, f: OnEvent) -> Self {
         self.attrs.push(on(leptos::ev::change, f).into_any_attr());
         self
     }
 
+    #[inline(never)]
     pub fn on_blur(mut self, f: Box<dyn FnMut(leptos::ev::FocusEvent)>) -> Self {
         self.attrs.push(on(leptos::ev::blur, f).into_any_attr());
         self
     }
 
+    #[inline(never)]
     pub fn on_keydown(mut self, f: OnKey) -> Self {
         self.attrs.push(on(leptos::ev::keydown, f).into_any_attr());
         self
     }
 
     /// A child: any view.
+    #[inline(never)]
     pub fn kid(mut self, view: AnyView) -> Self {
         self.kids.push(view);
         self
     }
 
+    #[inline(never)]
     pub fn kids(mut self, views: Vec<AnyView>) -> Self {
         self.kids.extend(views);
         self
     }
 
     /// Fixed text. Text is always text, never markup.
+    #[inline(never)]
     pub fn st(mut self, text: &'static str) -> Self {
         self.kids.push(text.into_any());
         self
     }
 
     /// Text made at run time (user text included): always rendered as text.
+    #[inline(never)]
     pub fn text(mut self, text: impl Into<String>) -> Self {
         self.kids.push(text.into().into_any());
         self
     }
 
     /// Finishes the element.
+    #[inline(never)]
     pub fn v(self) -> AnyView {
         custom(self.tag)
             .child(self.kids)
