@@ -1,7 +1,5 @@
 //! A client's history across cases, and the good-faith signals it gives. // G22, G39, G42
 
-use std::collections::BTreeMap;
-
 use super::case::{Case, Outcome};
 use super::date::Date;
 use super::money::format_money;
@@ -51,25 +49,32 @@ pub fn client_history<'a>(
             currency: c.currency.clone(),
         })
         .collect();
-    cases.sort_unstable_by_key(|c| (c.on, c.id.clone()));
+    super::order::sort_by_key(&mut cases, |c| (i64::from(c.on.days()), 0, c.id.clone()));
     ClientHistory { cases }
 }
 
 impl ClientHistory {
-    /// Concessions given, per currency (never summed across currencies).
-    pub fn concessions(&self) -> BTreeMap<String, i64> {
-        let mut out = BTreeMap::new();
+    /// Concessions given, per currency (never summed across currencies), by currency code.
+    pub fn concessions(&self) -> Vec<(String, i64)> {
+        let mut out: Vec<(String, i64)> = Vec::new();
         for c in &self.cases {
             if let Some(v) = c.concession.filter(|v| *v > 0) {
-                *out.entry(c.currency.clone()).or_insert(0) += v;
+                match out.iter_mut().find(|(cur, _)| *cur == c.currency) {
+                    Some((_, total)) => *total += v,
+                    None => out.push((c.currency.clone(), v)),
+                }
             }
         }
+        super::order::sort_by_key(&mut out, |(cur, _)| super::order::text(cur));
         out
     }
 
     /// Concessions given in one currency.
     pub fn concessions_in(&self, currency: &str) -> i64 {
-        self.concessions().get(currency).copied().unwrap_or(0)
+        self.concessions()
+            .into_iter()
+            .find(|(c, _)| c == currency)
+            .map_or(0, |(_, v)| v)
     }
 
     /// Cases within the year before `today`.
@@ -82,17 +87,24 @@ impl ClientHistory {
 
     /// "2 earlier cases: 1 resolved with a concession, 1 still open."
     pub fn outcomes_summary(&self) -> String {
-        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        // In a fixed order: open first, then each way a case can end.
+        const LABELS: [&str; 5] = [
+            "still open",
+            "resolved",
+            "resolved with a concession",
+            "you stood firm",
+            "relationship ended",
+        ];
+        let mut counts = [0usize; 5];
         for c in &self.cases {
-            let label = c.outcome.map_or("still open", |o| match o {
-                Outcome::Resolved => "resolved",
-                Outcome::ResolvedWithConcession => "resolved with a concession",
-                Outcome::StoodFirm => "you stood firm",
-                Outcome::Ended => "relationship ended",
-            });
-            *counts.entry(label).or_insert(0) += 1;
+            counts[c.outcome.map_or(0, |o| o as usize + 1)] += 1;
         }
-        let parts: Vec<String> = counts.iter().map(|(l, n)| format!("{n} {l}")).collect();
+        let parts: Vec<String> = LABELS
+            .iter()
+            .zip(counts)
+            .filter(|(_, n)| *n > 0)
+            .map(|(l, n)| format!("{n} {l}"))
+            .collect();
         format!(
             "{} earlier {}: {}.",
             self.cases.len(),
@@ -281,13 +293,13 @@ mod tests {
         };
         assert_eq!(
             h.concessions(),
-            BTreeMap::from([("EUR".to_string(), 5_000), ("USD".to_string(), 12_500)])
+            vec![("EUR".to_string(), 5_000), ("USD".to_string(), 12_500)]
         );
         assert_eq!(h.concessions_in("USD"), 12_500);
         assert_eq!(h.concessions_in("GBP"), 0);
         assert_eq!(
             h.outcomes_summary(),
-            "4 earlier cases: 3 resolved with a concession, 1 still open."
+            "4 earlier cases: 1 still open, 3 resolved with a concession."
         );
     }
 

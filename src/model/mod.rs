@@ -8,6 +8,7 @@ pub mod history;
 pub mod json;
 pub mod money;
 pub mod numbers;
+pub mod order;
 pub mod record;
 pub mod sample;
 pub mod settings;

@@ -46,3 +46,75 @@ mod tests {
         assert_eq!(b, "________________");
     }
 }
+
+/// A collection of records, kept in a plain list: lookups by id are a short scan (a person's
+/// cases number in the hundreds), and a list compiles far smaller than a map.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Records<T>(Vec<Record<T>>);
+
+impl<T> Default for Records<T> {
+    fn default() -> Self {
+        Records(Vec::new())
+    }
+}
+
+impl<T> Records<T> {
+    pub fn get(&self, id: &str) -> Option<&Record<T>> {
+        self.0.iter().find(|r| r.id == id)
+    }
+
+    pub fn get_mut(&mut self, id: &str) -> Option<&mut Record<T>> {
+        self.0.iter_mut().find(|r| r.id == id)
+    }
+
+    pub fn contains_key(&self, id: &str) -> bool {
+        self.get(id).is_some()
+    }
+
+    /// Adds a record, replacing one with the same id.
+    pub fn insert(&mut self, id: String, record: Record<T>) {
+        match self.get_mut(&id) {
+            Some(slot) => *slot = record,
+            None => self.0.push(record),
+        }
+    }
+
+    pub fn remove(&mut self, id: &str) -> Option<Record<T>> {
+        let i = self.0.iter().position(|r| r.id == id)?;
+        Some(self.0.remove(i))
+    }
+
+    pub fn values(&self) -> std::slice::Iter<'_, Record<T>> {
+        self.0.iter()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod records_tests {
+    use super::*;
+
+    #[test]
+    fn insert_replaces_by_id_and_remove_takes_it_out() {
+        let mut rs: Records<u8> = Records::default();
+        assert!(rs.is_empty());
+        rs.insert("a".into(), Record::new("a".into(), 1, 1));
+        rs.insert("b".into(), Record::new("b".into(), 1, 2));
+        rs.insert("a".into(), Record::new("a".into(), 2, 3));
+        assert_eq!(rs.len(), 2);
+        assert_eq!(rs.get("a").unwrap().data, 3);
+        assert!(rs.contains_key("b"));
+        rs.get_mut("b").unwrap().data = 9;
+        assert_eq!(rs.values().map(|r| r.data).collect::<Vec<_>>(), vec![3, 9]);
+        assert_eq!(rs.remove("a").unwrap().data, 3);
+        assert_eq!(rs.remove("a"), None);
+        assert_eq!(rs.len(), 1);
+    }
+}

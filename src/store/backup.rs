@@ -3,7 +3,6 @@
 
 use serde_json::{Map, Value, json};
 use sha2::{Digest, Sha256};
-use std::collections::BTreeSet;
 use std::fmt;
 
 use super::backend::Backend;
@@ -221,7 +220,7 @@ pub fn plan_import(
     let checksum_ok =
         file.get("checksum").and_then(Value::as_str) == Some(&checksum(records, &trash));
 
-    let mut seen = BTreeSet::new();
+    let mut seen: Vec<String> = Vec::new();
     let items = records
         .iter()
         .enumerate()
@@ -236,9 +235,11 @@ pub fn plan_import(
                 Ok(r) => r,
                 Err(e) => return invalid(format!("it cannot be read: {e}")),
             };
-            if !seen.insert(record.key()) {
+            // A linear look-up: a backup holds at most a few thousand records.
+            if seen.contains(&record.key()) {
                 return invalid("it appears twice in the file".into());
             }
+            seen.push(record.key());
             let status = match existing(&record.key()) {
                 None => ItemStatus::New,
                 Some(here) if here.same_data(&record) => ItemStatus::Identical,

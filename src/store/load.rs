@@ -67,7 +67,7 @@ pub fn load_all(
 ) -> Result<Loaded, StorageError> {
     let mut loaded = Loaded::default();
     let mut keys = backend.keys()?;
-    keys.sort_unstable();
+    crate::model::order::sort_by_key(&mut keys, |k| crate::model::order::text(k));
     for key in keys {
         let Some(kind) = parse_key(&key) else {
             continue;
@@ -122,9 +122,7 @@ pub fn load_all(
             }),
         }
     }
-    loaded
-        .trash
-        .sort_unstable_by_key(|t| std::cmp::Reverse(t.deleted));
+    crate::model::order::sort_by_key(&mut loaded.trash, |t| (-t.deleted, 0, t.key.clone()));
     Ok(loaded)
 }
 

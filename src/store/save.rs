@@ -2,7 +2,6 @@
 //! every write is read back and compared. A failed write is never reported as saved; the
 //! record stays queued and is retried with the next change.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use super::backend::{Backend, StorageError};
@@ -57,12 +56,34 @@ pub enum SaveStatus {
     NotSaved { reason: String },
 }
 
-/// The records waiting to be written, and the ones whose last write failed.
+/// The records waiting to be written, and the ones whose last write failed. Plain lists:
+/// they hold a handful of keys at most (the records changed in the last moments).
 #[derive(Clone, Debug, Default)]
 pub struct SaveQueue {
-    due: BTreeMap<String, i64>,
-    failed: BTreeMap<String, SaveError>,
+    due: Vec<(String, i64)>,
+    failed: Vec<(String, SaveError)>,
     last_saved: Option<i64>,
+}
+
+/// Sets `key` to `value` in a small keyed list.
+fn put<V>(list: &mut Vec<(String, V)>, key: &str, value: V) {
+    match list.iter_mut().find(|(k, _)| k == key) {
+        Some((_, v)) => *v = value,
+        None => list.push((key.to_string(), value)),
+    }
+}
+
+fn has<V>(list: &[(String, V)], key: &str) -> bool {
+    list.iter().any(|(k, _)| k == key)
+}
+
+fn drop_key<V>(list: &mut Vec<(String, V)>, key: &str) {
+    list.retain(|(k, _)| k != key);
+}
+
+fn sorted(mut keys: Vec<String>) -> Vec<String> {
+    crate::model::order::sort_by_key(&mut keys, |k| crate::model::order::text(k));
+    keys
 }
 
 impl SaveQueue {
@@ -74,65 +95,66 @@ impl SaveQueue {
     /// along with it.
     pub fn touch(&mut self, key: &str, now: i64) {
         let at = now + DEBOUNCE_MS;
-        self.due.insert(key.to_string(), at);
-        for failed in self.failed.keys() {
-            self.due.insert(failed.clone(), at);
+        put(&mut self.due, key, at);
+        let failed: Vec<String> = self.failed.iter().map(|(k, _)| k.clone()).collect();
+        for k in failed {
+            put(&mut self.due, &k, at);
         }
     }
 
     /// When the next write is due, if any.
     pub fn next_due(&self) -> Option<i64> {
-        self.due.values().min().copied()
+        self.due.iter().map(|(_, at)| *at).min()
     }
 
     /// Keys whose debounce has passed.
     pub fn due_keys(&self, now: i64) -> Vec<String> {
-        self.due
-            .iter()
-            .filter(|(_, at)| **at <= now)
-            .map(|(k, _)| k.clone())
-            .collect()
+        sorted(
+            self.due
+                .iter()
+                .filter(|(_, at)| *at <= now)
+                .map(|(k, _)| k.clone())
+                .collect(),
+        )
     }
 
     /// Every key with unwritten changes (for flushing when the page is hidden).
     pub fn all_keys(&self) -> Vec<String> {
-        let mut keys: Vec<String> = self.due.keys().cloned().collect();
+        let mut keys: Vec<String> = self.due.iter().map(|(k, _)| k.clone()).collect();
         keys.extend(
             self.failed
-                .keys()
-                .filter(|k| !self.due.contains_key(*k))
-                .cloned(),
+                .iter()
+                .filter(|(k, _)| !has(&self.due, k))
+                .map(|(k, _)| k.clone()),
         );
-        keys
+        sorted(keys)
     }
 
     /// True while the record has changes that are not safely stored.
     pub fn is_dirty(&self, key: &str) -> bool {
-        self.due.contains_key(key) || self.failed.contains_key(key)
+        has(&self.due, key) || has(&self.failed, key)
     }
 
     /// Records the outcome of writing `key`.
     pub fn finish(&mut self, key: &str, result: Result<(), SaveError>, now: i64) {
-        self.due.remove(key);
+        drop_key(&mut self.due, key);
         match result {
             Ok(()) => {
-                self.failed.remove(key);
+                drop_key(&mut self.failed, key);
                 self.last_saved = Some(now);
             }
-            Err(e) => {
-                self.failed.insert(key.to_string(), e);
-            }
+            Err(e) => put(&mut self.failed, key, e),
         }
     }
 
     /// The record is gone (deleted or replaced): nothing left to write.
     pub fn forget(&mut self, key: &str) {
-        self.due.remove(key);
-        self.failed.remove(key);
+        drop_key(&mut self.due, key);
+        drop_key(&mut self.failed, key);
     }
 
     pub fn status(&self) -> SaveStatus {
-        if let Some(e) = self.failed.values().next() {
+        if let Some((_, e)) = self.failed.first() {
             return SaveStatus::NotSaved {
                 reason: e.to_string(),
             };
@@ -148,7 +170,7 @@ impl SaveQueue {
 
     /// The first failure, for the banner.
     pub fn failure(&self) -> Option<&SaveError> {
-        self.failed.values().next()
+        self.failed.first().map(|(_, e)| e)
     }
 
     /// Writes `keys`, looking up each record's current text with `encode` (`None` when the

@@ -61,7 +61,9 @@ fn sorted_rows(app: AppState, filter: impl Fn(&Case) -> bool) -> Vec<Row> {
                 )
             })
             .collect();
-        list.sort_unstable_by_key(|(r, k)| (*k, r.id.as_str()));
+        crate::model::order::sort_by_key(&mut list, |(r, k)| {
+            (i64::from(k.0), i64::from(k.1), r.id.clone())
+        });
         list.into_iter().map(|(r, _)| row(r, t)).collect()
     })
 }
@@ -169,7 +171,9 @@ pub fn home() -> AnyView {
                         .collect::<Vec<_>>()
                 })
                 .collect();
-            list.sort_unstable();
+            crate::model::order::sort_by_key(&mut list, |x| {
+                (i64::from(x.0.days()), 0, x.1.clone())
+            });
             list
         })
     });
@@ -275,7 +279,7 @@ pub fn cases_list() -> AnyView {
                 .map(|r| (r.data.client.match_key(), r.data.client.display()))
                 .collect()
         });
-        clients.sort_unstable();
+        crate::model::order::sort_by_key(&mut clients, |c| crate::model::order::text(&c.0));
         clients.dedup_by(|a, b| a.0 == b.0);
         clients.insert(0, (String::new(), "Any".into()));
         let statuses = [("all", "All"), ("open", "Open"), ("closed", "Closed")]

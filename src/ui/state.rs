@@ -2,12 +2,12 @@
 //! change to the store (debounced per record, flushed when the page is hidden), listens to
 //! other tabs, and reports what happened. All storage calls go through `crate::store`.
 
-use std::collections::BTreeMap;
 use std::time::Duration;
 
 use leptos::ev;
 use leptos::prelude::*;
 
+use crate::model::record::Records;
 use crate::model::{Case, Record, Settings, new_id};
 use crate::store::backend::{Backend, MemoryBackend, StorageError};
 use crate::store::load::{Loaded, NewerRecord, Quarantined, load_all};
@@ -56,7 +56,7 @@ struct Persistence {
 /// Shared state. `Copy`, so every component can take it from context.
 #[derive(Clone, Copy)]
 pub struct AppState {
-    pub cases: RwSignal<BTreeMap<String, Record<Case>>>,
+    pub cases: RwSignal<Records<Case>>,
     pub settings: RwSignal<Record<Settings>>,
     pub trash: RwSignal<Vec<TrashItem>>,
     pub quarantined: RwSignal<Vec<Quarantined>>,
@@ -139,7 +139,7 @@ impl AppState {
             }
         };
 
-        let mut cases = BTreeMap::new();
+        let mut cases = Records::default();
         let mut settings = Record::new(SETTINGS_ID.into(), now_ms(), Settings::default());
         for record in loaded.records {
             match record {
@@ -367,7 +367,7 @@ impl AppState {
         if !trash.is_empty() {
             self.trash.update(|t| {
                 t.extend(trash);
-                t.sort_unstable_by_key(|x| std::cmp::Reverse(x.deleted));
+                crate::model::order::sort_by_key(t, |x| (-x.deleted, 0, x.key.clone()));
             });
         }
         self.refresh_status();

@@ -61,6 +61,20 @@ test('the service worker is active and controls the page', async ({ page }) => {
   expect(state.controller).toMatch(/\/mend\/sw\.js$/);
 });
 
+/** Waits until a server answers on `port` (it may be slow to start on a busy machine). */
+async function serverUp(port) {
+  for (let i = 0; i < 100; i++) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/mend/`);
+      if (res.ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no server on port ${port}`);
+}
+
 /** Serves a copy of dist/ on its own port, so a test can change it or take it away. */
 function ownServer(port) {
   const dir = mkdtempSync(join(tmpdir(), 'mend-release-'));
@@ -68,7 +82,7 @@ function ownServer(port) {
   const server = spawn('node', ['scripts/serve.mjs', '--dir', dir, '--base', '/mend/', '--port', String(port)], { stdio: 'ignore' });
   return {
     dir,
-    ready: () => new Promise((r) => setTimeout(r, 500)),
+    ready: () => serverUp(port),
     stop: () => server.kill(),
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
@@ -126,7 +140,7 @@ test.describe('updates', () => {
     dir = mkdtempSync(join(tmpdir(), 'mend-release-'));
     cpSync('dist', dir, { recursive: true });
     server = spawn('node', ['scripts/serve.mjs', '--dir', dir, '--base', '/mend/', '--port', String(PORT)], { stdio: 'ignore' });
-    await new Promise((r) => setTimeout(r, 500));
+    await serverUp(PORT);
   });
 
   test.afterAll(() => {
