@@ -34,5 +34,17 @@ html = html.replace(placeholder, hashes.join(' '));
 writeFileSync(htmlPath, html);
 console.log(`post-build: CSP allows ${hashes.length} inline loader script(s) by hash.`);
 
+// Our own small scripts ship without their comments and indentation (trunk minifies only
+// what it builds itself). Line structure is kept, so nothing depends on semicolons.
+for (const name of ['pwa.js', 'bytes.js']) {
+  const path = join(staging, name);
+  const slim = readFileSync(path, 'utf8')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('//') && !(line.startsWith('/*') && line.endsWith('*/')))
+    .join('\n');
+  writeFileSync(path, slim + '\n');
+}
+
 const { version, files } = writeServiceWorker(staging);
 console.log(`post-build: service worker ${version} precaches ${files.length} files.`);

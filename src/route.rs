@@ -32,6 +32,8 @@ pub enum Route {
     Trends,
     Backup,
     Print(PrintView),
+    /// A share link: the payload after `#/shared/` (empty once it has been read).
+    Shared(String),
     /// Anything we do not recognise, kept so the not-found screen can show it.
     NotFound(String),
 }
@@ -77,6 +79,8 @@ impl Route {
             ["print", "crib"] => Some(Route::Print(PrintView::Crib)),
             ["print", "case", case] => id(case).map(|id| Route::Print(PrintView::Case(id))),
             ["print", "remedy", case] => id(case).map(|id| Route::Print(PrintView::Remedy(id))),
+            ["shared"] => Some(Route::Shared(String::new())),
+            ["shared", payload] => Some(Route::Shared(payload.to_string())),
             _ => None,
         };
         parsed.unwrap_or_else(|| Route::NotFound(fragment.to_string()))
@@ -98,6 +102,8 @@ impl Route {
             Route::Print(PrintView::Crib) => "#/print/crib".into(),
             Route::Print(PrintView::Case(id)) => format!("#/print/case/{id}"),
             Route::Print(PrintView::Remedy(id)) => format!("#/print/remedy/{id}"),
+            Route::Shared(p) if p.is_empty() => "#/shared".into(),
+            Route::Shared(p) => format!("#/shared/{p}"),
             Route::NotFound(raw) => raw.clone(),
         }
     }
@@ -109,6 +115,7 @@ impl Route {
             Route::Cases | Route::NewCase | Route::Case { .. } => Section::Cases,
             Route::Print(PrintView::Blank | PrintView::Crib) => Section::Cases,
             Route::Print(PrintView::Case(_) | PrintView::Remedy(_)) => Section::Cases,
+            Route::Shared(_) => Section::Cases,
             Route::Clause => Section::Clause,
             Route::Journal | Route::JournalEntry(_) => Section::Journal,
             Route::Trends => Section::Trends,
@@ -132,6 +139,7 @@ impl Route {
             Route::Print(PrintView::Crib) => "Conversation crib sheet".into(),
             Route::Print(PrintView::Case(_)) => "Case worksheet".into(),
             Route::Print(PrintView::Remedy(_)) => "Choose your remedy".into(),
+            Route::Shared(_) => "Shared case".into(),
             Route::NotFound(_) => "Page not found".into(),
         }
     }
@@ -199,6 +207,8 @@ mod tests {
             Route::Print(PrintView::Crib),
             Route::Print(PrintView::Case("abc".into())),
             Route::Print(PrintView::Remedy("abc".into())),
+            Route::Shared(String::new()),
+            Route::Shared("1e400.0a1b2c3d.ab-_".into()),
         ];
         for stage in Stage::ALL {
             routes.push(Route::Case {

@@ -6,6 +6,9 @@ function announce(name) {
   window.dispatchEvent(new Event(name));
 }
 
+// The share-link helpers (compression, encryption) load only when a link is made or opened.
+window.mendLoadBytes = () => import('./bytes.js');
+
 window.mendPwa = {
   /** True when a new version is ready to take over. */
   updateReady: () => state.waiting !== null,

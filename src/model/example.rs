@@ -1,177 +1,36 @@
 //! The worked example: a believable dispute filled in at every stage, so a newcomer can see
 //! the whole flow before starting their own. It is marked as an example and easy to delete.
 
-use super::case::*;
+use super::case::Case;
 use super::date::{Date, MS_PER_DAY};
+use super::json::Json;
+
+/// The example's answers as JSON: data rather than code keeps the wasm smaller. The dates
+/// and times are set around today by [`worked_example`].
+const EXAMPLE: &str = r#"{"amount":51000,"category":"billing","channel":"email","client":{"company":"Vega's Bakery","contact":"marisol@example.com","name":"Marisol Vega"},"currency":"USD","decide":{"concession":34000,"note":"Would do the same again. The call was the turning point.","outcome":"resolved_with_concession"},"diagnose":{"actual":"A payment setting I changed on launch day broke checkout for two days. The meeting covered her new menu, which she had asked about by email.","actual_evidence":"Deployment log; her email of 2 March asking to talk through the menu.","claim_short":"\"Launch-ready and tested\" on my proposal.","expected":"A site that worked from day one, with fixes included.","fault":"partly","fault_extent":"The checkout bug was mine; the meeting was fair work.","good_faith":"good_faith","good_faith_why":"First complaint in two years; pays on time.","misunderstanding":"no","our_side":"Jordan confirms the meeting agenda was sent a day ahead.","perceived":"Paying for my mistake, at the worst time of year.","perceived_evidence":"Emails from customers whose orders failed.","personality":"no","promise":"The proposal said launch support for one week; it did not say fixes were free after that.","reach":"systemic"},"disputed":"She says 6 of the 32 hours on the invoice for her online ordering site should not be charged: 4 hours spent fixing a checkout bug, and a 2-hour meeting she says was my idea.","example":true,"follow_up":[{"done":true,"note":"Revised invoice paid. She thanked me for the call."},{"note":"Ask how orders are going, and about the spring menu."}],"listen":{"meaning":"She felt let down at her busiest time, and the invoice felt like being billed for her own bad week. The meeting was booked without her agreeing what it was for.","notes":"Calmer once she had said it all. Mentioned her sister recommended me, so the relationship matters to her too.","questions":[{"answer":"Orders failed for two days before Easter.","asked":true,"text":"What happened, from your point of view?"},{"answer":"That launch-week fixes were part of the price.","asked":true,"text":"What were you expecting to happen?"},{"answer":"Take the bug-fix hours off; she is less sure about the meeting.","asked":true,"text":"What would make this right for you?"}],"words":"\"I'm not paying for your mistakes. The checkout broke the week before Easter and I lost orders. And I never asked for that long meeting.\""},"numbers":{"dispute_minutes":240,"future_revenue":300000,"hourly_worth":6500,"invoiced":272000,"materials":6000,"minutes_spent":1920,"revenue_to_date":410000},"people":"Me, Jordan (subcontractor)","prevent":{"actions":[{"owner":"Me","status":"done","text":"Write the launch checklist"},{"owner":"Jordan","status":"open","text":"Update the proposal template"}],"client_idea":"Tell her before changing anything on launch day.","consulted":"Jordan","process_change":"A test order after every payment change; proposals spell out what fixes are included and for how long.","root_cause":"No test order after changing payment settings, and no agreement on what launch support covers.","system":"A launch checklist with a test order at the end, and a 'launch support' paragraph in the proposal template."},"products":"Online ordering website","reach":{"channel":"phone","notes":"Thank her for telling me straight away. Don't open with the timesheet."},"resolve":{"agreed":"I take the 4 bug-fix hours ($340) off the invoice and add a note explaining the meeting. She pays the rest this week and gets 20% off the spring menu update.","counter_offer":"The meeting stays on the invoice, with the agenda and her email attached, so she can see why.","options":[{"amount":34000,"kind":"reduce_amount","note":"The 4 bug-fix hours at my rate.","offered":true},{"amount":120000,"kind":"discount_next","note":"On the spring menu update she mentioned.","offered":true,"percent":20},{"amount":51000,"kind":"reduce_amount","note":"All 6 hours: more than is fair, kept as a fallback."}],"peace":{"next_percent":20,"next_purchase":120000,"now_percent":10},"their_suggestion":"Take the bug-fix hours off the invoice.","valid":"partly"},"restate":{"attempts":[{"at":0,"correction":"No, only the hours fixing the checkout, and the meeting.","mine":"You don't think you should pay for any hours after launch."},{"at":0,"mine":"The 4 hours fixing a bug I caused shouldn't be billed, and the meeting was booked without you agreeing to it."}]},"severity":"significant"}"#;
 
 /// The example, dated around `today` (`now` in ms for the recorded times).
 pub fn worked_example(today: Date, now: i64) -> Case {
-    let day = |n: i32| today.add_days(n);
+    let day = |n: i32| Some(today.add_days(n));
     let at = |days_ago: i64, hour: i64| now - days_ago * MS_PER_DAY + hour * 3_600_000;
-    let h = |hours: i64| Some(hours * 60);
-    Case {
-        example: true,
-        client: Client {
-            name: "Marisol Vega".into(),
-            company: "Vega's Bakery".into(),
-            contact: "marisol@example.com".into(),
-        },
-        received: Some(day(-12)),
-        channel: Some(Channel::Email),
-        disputed: "She says 6 of the 32 hours on the invoice for her online ordering site should not be charged: 4 hours spent fixing a checkout bug, and a 2-hour meeting she says was my idea.".into(),
-        amount: Some(51_000),
-        currency: "USD".into(),
-        severity: Some(Severity::Significant),
-        category: Some(Category::Billing),
-        people: "Me, Jordan (subcontractor)".into(),
-        products: "Online ordering website".into(),
-        numbers: Numbers {
-            minutes_spent: h(32),
-            hourly_worth: Some(6_500),
-            materials: Some(6_000),
-            other_costs: None,
-            invoiced: Some(272_000),
-            revenue_to_date: Some(410_000),
-            future_revenue: Some(300_000),
-            dispute_minutes: h(4),
-        },
-        reach: ReachOut {
-            channel: Some(Channel::Phone),
-            when: Some(day(-11)),
-            notes: "Thank her for telling me straight away. Don't open with the timesheet.".into(),
-        },
-        listen: Listen {
-            words: "\"I'm not paying for your mistakes. The checkout broke the week before Easter and I lost orders. And I never asked for that long meeting.\"".into(),
-            meaning: "She felt let down at her busiest time, and the invoice felt like being billed for her own bad week. The meeting was booked without her agreeing what it was for.".into(),
-            notes: "Calmer once she had said it all. Mentioned her sister recommended me, so the relationship matters to her too.".into(),
-            questions: vec![
-                Question {
-                    text: "What happened, from your point of view?".into(),
-                    asked: true,
-                    answer: "Orders failed for two days before Easter.".into(),
-                },
-                Question {
-                    text: "What were you expecting to happen?".into(),
-                    asked: true,
-                    answer: "That launch-week fixes were part of the price.".into(),
-                },
-                Question {
-                    text: "What would make this right for you?".into(),
-                    asked: true,
-                    answer: "Take the bug-fix hours off; she is less sure about the meeting.".into(),
-                },
-            ],
-        },
-        restate: Restate {
-            attempts: vec![
-                Attempt {
-                    mine: "You don't think you should pay for any hours after launch.".into(),
-                    correction: "No, only the hours fixing the checkout, and the meeting.".into(),
-                    at: at(11, 10),
-                },
-                Attempt {
-                    mine: "The 4 hours fixing a bug I caused shouldn't be billed, and the meeting was booked without you agreeing to it.".into(),
-                    correction: String::new(),
-                    at: at(11, 10),
-                },
-            ],
-            confirmed_at: Some(at(11, 10)),
-        },
-        diagnose: Diagnose {
-            perceived: "Paying for my mistake, at the worst time of year.".into(),
-            perceived_evidence: "Emails from customers whose orders failed.".into(),
-            actual: "A payment setting I changed on launch day broke checkout for two days. The meeting covered her new menu, which she had asked about by email.".into(),
-            actual_evidence: "Deployment log; her email of 2 March asking to talk through the menu.".into(),
-            claim_short: "\"Launch-ready and tested\" on my proposal.".into(),
-            expected: "A site that worked from day one, with fixes included.".into(),
-            promise: "The proposal said launch support for one week; it did not say fixes were free after that.".into(),
-            misunderstanding: Some(YesNo::No),
-            retraining: String::new(),
-            fault: Some(Fault::Partly),
-            fault_extent: "The checkout bug was mine; the meeting was fair work.".into(),
-            personality: Some(YesNo::No),
-            our_side: "Jordan confirms the meeting agenda was sent a day ahead.".into(),
-            good_faith: Some(GoodFaith::GoodFaith),
-            good_faith_why: "First complaint in two years; pays on time.".into(),
-            reach: Some(Reach::Systemic),
-        },
-        resolve: Resolve {
-            valid: Some(Validity::Partly),
-            their_suggestion: "Take the bug-fix hours off the invoice.".into(),
-            options: vec![
-                RemedyOption {
-                    kind: RemedyKind::ReduceAmount,
-                    amount: Some(34_000),
-                    note: "The 4 bug-fix hours at my rate.".into(),
-                    offered: true,
-                    ..Default::default()
-                },
-                RemedyOption {
-                    kind: RemedyKind::DiscountNext,
-                    amount: Some(120_000),
-                    percent: Some(20),
-                    note: "On the spring menu update she mentioned.".into(),
-                    offered: true,
-                    ..Default::default()
-                },
-                RemedyOption {
-                    kind: RemedyKind::ReduceAmount,
-                    amount: Some(51_000),
-                    note: "All 6 hours: more than is fair, kept as a fallback.".into(),
-                    offered: false,
-                    ..Default::default()
-                },
-            ],
-            counter_offer: "The meeting stays on the invoice, with the agenda and her email attached, so she can see why.".into(),
-            peace: Peace {
-                now_percent: Some(10),
-                next_percent: Some(20),
-                next_purchase: Some(120_000),
-            },
-            agreed: "I take the 4 bug-fix hours ($340) off the invoice and add a note explaining the meeting. She pays the rest this week and gets 20% off the spring menu update.".into(),
-            confirmed_at: Some(at(10, 15)),
-        },
-        follow_up: vec![
-            CheckIn {
-                due: Some(day(-4)),
-                note: "Revised invoice paid. She thanked me for the call.".into(),
-                done: true,
-            },
-            CheckIn {
-                due: Some(day(10)),
-                note: "Ask how orders are going, and about the spring menu.".into(),
-                done: false,
-            },
-        ],
-        prevent: Prevent {
-            client_idea: "Tell her before changing anything on launch day.".into(),
-            root_cause: "No test order after changing payment settings, and no agreement on what launch support covers.".into(),
-            process_change: "A test order after every payment change; proposals spell out what fixes are included and for how long.".into(),
-            consulted: "Jordan".into(),
-            system: "A launch checklist with a test order at the end, and a 'launch support' paragraph in the proposal template.".into(),
-            actions: vec![
-                Action {
-                    text: "Write the launch checklist".into(),
-                    owner: "Me".into(),
-                    due: Some(day(-2)),
-                    status: ActionStatus::Done,
-                },
-                Action {
-                    text: "Update the proposal template".into(),
-                    owner: "Jordan".into(),
-                    due: Some(day(7)),
-                    status: ActionStatus::Open,
-                },
-            ],
-        },
-        decide: Decide {
-            outcome: Some(Outcome::ResolvedWithConcession),
-            closed_on: Some(day(-5)),
-            concession: Some(34_000),
-            exit: Vec::new(),
-            note: "Would do the same again. The call was the turning point.".into(),
-        },
+    let value: serde_json::Value = serde_json::from_str(EXAMPLE).unwrap_or_default();
+    let mut case = Case::from_json(&value).unwrap_or_default();
+    case.example = true;
+    case.received = day(-12);
+    case.reach.when = day(-11);
+    for a in &mut case.restate.attempts {
+        a.at = at(11, 10);
     }
+    case.restate.confirmed_at = Some(at(11, 10));
+    case.resolve.confirmed_at = Some(at(10, 15));
+    for (c, d) in case.follow_up.iter_mut().zip([-4, 10]) {
+        c.due = day(d);
+    }
+    for (a, d) in case.prevent.actions.iter_mut().zip([-2, 7]) {
+        a.due = day(d);
+    }
+    case.decide.closed_on = day(-5);
+    case
 }
 
 #[cfg(test)]

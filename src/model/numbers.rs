@@ -364,6 +364,46 @@ pub enum RemedyInput {
     Hours(&'static str),
 }
 
+/// A remedy as it is offered to the client, in their terms (what they get, not what it
+/// costs you). // G29
+pub fn offer_text(option: &RemedyOption, case: &Case) -> String {
+    let m = |v: i64| format_money(v, &case.currency);
+    let pct = option.percent.unwrap_or(0);
+    let main = match option.kind {
+        RemedyKind::RedoFree => "We redo the work, at no charge".to_string(),
+        RemedyKind::ReduceAmount => option.amount.map_or("We reduce the invoice".into(), |a| {
+            format!("We take {} off the invoice", m(a))
+        }),
+        RemedyKind::ReducePercent => match remedy_cost(option, case) {
+            Some(a) => format!("We take {pct}% off the invoice ({})", m(a)),
+            None => format!("We take {pct}% off the invoice"),
+        },
+        RemedyKind::DiscountNext => format!("{pct}% off your next order with us"),
+        RemedyKind::FreeExtra => "We add something extra, at no charge".into(),
+        RemedyKind::Replacement => "We replace it, at no charge".into(),
+        RemedyKind::RefundFull => case.numbers.invoiced.map_or("A full refund".into(), |a| {
+            format!("A full refund of {}", m(a))
+        }),
+        RemedyKind::RefundPartial => option.amount.map_or("A partial refund".into(), |a| {
+            format!("A refund of {}", m(a))
+        }),
+        RemedyKind::ProRated => match case.numbers.invoiced {
+            Some(inv) => format!(
+                "You pay {pct}% of the invoice ({}) for the part that was delivered",
+                m(percent_of(inv, pct.min(100)))
+            ),
+            None => format!("You pay {pct}% of the invoice for the part that was delivered"),
+        },
+        RemedyKind::ApologyOnly => "Our apology, and our thanks for telling us".into(),
+    };
+    let note = option.note.trim();
+    if note.is_empty() {
+        format!("{main}.")
+    } else {
+        format!("{main}: {note}")
+    }
+}
+
 /// Whether a remedy fits within what you can give and still break even.
 pub fn fits_budget(cost: Option<i64>, budget: Option<i64>) -> Option<bool> {
     cost.zip(budget).map(|(c, b)| c <= b)
@@ -694,6 +734,60 @@ mod tests {
         assert_eq!(fits_budget(None, Some(10)), None);
         for kind in RemedyKind::ALL {
             let _ = remedy_inputs(*kind);
+        }
+    }
+
+    #[test]
+    fn offers_read_in_the_clients_terms() {
+        let c = case(nums(20, 8_000, 0, 240_000, None, 1), None);
+        let opt = |kind, amount, percent, note: &str| RemedyOption {
+            kind,
+            amount,
+            percent,
+            note: note.into(),
+            ..Default::default()
+        };
+        let table = [
+            (
+                opt(RemedyKind::ReduceAmount, Some(34_000), None, ""),
+                "We take $340.00 off the invoice.",
+            ),
+            (
+                opt(RemedyKind::ReducePercent, None, Some(10), ""),
+                "We take 10% off the invoice ($240.00).",
+            ),
+            (
+                opt(
+                    RemedyKind::DiscountNext,
+                    Some(100_000),
+                    Some(20),
+                    "On the spring update",
+                ),
+                "20% off your next order with us: On the spring update",
+            ),
+            (
+                opt(RemedyKind::RefundFull, None, None, ""),
+                "A full refund of $2,400.00.",
+            ),
+            (
+                opt(RemedyKind::ProRated, None, Some(75), ""),
+                "You pay 75% of the invoice ($1,800.00) for the part that was delivered.",
+            ),
+            (
+                opt(RemedyKind::ApologyOnly, None, None, ""),
+                "Our apology, and our thanks for telling us.",
+            ),
+            (
+                opt(RemedyKind::RefundPartial, None, None, ""),
+                "A partial refund.",
+            ),
+        ];
+        for (o, expected) in table {
+            assert_eq!(offer_text(&o, &c), expected, "{:?}", o.kind);
+            assert!(
+                !offer_text(&o, &c).contains("Costs"),
+                "never the cost to you"
+            );
         }
     }
 

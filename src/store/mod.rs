@@ -10,6 +10,7 @@ pub mod health;
 pub mod load;
 pub mod record;
 pub mod save;
+pub mod share;
 pub mod sync;
 pub mod trash;
 

@@ -6,7 +6,9 @@ mod cases;
 mod fields;
 mod kit;
 mod pages;
+mod print;
 mod pwa;
+mod share;
 mod shell;
 mod state;
 mod widgets;
@@ -20,7 +22,8 @@ use state::{AppState, local_offset_minutes, now_ms};
 
 /// Mounts the app on the page's body. Called by the binary.
 pub fn mount() {
-    console_error_panic_hook::set_once();
+    // A panic's message goes to the console (without a stack trace, which would need more code).
+    std::panic::set_hook(Box::new(|info| leptos::logging::error!("{info}")));
     leptos::mount::mount_to_body(app::App);
 }
 

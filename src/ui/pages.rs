@@ -16,6 +16,8 @@ pub fn screen(route: Route) -> AnyView {
         Route::NewCase => new_case(),
         Route::Case { id, stage } => case_screen(id, stage),
         Route::Backup => backup_screen(),
+        Route::Print(view) => super::print::print_screen(view),
+        Route::Shared(payload) => super::share::shared_screen(payload),
         Route::NotFound(raw) => not_found(raw),
         other => placeholder(other),
     }

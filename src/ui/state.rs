@@ -67,6 +67,8 @@ pub struct AppState {
     pub toast: RwSignal<Option<Toast>>,
     /// A field to focus after the next screen change (from a summary's "Change" link).
     pub focus_field: RwSignal<Option<String>>,
+    /// What an opened share link holds, kept here once it is out of the address bar.
+    pub shared: RwSignal<Option<crate::store::share::Shared>>,
     persistence: StoredValue<Persistence, LocalStorage>,
 }
 
@@ -161,6 +163,7 @@ impl AppState {
             notices: RwSignal::new(Vec::new()),
             toast: RwSignal::new(None),
             focus_field: RwSignal::new(None),
+            shared: RwSignal::new(None),
             persistence: StoredValue::new_local(persistence),
         };
         state.listen();

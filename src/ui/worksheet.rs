@@ -301,6 +301,7 @@ fn summary(id: String, on_delete: impl Fn() + Copy + 'static) -> AnyView {
                 .v(),
         )
         .kids(stages)
+        .kid(super::share::share_panel(app, id))
         .kid(
             el("div")
                 .class("case-actions")

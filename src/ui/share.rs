@@ -1,0 +1,373 @@
+//! Share links: making one for a case (optionally with a passphrase), and opening one as a
+//! read-only preview that can be imported as a new case. The framing and checks are in
+//! `store::share`; deflating and sealing use the browser (`public/pwa/bytes.js`).
+
+use js_sys::{Function, Promise, Reflect, Uint8Array};
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::{JsFuture, spawn_local};
+
+use super::kit::{button, click, dy, dyn_text, dyn_view, el, link, on_input, para};
+use super::print::case_sheet;
+use super::state::{AppState, now_ms, use_app};
+use super::{download, go, replace, today};
+use crate::model::Stage;
+use crate::route::{PrintView, Route};
+use crate::store::AnyRecord;
+use crate::store::share::{LONG_LINK, ShareError, Shared, frame, from_text, to_text, unframe};
+
+/// Calls `window.mendBytes[name](bytes, passphrase?)`, loading `bytes.js` first if needed.
+async fn bytes(name: &str, data: &[u8], passphrase: Option<&str>) -> Result<Vec<u8>, ()> {
+    let w = window();
+    if !Reflect::has(&w, &JsValue::from_str("mendBytes")).unwrap_or(false) {
+        let load: Function = Reflect::get(&w, &JsValue::from_str("mendLoadBytes"))
+            .map_err(|_| ())?
+            .dyn_into()
+            .map_err(|_| ())?;
+        let promise = load.call0(&w).map_err(|_| ())?;
+        JsFuture::from(Promise::from(promise))
+            .await
+            .map_err(|_| ())?;
+    }
+    let obj = Reflect::get(&w, &JsValue::from_str("mendBytes")).map_err(|_| ())?;
+    let f: Function = Reflect::get(&obj, &JsValue::from_str(name))
+        .map_err(|_| ())?
+        .dyn_into()
+        .map_err(|_| ())?;
+    let arr = Uint8Array::from(data);
+    let promise = match passphrase {
+        Some(p) => f.call2(&obj, &arr, &JsValue::from_str(p)),
+        None => f.call1(&obj, &arr),
+    }
+    .map_err(|_| ())?;
+    let out = JsFuture::from(Promise::from(promise))
+        .await
+        .map_err(|_| ())?;
+    Ok(Uint8Array::new(&out).to_vec())
+}
+
+/// The whole link for a case (or a blank worksheet).
+async fn make_link(shared: Shared, passphrase: String) -> Option<String> {
+    let deflated = bytes("deflate", to_text(&shared).as_bytes(), None)
+        .await
+        .ok()?;
+    let (data, encrypted) = if passphrase.is_empty() {
+        (deflated, false)
+    } else {
+        (
+            bytes("seal", &deflated, Some(&passphrase)).await.ok()?,
+            true,
+        )
+    };
+    let location = window().location();
+    let base = format!("{}{}", location.origin().ok()?, location.pathname().ok()?);
+    Some(format!("{base}{}", frame(&data, encrypted)))
+}
+
+async fn open_link(payload: &str, passphrase: &str) -> Result<Shared, ShareError> {
+    let f = unframe(payload)?;
+    let data = if f.encrypted {
+        bytes("open", &f.data, Some(passphrase))
+            .await
+            .map_err(|_| ShareError::WrongPassphrase)?
+    } else {
+        f.data
+    };
+    let plain = bytes("inflate", &data, None)
+        .await
+        .map_err(|_| ShareError::Damaged)?;
+    from_text(std::str::from_utf8(&plain).map_err(|_| ShareError::Damaged)?)
+}
+
+/// Calls `navigator[name](arg)` if the browser has it; true when it exists.
+fn navigator_call(name: &str, arg: &JsValue) -> bool {
+    let nav: JsValue = window().navigator().into();
+    let (this, f) = if name == "writeText" {
+        let Ok(clip) = Reflect::get(&nav, &JsValue::from_str("clipboard")) else {
+            return false;
+        };
+        (clip.clone(), Reflect::get(&clip, &JsValue::from_str(name)))
+    } else {
+        (nav.clone(), Reflect::get(&nav, &JsValue::from_str(name)))
+    };
+    match f.ok().and_then(|f| f.dyn_into::<Function>().ok()) {
+        Some(f) => f.call1(&this, arg).is_ok(),
+        None => false,
+    }
+}
+
+/// "Print or share" on a case's summary.
+pub fn share_panel(app: AppState, id: String) -> AnyView {
+    let passphrase = RwSignal::new(String::new());
+    let made = RwSignal::new(None::<String>);
+    let said = RwSignal::new(String::new());
+    let case_id = StoredValue::new(id.clone());
+    let make = click(move |_| {
+        let Some(case) = app
+            .cases
+            .with_untracked(|m| m.get(&case_id.read_value()).map(|r| r.data.clone()))
+        else {
+            return;
+        };
+        said.set("Making the link…".into());
+        let pass = passphrase.get_untracked();
+        spawn_local(async move {
+            match make_link(Shared::Case(Box::new(case)), pass).await {
+                Some(l) => {
+                    made.set(Some(l));
+                    said.set(String::new());
+                }
+                None => {
+                    said.set("This browser could not make the link. Send a file instead.".into())
+                }
+            }
+        });
+    });
+    let file = move || {
+        let rec = app
+            .cases
+            .with_untracked(|m| m.get(&case_id.read_value()).cloned());
+        if let Some(rec) = rec {
+            let text = crate::store::backup::export(
+                &[AnyRecord::Case(rec)],
+                &[],
+                &[],
+                now_ms(),
+                env!("CARGO_PKG_VERSION"),
+            );
+            download(
+                &format!("mend-case-{}.json", today().iso()),
+                "application/json",
+                &text,
+            );
+        }
+    };
+    let result = dyn_view(move || {
+        let Some(l) = made.get() else {
+            return ().into_any();
+        };
+        let n = l.len();
+        let long = (n > LONG_LINK).then(|| {
+            el("div")
+                .class("banner warn")
+                .kid(para(
+                    "",
+                    "Long links can be cut short by chat apps and some email programs. Sending a file is safer: it opens with Import on the Backup screen.",
+                ))
+                .kid(button("Download as a file", "", None, click(move |_| file())))
+                .v()
+        });
+        let shared_link = l.clone();
+        let send = click(move |_| {
+            let data = js_sys::Object::new();
+            let _ = Reflect::set(
+                &data,
+                &JsValue::from_str("url"),
+                &JsValue::from_str(&shared_link),
+            );
+            if navigator_call("share", &data) {
+                said.set(String::new());
+            } else if navigator_call("writeText", &JsValue::from_str(&shared_link)) {
+                said.set("Link copied. Paste it into your message.".into());
+            } else {
+                said.set("Select the link above and copy it.".into());
+            }
+        });
+        let mut parts = vec![
+            el("div")
+                .class("field")
+                .kid(el("label").a("for", "share-link").st("Share link").v())
+                .kid(
+                    el("textarea")
+                        .a("id", "share-link")
+                        .a("rows", "3")
+                        .a("readonly", "")
+                        .value(dy(move || l.clone()))
+                        .v(),
+                )
+                .v(),
+            para("", format!("The link is {n} characters long.")),
+        ];
+        if let Some(long) = long {
+            parts.push(long);
+        }
+        parts.push(
+            el("p")
+                .class("actions")
+                .kid(button("Share or copy the link", "primary", None, send))
+                .v(),
+        );
+        parts.into_any()
+    });
+    let print = |view: PrintView, text: &'static str| {
+        el("li")
+            .kid(link(Route::Print(view).to_fragment(), text, ""))
+            .v()
+    };
+    el("section")
+        .class("card share no-print")
+        .a("aria-labelledby", "share-h")
+        .kid(el("h3").a("id", "share-h").st("Print or share").v())
+        .kid(
+            el("ul")
+                .class("plain")
+                .kid(print(PrintView::Case(id.clone()), "Print this case"))
+                .kid(print(PrintView::Remedy(id), "Print the choose-your-remedy sheet for the client"))
+                .kid(print(PrintView::Blank, "Print a blank worksheet"))
+                .kid(print(PrintView::Crib, "Print the conversation crib sheet"))
+                .v(),
+        )
+        .kid(para(
+            "",
+            "A share link carries the case inside the link itself; it never passes through a server. Anyone with the link can read it, so add a passphrase for anything sensitive and give the passphrase another way (by phone, say).",
+        ))
+        .kid(
+            el("div")
+                .class("field")
+                .kid(el("label").a("for", "share-pass").st("Passphrase (optional)").v())
+                .kid(
+                    el("input")
+                        .a("id", "share-pass")
+                        .a("type", "password")
+                        .a("autocomplete", "new-password")
+                        .on_input(on_input(move |ev| {
+                            passphrase.set(event_target_value(&ev));
+                            made.set(None);
+                        }))
+                        .v(),
+                )
+                .v(),
+        )
+        .kid(el("p").kid(button("Make a share link", "", None, make)).v())
+        .kid(result)
+        .kid(el("p").a("role", "status").kid(dyn_text(move || said.get())).v())
+        .v()
+}
+
+/// Opening a link: a read-only preview, and "Import as a new case".
+pub fn shared_screen(payload: String) -> AnyView {
+    let app = use_app();
+    let error = RwSignal::new(None::<String>);
+    let needs_pass = RwSignal::new(false);
+    let payload = StoredValue::new(payload);
+    let open = move |pass: String| {
+        spawn_local(async move {
+            let p = payload.get_value();
+            match open_link(&p, &pass).await {
+                Ok(shared) => {
+                    app.shared.set(Some(shared));
+                    // The link has been read: take it out of the address bar and history.
+                    replace(&Route::Shared(String::new()));
+                }
+                Err(e) => error.set(Some(e.to_string())),
+            }
+        });
+    };
+    if !payload.read_value().is_empty() {
+        match unframe(&payload.read_value()) {
+            Err(e) => error.set(Some(e.to_string())),
+            Ok(f) if f.encrypted => needs_pass.set(true),
+            Ok(_) => open(String::new()),
+        }
+    }
+    let pass = RwSignal::new(String::new());
+    let body = dyn_view(move || {
+        if let Some(e) = error.get().filter(|_| !needs_pass.get()) {
+            return vec![
+                el("p")
+                    .class("message danger")
+                    .a("role", "alert")
+                    .text(e)
+                    .v(),
+                para("", "Nothing was added to your cases."),
+                el("p")
+                    .kid(link(Route::Home.to_fragment(), "Go to Home", "button"))
+                    .v(),
+            ]
+            .into_any();
+        }
+        if needs_pass.get() {
+            let submit = click(move |_| {
+                error.set(None);
+                needs_pass.set(false);
+                let p = pass.get_untracked();
+                spawn_local(async move {
+                    let link = payload.get_value();
+                    match open_link(&link, &p).await {
+                        Ok(shared) => {
+                            app.shared.set(Some(shared));
+                            replace(&Route::Shared(String::new()));
+                        }
+                        Err(e) => {
+                            error.set(Some(e.to_string()));
+                            needs_pass.set(true);
+                        }
+                    }
+                });
+            });
+            return vec![
+                para("", "This link is protected with a passphrase. Ask the person who sent it, if you do not have it."),
+                el("div")
+                    .class("field")
+                    .kid(el("label").a("for", "open-pass").st("Passphrase").v())
+                    .kid(
+                        el("input")
+                            .a("id", "open-pass")
+                            .a("type", "password")
+                            .a("autocomplete", "off")
+                            .on_input(on_input(move |ev| pass.set(event_target_value(&ev))))
+                            .v(),
+                    )
+                    .v(),
+                el("p").kid(button("Open", "primary", None, submit)).v(),
+                dyn_view(move || match error.get() {
+                    Some(e) => el("p").class("message danger").a("role", "alert").text(e).v(),
+                    None => ().into_any(),
+                }),
+            ]
+            .into_any();
+        }
+        match app.shared.get() {
+            Some(Shared::Case(case)) => {
+                let copy = (*case).clone();
+                let import = click(move |_| {
+                    let id = app.create_case(copy.clone());
+                    app.shared.set(None);
+                    go(&Route::Case {
+                        id,
+                        stage: Stage::Summary,
+                    });
+                });
+                vec![
+                    para("lede", "A read-only preview of the case in the link. Nothing has been added to your cases."),
+                    el("p").kid(button("Import as a new case", "primary", None, import)).v(),
+                    case_sheet(&case),
+                ]
+                .into_any()
+            }
+            Some(Shared::Blank) => vec![
+                para("lede", "This link holds a blank worksheet."),
+                el("p")
+                    .class("actions")
+                    .kid(link(
+                        Route::Print(PrintView::Blank).to_fragment(),
+                        "Open the blank worksheet to print",
+                        "button",
+                    ))
+                    .kid(link(
+                        Route::NewCase.to_fragment(),
+                        "Start a new case",
+                        "button primary",
+                    ))
+                    .v(),
+            ]
+            .into_any(),
+            None if payload.read_value().is_empty() => para(
+                "",
+                "There is nothing to show here. Open the share link again.",
+            ),
+            None => para("muted", "Opening the link…"),
+        }
+    });
+    vec![el("h1").a("tabindex", "-1").st("A shared case").v(), body].into_any()
+}
