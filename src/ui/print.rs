@@ -196,6 +196,7 @@ pub fn blank_sheet() -> AnyView {
     el("div")
         .class("sheet")
         .kid(toolbar(Route::Cases, "Back to cases"))
+        .kid(super::share::blank_share())
         .kid(printed(
             format!("Mend · complaint worksheet · client: ______________ · printed {date}"),
             content,

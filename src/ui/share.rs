@@ -96,6 +96,89 @@ fn navigator_call(name: &str, arg: &JsValue) -> bool {
     }
 }
 
+/// A made link: the link to select, its length, any warning, and "Share or copy the link".
+fn link_view(l: String, said: RwSignal<String>, long: Option<AnyView>) -> AnyView {
+    let n = l.len();
+    let shared_link = l.clone();
+    let send = click(move |_| {
+        let data = js_sys::Object::new();
+        let _ = Reflect::set(
+            &data,
+            &JsValue::from_str("url"),
+            &JsValue::from_str(&shared_link),
+        );
+        if navigator_call("share", &data) {
+            said.set(String::new());
+        } else if navigator_call("writeText", &JsValue::from_str(&shared_link)) {
+            said.set("Link copied. Paste it into your message.".into());
+        } else {
+            said.set("Select the link above and copy it.".into());
+        }
+    });
+    let mut parts = vec![
+        el("div")
+            .class("field")
+            .kid(el("label").a("for", "share-link").st("Share link").v())
+            .kid(
+                el("textarea")
+                    .a("id", "share-link")
+                    .a("rows", "3")
+                    .a("readonly", "")
+                    .value(dy(move || l.clone()))
+                    .v(),
+            )
+            .v(),
+        para("", format!("The link is {n} characters long.")),
+    ];
+    if let Some(long) = long {
+        parts.push(long);
+    }
+    parts.push(
+        el("p")
+            .class("actions")
+            .kid(button("Share or copy the link", "primary", None, send))
+            .v(),
+    );
+    parts.into_any()
+}
+
+/// On the blank worksheet: a link that opens a blank worksheet for someone else.
+pub fn blank_share() -> AnyView {
+    let made = RwSignal::new(None::<String>);
+    let said = RwSignal::new(String::new());
+    let make = click(move |_| {
+        spawn_local(async move {
+            match make_link(Shared::Blank, String::new()).await {
+                Some(l) => made.set(Some(l)),
+                None => said.set("This browser could not make the link.".into()),
+            }
+        });
+    });
+    el("div")
+        .class("share no-print")
+        .kid(
+            el("p")
+                .kid(button(
+                    "Make a link to this blank worksheet",
+                    "",
+                    None,
+                    make,
+                ))
+                .v(),
+        )
+        .kid(dyn_view(move || match made.get() {
+            Some(l) => link_view(l, said, None),
+            None => ().into_any(),
+        }))
+        .kid(
+            el("p")
+                .a("role", "status")
+                .kid(dyn_text(move || said.get()))
+                .v(),
+        )
+        .v()
+}
+
 /// "Print or share" on a case's summary.
 pub fn share_panel(app: AppState, id: String) -> AnyView {
     let passphrase = RwSignal::new(String::new());
@@ -146,8 +229,7 @@ pub fn share_panel(app: AppState, id: String) -> AnyView {
         let Some(l) = made.get() else {
             return ().into_any();
         };
-        let n = l.len();
-        let long = (n > LONG_LINK).then(|| {
+        let long = (l.len() > LONG_LINK).then(|| {
             el("div")
                 .class("banner warn")
                 .kid(para(
@@ -157,47 +239,7 @@ pub fn share_panel(app: AppState, id: String) -> AnyView {
                 .kid(button("Download as a file", "", None, click(move |_| file())))
                 .v()
         });
-        let shared_link = l.clone();
-        let send = click(move |_| {
-            let data = js_sys::Object::new();
-            let _ = Reflect::set(
-                &data,
-                &JsValue::from_str("url"),
-                &JsValue::from_str(&shared_link),
-            );
-            if navigator_call("share", &data) {
-                said.set(String::new());
-            } else if navigator_call("writeText", &JsValue::from_str(&shared_link)) {
-                said.set("Link copied. Paste it into your message.".into());
-            } else {
-                said.set("Select the link above and copy it.".into());
-            }
-        });
-        let mut parts = vec![
-            el("div")
-                .class("field")
-                .kid(el("label").a("for", "share-link").st("Share link").v())
-                .kid(
-                    el("textarea")
-                        .a("id", "share-link")
-                        .a("rows", "3")
-                        .a("readonly", "")
-                        .value(dy(move || l.clone()))
-                        .v(),
-                )
-                .v(),
-            para("", format!("The link is {n} characters long.")),
-        ];
-        if let Some(long) = long {
-            parts.push(long);
-        }
-        parts.push(
-            el("p")
-                .class("actions")
-                .kid(button("Share or copy the link", "primary", None, send))
-                .v(),
-        );
-        parts.into_any()
+        link_view(l, said, long)
     });
     let print = |view: PrintView, text: &'static str| {
         el("li")

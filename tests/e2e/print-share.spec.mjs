@@ -93,6 +93,24 @@ test('share, open the link in another page, preview, import: the same case', asy
   expect(await caseData(other, newId)).toEqual({ ...original, example: false });
 });
 
+test('a blank worksheet can be shared as a link that opens it', async ({ page, context }) => {
+  await open(page, '#/print/blank');
+  await page.getByRole('button', { name: 'Make a link to this blank worksheet' }).click();
+  const link = await page.getByLabel('Share link').inputValue();
+  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:4173\/mend\/#\/shared\/1p\d+\./);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('button', { name: 'Make a link to this blank worksheet' })).toBeHidden();
+  await expect(page.getByLabel('Share link')).toBeHidden();
+
+  const other = await context.newPage();
+  await other.goto(link);
+  await expect(other.getByText('This link holds a blank worksheet.')).toBeVisible();
+  await expect(other).toHaveURL(/#\/shared$/);
+  await other.getByRole('link', { name: 'Open the blank worksheet to print' }).click();
+  await expect(other.getByRole('heading', { level: 1, name: 'Blank worksheet' })).toBeVisible();
+  expect(Object.keys(await storedRecords(other, 'mend:case:'))).toEqual([]);
+});
+
 test('a passphrase seals the link; the wrong one is refused, the right one opens it', async ({ page, context }) => {
   const id = await exampleCase(page);
   const original = await caseData(page, id);
