@@ -108,6 +108,15 @@ impl Route {
         }
     }
 
+    /// Screens built into the second wasm module, which loads when one is first opened, so
+    /// the first load stays small (see ARCHITECTURE.md, "Two modules").
+    pub fn is_later(&self) -> bool {
+        matches!(
+            self,
+            Route::Clause | Route::Journal | Route::JournalEntry(_) | Route::Trends | Route::Backup
+        )
+    }
+
     /// The main navigation section this route belongs to, for highlighting the nav.
     pub fn section(&self) -> Section {
         match self {
@@ -192,6 +201,21 @@ impl Section {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn later_screens_are_the_ones_outside_the_worksheet() {
+        let later: Vec<Route> = all_routes().into_iter().filter(Route::is_later).collect();
+        assert_eq!(
+            later,
+            [
+                Route::Clause,
+                Route::Journal,
+                Route::JournalEntry("j_1-X".into()),
+                Route::Trends,
+                Route::Backup
+            ]
+        );
+    }
 
     fn all_routes() -> Vec<Route> {
         let mut routes = vec![

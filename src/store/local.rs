@@ -69,6 +69,52 @@ impl Backend for LocalBackend {
     }
 }
 
+/// Memory for when the browser refuses storage: a map kept on the page, so the app and its
+/// later screens (a second module) still see the same records. Lost when the tab closes.
+pub struct PageMemory {
+    map: js_sys::Map,
+}
+
+impl PageMemory {
+    pub fn open() -> PageMemory {
+        let window: JsValue = web_sys::window().map(JsValue::from).unwrap_or_default();
+        let name = JsValue::from_str("mendMemory");
+        let map = match js_sys::Reflect::get(&window, &name).map(JsCast::dyn_into::<js_sys::Map>) {
+            Ok(Ok(map)) => map,
+            _ => {
+                let map = js_sys::Map::new();
+                let _ = js_sys::Reflect::set(&window, &name, &map);
+                map
+            }
+        };
+        PageMemory { map }
+    }
+}
+
+impl Backend for PageMemory {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        Ok(self.map.get(&JsValue::from_str(key)).as_string())
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StorageError> {
+        self.map
+            .set(&JsValue::from_str(key), &JsValue::from_str(value));
+        Ok(())
+    }
+
+    fn remove(&mut self, key: &str) -> Result<(), StorageError> {
+        self.map.delete(&JsValue::from_str(key));
+        Ok(())
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        Ok(js_sys::Array::from(&self.map.keys().into())
+            .iter()
+            .filter_map(|k| k.as_string())
+            .collect())
+    }
+}
+
 fn storage_manager() -> Option<web_sys::StorageManager> {
     let navigator = web_sys::window()?.navigator();
     // Absent on some browsers and in insecure contexts.

@@ -7,31 +7,40 @@ use super::current_fragment;
 use super::kit::{click, dy, dyn_view, el};
 use super::pages;
 use super::shell::{banners, save_status, toast};
-use super::state::AppState;
+use super::state::{AppState, Module};
 use crate::route::{Route, Section};
 
-#[component]
-pub fn App() -> impl IntoView {
-    let app = AppState::start();
-    provide_context(app);
-    super::pwa::Pwa::start();
+/// The route from the address bar, kept current.
+pub(super) fn route_signal() -> ReadSignal<Route> {
     let (route, set_route) = signal(Route::parse(&current_fragment()));
     let handle = window_event_listener(ev::hashchange, move |_| {
         set_route.set(Route::parse(&current_fragment()));
     });
     on_cleanup(move || handle.remove());
+    route
+}
 
-    // The tab title follows the screen.
+/// For the routes this module shows (`mine`), the tab title follows the screen, and after
+/// moving to another screen the focus goes where the user continues: a field asked for by a
+/// "Change" link, else the stage's heading, else the screen's heading. Keyboard and
+/// screen-reader users then start at the top of the new content.
+/// `at_start`: whether the first screen also takes focus (the later module mounts after the
+/// user has asked for one of its screens).
+pub(super) fn follow_route(
+    app: AppState,
+    route: ReadSignal<Route>,
+    mine: fn(&Route) -> bool,
+    at_start: bool,
+) {
     Effect::new(move |_| {
-        document().set_title(&format!("{} · Mend", route.read().title()));
+        let route = route.read();
+        if mine(&route) {
+            document().set_title(&format!("{} · Mend", route.title()));
+        }
     });
-
-    // After moving to another screen, put focus where the user continues: a field asked
-    // for by a "Change" link, else the stage's heading, else the screen's heading. Keyboard
-    // and screen-reader users then start at the top of the new content.
     Effect::new(move |first: Option<()>| {
-        route.track();
-        if first.is_some() {
+        let moved_here = (at_start || first.is_some()) && mine(&route.read());
+        if moved_here {
             request_animation_frame(move || {
                 let field = app.focus_field.get_untracked().map(|k| format!("#{k}"));
                 app.focus_field.set(None);
@@ -49,6 +58,16 @@ pub fn App() -> impl IntoView {
             });
         }
     });
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let app = AppState::start(Module::App);
+    provide_context(app);
+    super::pwa::Pwa::start();
+    let route = route_signal();
+    follow_route(app, route, |r| !r.is_later(), false);
+    let later = super::later::loader(route);
 
     let section = Memo::new(move |_| route.read().section());
 
@@ -98,7 +117,9 @@ pub fn App() -> impl IntoView {
             .a("tabindex", "-1")
             .kid(banners())
             .kid(super::pwa::update_prompt())
-            .kid(dyn_view(move || pages::screen(route.get())))
+            .kid(dyn_view(move || pages::screen(route.get(), later)))
+            // The later screens' module draws here; it is never re-created.
+            .kid(el("div").a("id", "later-root").v())
             .v(),
         toast(),
     ]

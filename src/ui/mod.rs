@@ -5,6 +5,7 @@ mod backup;
 mod cases;
 mod fields;
 mod kit;
+pub mod later;
 mod pages;
 mod print;
 mod pwa;

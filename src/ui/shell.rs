@@ -18,7 +18,7 @@ pub fn save_status() -> AnyView {
         if app.mode.get() == StorageMode::MemoryOnly {
             return ("failed", "Not saved: storage is off");
         }
-        match app.status.get() {
+        match app.shown_status() {
             SaveStatus::Idle => ("idle", "Saved in this browser"),
             SaveStatus::Saving => ("saving", "Saving…"),
             SaveStatus::Saved { .. } => ("saved", "Saved"),
@@ -43,7 +43,7 @@ pub fn banners() -> AnyView {
                 "This browser is not letting Mend store anything (storage may be turned off, or this may be a private window). You can keep working, but everything is lost when this tab closes. Export a backup file before you leave.".into(),
             );
         }
-        match app.status.get() {
+        match app.shown_status() {
             SaveStatus::NotSaved { reason } => alert(
                 "Your latest changes are not saved: ",
                 format!(
@@ -77,7 +77,7 @@ pub fn export_button(primary: bool) -> AnyView {
     )
 }
 
-fn tab_notices(app: AppState) -> AnyView {
+pub fn tab_notices(app: AppState) -> AnyView {
     dyn_view(move || {
         app.notices
             .get()

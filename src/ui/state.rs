@@ -6,12 +6,13 @@ use std::time::Duration;
 
 use leptos::ev;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::model::record::Records;
 use crate::model::{Case, Record, Settings, new_id};
-use crate::store::backend::{Backend, MemoryBackend, StorageError};
+use crate::store::backend::{Backend, StorageError};
 use crate::store::load::{Loaded, NewerRecord, Quarantined, load_all};
-use crate::store::local::LocalBackend;
+use crate::store::local::{LocalBackend, PageMemory};
 use crate::store::record::{AnyRecord, Kind, SETTINGS_ID, record_key};
 use crate::store::save::{SaveError, SaveQueue, SaveStatus};
 use crate::store::sync::{Incoming, reconcile};
@@ -61,7 +62,10 @@ pub struct AppState {
     pub trash: RwSignal<Vec<TrashItem>>,
     pub quarantined: RwSignal<Vec<Quarantined>>,
     pub newer: RwSignal<Vec<NewerRecord>>,
+    /// This module's own saves.
     pub status: RwSignal<SaveStatus>,
+    /// The other module's saves in this page (see [`Module`]).
+    pub others: RwSignal<SaveStatus>,
     pub mode: RwSignal<StorageMode>,
     pub notices: RwSignal<Vec<TabNotice>>,
     pub toast: RwSignal<Option<Toast>>,
@@ -70,7 +74,31 @@ pub struct AppState {
     /// What an opened share link holds, kept here once it is out of the address bar.
     pub shared: RwSignal<Option<crate::store::share::Shared>>,
     persistence: StoredValue<Persistence, LocalStorage>,
+    module: Module,
 }
+
+/// The page runs two wasm modules: the app (Home, cases, print, share) and, loaded when first
+/// needed, the later screens (clause, journal, trends, backup). Each keeps its own records in
+/// memory and its own save queue; they tell each other what they wrote through window events,
+/// exactly as another tab does through storage events.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Module {
+    App,
+    Later,
+}
+
+impl Module {
+    fn tag(self) -> &'static str {
+        match self {
+            Module::App => "a",
+            Module::Later => "l",
+        }
+    }
+}
+
+/// Window events between the two modules.
+const WROTE: &str = "mend-wrote";
+const STATUS: &str = "mend-status";
 
 pub fn use_app() -> AppState {
     expect_context::<AppState>()
@@ -122,10 +150,10 @@ pub fn mend_timings() -> String {
 impl AppState {
     /// Opens storage, loads every record, and starts listening for other tabs and for the
     /// page being hidden. Falls back to memory, with a warning, when storage is refused.
-    pub fn start() -> AppState {
+    pub fn start(module: Module) -> AppState {
         let (backend, mode): (Box<dyn Backend>, StorageMode) = match LocalBackend::open() {
             Ok(b) => (Box::new(b), StorageMode::Browser),
-            Err(_) => (Box::new(MemoryBackend::new()), StorageMode::MemoryOnly),
+            Err(_) => (Box::new(PageMemory::open()), StorageMode::MemoryOnly),
         };
         let mut persistence = Persistence {
             backend,
@@ -136,7 +164,7 @@ impl AppState {
         let (loaded, mode) = match load_all(persistence.backend.as_mut(), now_ms(), &mut next_id) {
             Ok(loaded) => (loaded, mode),
             Err(_) => {
-                persistence.backend = Box::new(MemoryBackend::new());
+                persistence.backend = Box::new(PageMemory::open());
                 (Loaded::default(), StorageMode::MemoryOnly)
             }
         };
@@ -159,12 +187,14 @@ impl AppState {
             quarantined: RwSignal::new(loaded.quarantined),
             newer: RwSignal::new(loaded.newer),
             status: RwSignal::new(SaveStatus::Idle),
+            others: RwSignal::new(SaveStatus::Idle),
             mode: RwSignal::new(mode),
             notices: RwSignal::new(Vec::new()),
             toast: RwSignal::new(None),
             focus_field: RwSignal::new(None),
             shared: RwSignal::new(None),
             persistence: StoredValue::new_local(persistence),
+            module,
         };
         state.listen();
         TIMINGS.with(|t| t.borrow_mut().0 = performance_now());
@@ -185,11 +215,61 @@ impl AppState {
                 self.on_other_tab(&key, e.new_value().as_deref());
             }
         });
+        // The other module of this page wrote, or its save status changed.
+        let h4 = window_event_listener_untyped(WROTE, move |e| {
+            if let Some(keys) = self.heard(e) {
+                for key in keys.lines() {
+                    let value = self.with_backend(|b| b.get(key).ok().flatten()).flatten();
+                    self.on_other_tab(key, value.as_deref());
+                }
+            }
+        });
+        let h5 = window_event_listener_untyped(STATUS, move |e| {
+            if let Some(wire) = self.heard(e) {
+                self.others.set(SaveStatus::from_wire(&wire));
+            }
+        });
         on_cleanup(move || {
             h1.remove();
             h2.remove();
             h3.remove();
+            h4.remove();
+            h5.remove();
         });
+    }
+
+    /// What the header shows: this module's saves and the other module's, together.
+    pub fn shown_status(&self) -> SaveStatus {
+        self.status.get().worst(&self.others.get())
+    }
+
+    /// The body of an event from the other module of this page (`None` for our own).
+    fn heard(&self, e: web_sys::Event) -> Option<String> {
+        let detail = e
+            .unchecked_into::<web_sys::CustomEvent>()
+            .detail()
+            .as_string()?;
+        let (from, body) = detail.split_once('\n')?;
+        (from != self.module.tag()).then(|| body.to_string())
+    }
+
+    /// Tells the other module of this page. Sent after the current call returns, so its
+    /// handlers never run while this module is in the middle of a change.
+    fn tell(&self, event: &'static str, body: String) {
+        let detail = format!("{}\n{body}", self.module.tag());
+        queue_microtask(move || {
+            let init = web_sys::CustomEventInit::new();
+            init.set_detail(&wasm_bindgen::JsValue::from_str(&detail));
+            if let Ok(e) = web_sys::CustomEvent::new_with_event_init_dict(event, &init) {
+                let _ = window().dispatch_event(&e);
+            }
+        });
+    }
+
+    fn tell_wrote(&self, keys: &[String]) {
+        if !keys.is_empty() {
+            self.tell(WROTE, keys.join("\n"));
+        }
     }
 
     // ---- reading ----
@@ -290,6 +370,7 @@ impl AppState {
             .unwrap_or(Err(SaveError::Storage(StorageError::Unavailable)));
         match result {
             Ok(item) => {
+                self.tell_wrote(&[key.clone(), item.key.clone()]);
                 self.take(&key);
                 let title = record.title();
                 self.trash.update(|t| t.insert(0, item.clone()));
@@ -314,6 +395,7 @@ impl AppState {
             .unwrap_or(Err(SaveError::Storage(StorageError::Unavailable)));
         match result {
             Ok(()) => {
+                self.tell_wrote(&[item.record.key(), item.key.clone()]);
                 self.put(item.record.clone());
                 self.trash.update(|t| t.retain(|x| x.key != item.key));
                 self.toast.set(Some(Toast {
@@ -339,6 +421,7 @@ impl AppState {
             .try_update_value(|p| trash::purge(p.backend.as_mut(), &keys))
             .unwrap_or(Err(StorageError::Unavailable));
         if result.is_ok() {
+            self.tell_wrote(&keys);
             self.trash.update(|t| t.retain(|x| !keys.contains(&x.key)));
         }
     }
@@ -350,6 +433,7 @@ impl AppState {
             .try_update_value(|p| p.backend.remove(storage_key).is_ok())
             .unwrap_or(false);
         if ok {
+            self.tell_wrote(&[storage_key.to_string()]);
             self.quarantined
                 .update(|q| q.retain(|x| x.storage_key != storage_key));
         }
@@ -362,6 +446,9 @@ impl AppState {
 
     /// Takes records written by an import into memory; nothing is left queued for them.
     pub fn took_in(&self, written: Vec<AnyRecord>, trash: Vec<TrashItem>) {
+        let mut keys: Vec<String> = written.iter().map(AnyRecord::key).collect();
+        keys.extend(trash.iter().map(|t| t.key.clone()));
+        self.tell_wrote(&keys);
         for record in written {
             let key = record.key();
             self.persistence.update_value(|p| p.queue.forget(&key));
@@ -422,6 +509,7 @@ impl AppState {
         }
         let this = *self;
         let now = now_ms();
+        self.tell_wrote(&keys);
         self.persistence.update_value(|p| {
             for key in keys {
                 let started = performance_now();
@@ -443,7 +531,10 @@ impl AppState {
 
     fn refresh_status(&self) {
         let status = self.persistence.with_value(|p| p.queue.status());
-        self.status.set(status);
+        if self.status.get_untracked() != status {
+            self.tell(STATUS, status.to_wire());
+            self.status.set(status);
+        }
     }
 
     // ---- other tabs ----

@@ -107,6 +107,10 @@ test.describe('offline', () => {
       await expect(saveStatus(page)).toHaveText('Saved');
       await page.reload();
       await expect(page.getByLabel("Client's name")).toHaveValue('Written on a plane');
+      // The later screens' module, never opened before, comes from the precache too.
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Backup' }).click();
+      await expect(page.getByRole('heading', { level: 1, name: 'Backup' })).toBeVisible();
+      await page.goBack();
       // When the browser knows it is offline, the header says so, calmly.
       await context.setOffline(true);
       await expect(page.getByRole('banner').getByText('Offline: everything still works and is saved here.')).toBeVisible();

@@ -296,6 +296,15 @@ test('with storage turned off the app works in memory, warns, and offers an expo
   ]);
   expect(await readDownload(download)).toContain('Typed in a private window');
   await expectNoAxeViolations(page, 'memory-only warning');
+
+  // The Backup screen (the second module) sees the same in-page memory.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Backup' }).click();
+  const health = page.getByRole('region', { name: 'Backup health' });
+  const [again] = await Promise.all([
+    page.waitForEvent('download'),
+    health.getByRole('button', { name: 'Export backup file' }).click(),
+  ]);
+  expect(await readDownload(again)).toContain('Typed in a private window');
 });
 
 test('the Backup screen shows honest health figures and asks for persistent storage', async ({ page }) => {
