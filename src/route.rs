@@ -26,7 +26,15 @@ pub enum Route {
         id: String,
         stage: Stage,
     },
+    /// The saved mediation clauses.
     Clause,
+    /// One clause, its options beside the text.
+    ClauseEdit(String),
+    /// A draft request for mediation: a clause applied to a case.
+    MediationRequest {
+        clause: String,
+        case: String,
+    },
     Journal,
     JournalEntry(String),
     Trends,
@@ -71,6 +79,10 @@ impl Route {
                 .zip(Stage::from_slug(stage))
                 .map(|(id, stage)| Route::Case { id, stage }),
             ["clause"] => Some(Route::Clause),
+            ["clause", c] => id(c).map(Route::ClauseEdit),
+            ["clause", c, "request", case] => id(c)
+                .zip(id(case))
+                .map(|(clause, case)| Route::MediationRequest { clause, case }),
             ["journal"] => Some(Route::Journal),
             ["journal", entry] => id(entry).map(Route::JournalEntry),
             ["trends"] => Some(Route::Trends),
@@ -94,6 +106,8 @@ impl Route {
             Route::NewCase => "#/cases/new".into(),
             Route::Case { id, stage } => format!("#/cases/{id}/{}", stage.slug()),
             Route::Clause => "#/clause".into(),
+            Route::ClauseEdit(id) => format!("#/clause/{id}"),
+            Route::MediationRequest { clause, case } => format!("#/clause/{clause}/request/{case}"),
             Route::Journal => "#/journal".into(),
             Route::JournalEntry(id) => format!("#/journal/{id}"),
             Route::Trends => "#/trends".into(),
@@ -113,7 +127,13 @@ impl Route {
     pub fn is_later(&self) -> bool {
         matches!(
             self,
-            Route::Clause | Route::Journal | Route::JournalEntry(_) | Route::Trends | Route::Backup
+            Route::Clause
+                | Route::ClauseEdit(_)
+                | Route::MediationRequest { .. }
+                | Route::Journal
+                | Route::JournalEntry(_)
+                | Route::Trends
+                | Route::Backup
         )
     }
 
@@ -125,7 +145,9 @@ impl Route {
             Route::Print(PrintView::Blank | PrintView::Crib) => Section::Cases,
             Route::Print(PrintView::Case(_) | PrintView::Remedy(_)) => Section::Cases,
             Route::Shared(_) => Section::Cases,
-            Route::Clause => Section::Clause,
+            Route::Clause | Route::ClauseEdit(_) | Route::MediationRequest { .. } => {
+                Section::Clause
+            }
             Route::Journal | Route::JournalEntry(_) => Section::Journal,
             Route::Trends => Section::Trends,
             Route::Backup => Section::Backup,
@@ -139,7 +161,9 @@ impl Route {
             Route::Cases => "Cases".into(),
             Route::NewCase => "New case".into(),
             Route::Case { stage, .. } => format!("{} · Case", stage.title()),
-            Route::Clause => "Mediation clause".into(),
+            Route::Clause => "Mediation clauses".into(),
+            Route::ClauseEdit(_) => "Mediation clause".into(),
+            Route::MediationRequest { .. } => "Request for mediation".into(),
             Route::Journal => "Reflection journal".into(),
             Route::JournalEntry(_) => "Reflection".into(),
             Route::Trends => "Trends".into(),
@@ -209,6 +233,11 @@ mod tests {
             later,
             [
                 Route::Clause,
+                Route::ClauseEdit("c1".into()),
+                Route::MediationRequest {
+                    clause: "c1".into(),
+                    case: "k2".into(),
+                },
                 Route::Journal,
                 Route::JournalEntry("j_1-X".into()),
                 Route::Trends,
@@ -223,6 +252,11 @@ mod tests {
             Route::Cases,
             Route::NewCase,
             Route::Clause,
+            Route::ClauseEdit("c1".into()),
+            Route::MediationRequest {
+                clause: "c1".into(),
+                case: "k2".into(),
+            },
             Route::Journal,
             Route::JournalEntry("j_1-X".into()),
             Route::Trends,
@@ -285,6 +319,8 @@ mod tests {
             "#/print",
             "#/print/case",
             "#/journal/%20",
+            "#/clause/c1/request",
+            "#/clause/c1/other/k2",
         ] {
             assert_eq!(
                 Route::parse(input),

@@ -3,7 +3,7 @@
 //! the case's currency; hours are kept in minutes.
 
 use super::date::Date;
-use crate::{json_enum, json_struct};
+use crate::json_struct;
 
 /// Generates an enum's list of values and labels, in the order they are offered.
 macro_rules! labelled {
@@ -12,7 +12,7 @@ macro_rules! labelled {
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum $name { $($variant),+ }
 
-        json_enum!($name { $($variant = $key),+ });
+        $crate::json_enum!($name { $($variant = $key),+ });
 
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
@@ -29,6 +29,7 @@ macro_rules! labelled {
         }
     };
 }
+pub(crate) use labelled;
 
 labelled!(
     /// How the complaint reached you.
@@ -379,7 +380,19 @@ pub struct Case {
     pub follow_up: Vec<CheckIn>,
     pub prevent: Prevent,
     pub decide: Decide,
+    /// The mediation clause that applies, if one does (see `model::clause`).
+    pub clause: Option<ClauseLink>,
 }
+
+/// Which saved clause applies to a case, and the day the dispute was raised in writing:
+/// the clause's windows count from that day.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ClauseLink {
+    pub id: String,
+    pub raised: Option<Date>,
+}
+
+json_struct!(ClauseLink { id, raised });
 
 impl Default for Case {
     fn default() -> Self {
@@ -404,6 +417,7 @@ impl Default for Case {
             follow_up: Vec::new(),
             prevent: Prevent::default(),
             decide: Decide::default(),
+            clause: None,
         }
     }
 }
@@ -531,6 +545,7 @@ json_struct!(Case {
     follow_up,
     prevent,
     decide,
+    clause,
 });
 
 /// Splits a typed list ("Anna, Ben,  ,Cleo") into its names.

@@ -1,6 +1,7 @@
 //! Pure domain: types, rules and calculations. No web types, no Leptos; tested natively.
 
 pub mod case;
+pub mod clause;
 pub mod date;
 pub mod example;
 pub mod guidance;
@@ -16,6 +17,7 @@ pub mod stage;
 pub mod worksheet;
 
 pub use case::Case;
+pub use clause::Clause;
 pub use date::Date;
 pub use record::{Record, new_id};
 pub use settings::Settings;

@@ -58,6 +58,7 @@ pub enum Widget {
     CheckIns,
     Actions,
     Exit,
+    Mediation,
 }
 
 impl Widget {
@@ -79,6 +80,7 @@ impl Widget {
             Widget::CheckIns => "Check-ins",
             Widget::Actions => "Prevention actions",
             Widget::Exit => "A respectful exit",
+            Widget::Mediation => "If you cannot agree: the mediation clause",
         }
     }
 }
@@ -564,6 +566,8 @@ const RESOLVE: &[Block] = &[
         true,
     ),
     W(Widget::Confirmation),
+    // G33
+    W(Widget::Mediation),
 ];
 
 const FOLLOW_UP: &[Block] = &[W(Widget::CheckIns)];
@@ -813,6 +817,10 @@ pub fn widget_answer(widget: Widget, case: &Case) -> Option<String> {
                 )
             })
         }
+        Widget::Mediation => case
+            .clause
+            .as_ref()
+            .map(|_| "A mediation clause applies: its dates are on the Resolve stage.".to_string()),
         _ => None,
     }
 }

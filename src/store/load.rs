@@ -126,6 +126,33 @@ pub fn load_all(
     Ok(loaded)
 }
 
+/// Sets aside stored clauses and journal entries whose contents `check` rejects. The load
+/// keeps them as JSON without reading them into their types; the later screens, which have
+/// those types, run this once they start. Returns what was set aside.
+pub fn set_aside_unreadable(
+    backend: &mut dyn Backend,
+    records: &[AnyRecord],
+    check: fn(super::record::Kind, &serde_json::Value) -> Result<(), String>,
+    now: i64,
+    new_id: &mut dyn FnMut() -> String,
+) -> Vec<Quarantined> {
+    let mut out = Loaded::default();
+    for record in records {
+        let AnyRecord::Doc(kind, r) = record else {
+            continue;
+        };
+        let Err(why) = check(*kind, &r.data) else {
+            continue;
+        };
+        let key = record.key();
+        if let Ok(Some(raw)) = backend.get(&key) {
+            let reason = format!("it is not in the form Mend expects ({why})");
+            set_aside(backend, &mut out, key, raw, reason, now, new_id);
+        }
+    }
+    out.quarantined
+}
+
 fn set_aside(
     backend: &mut dyn Backend,
     loaded: &mut Loaded,
@@ -167,6 +194,44 @@ mod tests {
 
     fn case(id: &str, client: &str) -> AnyRecord {
         AnyRecord::Case(Record::new(id.into(), 10, Case::for_client(client)))
+    }
+
+    #[test]
+    fn clauses_that_do_not_read_as_clauses_are_set_aside_by_the_later_screens() {
+        use crate::model::json::Json;
+        let mut b = MemoryBackend::new();
+        let good = AnyRecord::Doc(
+            Kind::Clause,
+            Record::new("good".into(), 10, crate::model::Clause::default().to_json()),
+        );
+        let bad = AnyRecord::Doc(
+            Kind::Clause,
+            Record::new("bad".into(), 10, serde_json::json!({"variant": 5})),
+        );
+        for r in [&good, &bad] {
+            b.set(&r.key(), &r.encode()).unwrap();
+        }
+        // The load itself keeps both: it does not read clauses into their type.
+        let loaded = load_all(&mut b, 20, &mut ids()).unwrap();
+        assert_eq!(loaded.records.len(), 2);
+        assert!(loaded.quarantined.is_empty());
+        let set = set_aside_unreadable(
+            &mut b,
+            &loaded.records,
+            crate::store::record::check_doc,
+            30,
+            &mut ids(),
+        );
+        assert_eq!(set.len(), 1);
+        assert_eq!(set[0].storage_key, "mend:quarantine:q1");
+        assert_eq!(set[0].entry.key, "mend:clause:bad");
+        assert!(
+            set[0].entry.reason.contains("variant: not a known Variant"),
+            "{}",
+            set[0].entry.reason
+        );
+        assert_eq!(b.get("mend:clause:bad").unwrap(), None);
+        assert_eq!(b.get("mend:clause:good").unwrap(), Some(good.encode()));
     }
 
     #[test]

@@ -19,15 +19,17 @@ pub const SETTINGS_ID: &str = "settings";
 pub enum Kind {
     Case,
     Settings,
+    Clause,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 2] = [Kind::Case, Kind::Settings];
+    pub const ALL: [Kind; 3] = [Kind::Case, Kind::Settings, Kind::Clause];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::Case => "case",
             Kind::Settings => "settings",
+            Kind::Clause => "clause",
         }
     }
 
@@ -40,7 +42,7 @@ impl Kind {
         match self {
             // 2: the worksheet (client became an object, summary became "disputed").
             Kind::Case => 2,
-            Kind::Settings => 1,
+            Kind::Settings | Kind::Clause => 1,
         }
     }
 
@@ -49,6 +51,7 @@ impl Kind {
         match self {
             Kind::Case => "case",
             Kind::Settings => "settings",
+            Kind::Clause => "mediation clause",
         }
     }
 }
@@ -144,6 +147,9 @@ impl Envelope {
 pub enum AnyRecord {
     Case(Record<Case>),
     Settings(Record<Settings>),
+    /// A clause or journal entry, kept as JSON: only the screens that edit it read it into
+    /// its type (`model::clause`, …), so the app's first load does not carry that code.
+    Doc(Kind, Record<Value>),
 }
 
 impl AnyRecord {
@@ -151,6 +157,7 @@ impl AnyRecord {
         match self {
             AnyRecord::Case(_) => Kind::Case,
             AnyRecord::Settings(_) => Kind::Settings,
+            AnyRecord::Doc(kind, _) => *kind,
         }
     }
 
@@ -158,6 +165,7 @@ impl AnyRecord {
         match self {
             AnyRecord::Case(r) => &r.id,
             AnyRecord::Settings(r) => &r.id,
+            AnyRecord::Doc(_, r) => &r.id,
         }
     }
 
@@ -165,6 +173,7 @@ impl AnyRecord {
         match self {
             AnyRecord::Case(r) => r.created,
             AnyRecord::Settings(r) => r.created,
+            AnyRecord::Doc(_, r) => r.created,
         }
     }
 
@@ -172,6 +181,7 @@ impl AnyRecord {
         match self {
             AnyRecord::Case(r) => r.updated,
             AnyRecord::Settings(r) => r.updated,
+            AnyRecord::Doc(_, r) => r.updated,
         }
     }
 
@@ -184,6 +194,7 @@ impl AnyRecord {
         match self {
             AnyRecord::Case(r) => r.data.title(),
             AnyRecord::Settings(_) => "Settings".into(),
+            AnyRecord::Doc(kind, r) => doc_title(*kind, &r.data),
         }
     }
 
@@ -192,6 +203,7 @@ impl AnyRecord {
         match self {
             AnyRecord::Case(r) => AnyRecord::Case(Record { id, ..r.clone() }),
             AnyRecord::Settings(r) => AnyRecord::Settings(Record { id, ..r.clone() }),
+            AnyRecord::Doc(k, r) => AnyRecord::Doc(*k, Record { id, ..r.clone() }),
         }
     }
 
@@ -200,6 +212,7 @@ impl AnyRecord {
         match (self, other) {
             (AnyRecord::Case(a), AnyRecord::Case(b)) => a.data == b.data,
             (AnyRecord::Settings(a), AnyRecord::Settings(b)) => a.data == b.data,
+            (AnyRecord::Doc(k, a), AnyRecord::Doc(l, b)) => k == l && a.data == b.data,
             _ => false,
         }
     }
@@ -218,12 +231,36 @@ impl AnyRecord {
         match self {
             AnyRecord::Case(r) => env(Kind::Case, r),
             AnyRecord::Settings(r) => env(Kind::Settings, r),
+            AnyRecord::Doc(kind, r) => env(*kind, r),
         }
     }
 
     /// The text stored under the record's key.
     pub fn encode(&self) -> String {
         self.to_envelope().to_value().to_string()
+    }
+}
+
+/// How a clause or journal entry is named in lists, read straight from its JSON.
+pub fn doc_title(kind: Kind, data: &Value) -> String {
+    let name = data
+        .get("name")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .trim();
+    match (kind, name) {
+        (Kind::Clause, "") => "Untitled clause".into(),
+        (_, "") => kind.noun().into(),
+        (_, n) => n.into(),
+    }
+}
+
+/// Reads a clause or journal entry into its type, to check it. The app never calls this
+/// (it only reads a few fields); the screens that edit these records, and the import, do.
+pub fn check_doc(kind: Kind, data: &Value) -> Result<(), String> {
+    match kind {
+        Kind::Clause => crate::model::Clause::from_json(data).map(|_| ()),
+        _ => Ok(()),
     }
 }
 
@@ -305,6 +342,10 @@ pub fn decode_value(value: Value) -> Result<AnyRecord, DecodeError> {
     Ok(match kind {
         Kind::Case => AnyRecord::Case(typed(env.id, env.created, env.updated, data)?),
         Kind::Settings => AnyRecord::Settings(typed(env.id, env.created, env.updated, data)?),
+        Kind::Clause => {
+            object(&data, "clause").map_err(DecodeError::WrongShape)?;
+            AnyRecord::Doc(kind, typed(env.id, env.created, env.updated, data)?)
+        }
     })
 }
 

@@ -314,9 +314,10 @@ fn number_box(
                 Err(e) => error.set(Some(e)),
             }
         }))
+        // Blur also fires when the field is removed with its screen: the signals may be gone.
         .on_blur(Box::new(move |_| {
-            if error.read_untracked().is_none() {
-                typing.set(None);
+            if error.try_with_untracked(Option::is_none) == Some(true) {
+                typing.try_set(None);
             }
         }))
         .v();

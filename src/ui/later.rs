@@ -96,6 +96,7 @@ pub fn mount() {
 
 fn root_view() -> impl IntoView {
     let app = AppState::start(Module::Later);
+    app.check_docs();
     provide_context(app);
     super::pwa::Pwa::start();
     let route = route_signal();
@@ -115,6 +116,9 @@ fn root_view() -> impl IntoView {
 fn screen(route: Route) -> AnyView {
     match route {
         Route::Backup => super::backup::backup_screen(),
+        Route::Clause => super::clause::clause_list(),
+        Route::ClauseEdit(id) => super::clause::clause_editor(id),
+        Route::MediationRequest { clause, case } => super::clause::request_view(clause, case),
         other => vec![
             el("h1").a("tabindex", "-1").text(other.title()).v(),
             para("", "This screen is being built."),

@@ -141,6 +141,10 @@ fn blank_widget(w: Widget) -> AnyView {
         Widget::CheckIns | Widget::Actions => el("div")
             .kids((0..3).map(|_| para("", "Date ________   Who ____________   What ______________________________")).collect())
             .v(),
+        Widget::Mediation => para(
+            "",
+            "Mediation clause in the agreement? ☐ Yes ☐ No   Dispute raised in writing on: ____________",
+        ),
         Widget::Exit => el("ul").class("plain ticks").kids(EXIT_CHECKLIST.iter().map(|i| el("li").text(format!("☐ {i}")).v()).collect()).v(),
         Widget::Figures => para(
             "",

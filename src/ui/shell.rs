@@ -108,6 +108,7 @@ fn notice_view(app: AppState, i: usize, notice: TabNotice) -> AnyView {
                     id: copy_id.clone(),
                     stage: Stage::Case,
                 },
+                Kind::Clause => Route::ClauseEdit(copy_id.clone()),
                 Kind::Settings => Route::Home,
             };
             (

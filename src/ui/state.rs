@@ -8,15 +8,17 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::model::json::Json;
 use crate::model::record::Records;
-use crate::model::{Case, Record, Settings, new_id};
+use crate::model::{Case, Clause, Record, Settings, new_id};
 use crate::store::backend::{Backend, StorageError};
-use crate::store::load::{Loaded, NewerRecord, Quarantined, load_all};
+use crate::store::load::{Loaded, NewerRecord, Quarantined, load_all, set_aside_unreadable};
 use crate::store::local::{LocalBackend, PageMemory};
-use crate::store::record::{AnyRecord, Kind, SETTINGS_ID, record_key};
+use crate::store::record::{AnyRecord, Kind, SETTINGS_ID, check_doc, record_key};
 use crate::store::save::{SaveError, SaveQueue, SaveStatus};
 use crate::store::sync::{Incoming, reconcile};
 use crate::store::trash::{self, TrashItem};
+use serde_json::Value;
 
 /// Where records are being kept.
 #[derive(Clone, Debug, PartialEq)]
@@ -58,6 +60,8 @@ struct Persistence {
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub cases: RwSignal<Records<Case>>,
+    /// Clauses as stored JSON: the app reads a few fields; the clause screens decode them.
+    pub clauses: RwSignal<Records<Value>>,
     pub settings: RwSignal<Record<Settings>>,
     pub trash: RwSignal<Vec<TrashItem>>,
     pub quarantined: RwSignal<Vec<Quarantined>>,
@@ -170,6 +174,7 @@ impl AppState {
         };
 
         let mut cases = Records::default();
+        let mut clauses = Records::default();
         let mut settings = Record::new(SETTINGS_ID.into(), now_ms(), Settings::default());
         for record in loaded.records {
             match record {
@@ -177,11 +182,15 @@ impl AppState {
                     cases.insert(r.id.clone(), r);
                 }
                 AnyRecord::Settings(r) => settings = r,
+                AnyRecord::Doc(_, r) => {
+                    clauses.insert(r.id.clone(), r);
+                }
             }
         }
 
         let state = AppState {
             cases: RwSignal::new(cases),
+            clauses: RwSignal::new(clauses),
             settings: RwSignal::new(settings),
             trash: RwSignal::new(loaded.trash),
             quarantined: RwSignal::new(loaded.quarantined),
@@ -279,6 +288,12 @@ impl AppState {
         if key == record_key(Kind::Settings, SETTINGS_ID) {
             return Some(AnyRecord::Settings(self.settings.get_untracked()));
         }
+        if let Some(id) = key.strip_prefix("mend:clause:") {
+            return self
+                .clauses
+                .with_untracked(|m| m.get(id).cloned())
+                .map(|r| AnyRecord::Doc(Kind::Clause, r));
+        }
         let id = key.strip_prefix("mend:case:")?;
         self.cases
             .with_untracked(|m| m.get(id).cloned())
@@ -290,6 +305,9 @@ impl AppState {
         let mut all: Vec<AnyRecord> = self
             .cases
             .with_untracked(|m| m.values().cloned().map(AnyRecord::Case).collect());
+        self.clauses.with_untracked(|m| {
+            all.extend(m.values().cloned().map(|r| AnyRecord::Doc(Kind::Clause, r)))
+        });
         all.push(AnyRecord::Settings(self.settings.get_untracked()));
         all
     }
@@ -308,6 +326,9 @@ impl AppState {
                 m.insert(r.id.clone(), r);
             }),
             AnyRecord::Settings(r) => self.settings.set(r),
+            AnyRecord::Doc(_, r) => self.clauses.update(|m| {
+                m.insert(r.id.clone(), r);
+            }),
         }
     }
 
@@ -316,6 +337,67 @@ impl AppState {
             self.cases.update(|m| {
                 m.remove(id);
             });
+        }
+        if let Some(id) = key.strip_prefix("mend:clause:") {
+            self.clauses.update(|m| {
+                m.remove(id);
+            });
+        }
+    }
+
+    /// Sets aside clauses whose contents cannot be read (the load keeps them as JSON; this
+    /// module has their type). Run once by the later screens when they start.
+    pub fn check_docs(&self) {
+        let docs: Vec<AnyRecord> = self.clauses.with_untracked(|m| {
+            m.values()
+                .cloned()
+                .map(|r| AnyRecord::Doc(Kind::Clause, r))
+                .collect()
+        });
+        let mut ids = fresh_id;
+        let set = self
+            .with_backend(|b| set_aside_unreadable(b, &docs, check_doc, now_ms(), &mut ids))
+            .unwrap_or_default();
+        if set.is_empty() {
+            return;
+        }
+        let mut keys = Vec::new();
+        for q in set {
+            keys.push(q.storage_key.clone());
+            keys.push(q.entry.key.clone());
+            self.take(&q.entry.key);
+            self.quarantined.update(|list| list.push(q));
+        }
+        self.tell_wrote(&keys);
+    }
+
+    /// Creates a clause and saves it at once. Returns its id.
+    pub fn create_clause(&self, clause: Clause) -> String {
+        let id = fresh_id();
+        self.put(AnyRecord::Doc(
+            Kind::Clause,
+            Record::new(id.clone(), now_ms(), clause.to_json()),
+        ));
+        self.touch(&record_key(Kind::Clause, &id));
+        self.flush_all();
+        id
+    }
+
+    /// Changes one clause in memory and queues it to be saved.
+    pub fn update_clause(&self, id: &str, change: impl FnOnce(&mut Clause)) {
+        let now = now_ms();
+        let mut found = false;
+        self.clauses.update(|m| {
+            if let Some(r) = m.get_mut(id) {
+                let mut clause = Clause::from_json(&r.data).unwrap_or_default();
+                change(&mut clause);
+                r.data = clause.to_json();
+                r.updated = now;
+                found = true;
+            }
+        });
+        if found {
+            self.touch(&record_key(Kind::Clause, id));
         }
     }
 

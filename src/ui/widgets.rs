@@ -16,8 +16,10 @@ use super::kit::{
 use super::state::{local_offset_minutes, now_ms, use_app};
 use super::today;
 use crate::model::case::{
-    Action, ActionStatus, Attempt, CheckIn, Outcome, Question as Asked, RemedyKind, RemedyOption,
+    Action, ActionStatus, Attempt, CheckIn, ClauseLink, Outcome, Question as Asked, RemedyKind,
+    RemedyOption,
 };
+use crate::model::clause::Windows;
 use crate::model::date::human_time;
 use crate::model::guidance::{
     CLARIFYING_QUESTIONS, CRIB_SHEET, EXIT_CHECKLIST, GROUND_RULES, validity_advice,
@@ -31,6 +33,7 @@ use crate::model::numbers::{
 use crate::model::worksheet::{Widget, days_waiting, overdue_check_ins, reach_warnings};
 use crate::model::{Case, Date, Stage};
 use crate::route::{PrintView, Route};
+use crate::store::record::{Kind, doc_title};
 
 /// Renders a stage's widget inside its titled section.
 pub fn widget(w: Widget) -> AnyView {
@@ -53,6 +56,7 @@ pub fn widget(w: Widget) -> AnyView {
         Widget::CheckIns => check_ins(),
         Widget::Actions => actions(),
         Widget::Exit => exit(),
+        Widget::Mediation => mediation(),
     };
     super::kit::section(format!("w-{}", w as u8), w.title(), "widget", vec![body])
 }
@@ -1130,4 +1134,171 @@ fn exit() -> AnyView {
         ]
         .into_any()
     })
+}
+
+// G33: when talking has not settled it, the clause in the agreement says what comes next,
+// and by when. The clause itself is written on the Clause screen.
+fn mediation() -> AnyView {
+    let app = use_app();
+    let case_id = StoredValue::new(use_case_id());
+    let link = read_case(|c| c.clause.as_ref().map(|l| l.id.clone()));
+    let write = write_case();
+    let choices = Memo::new(move |_| {
+        app.clauses.with(|m| {
+            m.values()
+                .map(|r| (r.id.clone(), doc_title(Kind::Clause, &r.data)))
+                .collect::<Vec<_>>()
+        })
+    });
+    let picker = dyn_view(move || {
+        let list = choices.get();
+        if list.is_empty() {
+            return el("p")
+                .st("You have no saved mediation clause yet. ")
+                .kid(link_to(Route::Clause, "Make one on the Clause screen"))
+                .st(", then choose it here to see its dates.")
+                .v();
+        }
+        let mut options = vec![
+            el("option")
+                .a("value", "")
+                .flag("selected", dy(move || link().is_none()))
+                .st("No clause applies")
+                .v(),
+        ];
+        options.extend(list.into_iter().map(|(id, title)| {
+            let mine = id.clone();
+            el("option")
+                .at("value", id)
+                .flag(
+                    "selected",
+                    dy(move || link().as_deref() == Some(mine.as_str())),
+                )
+                .text(title)
+                .v()
+        }));
+        let select = el("select")
+            .a("id", "mediation-clause")
+            .on_change(on_change(move |ev| {
+                let chosen = event_target_value(&ev);
+                write(Box::new(move |c| {
+                    c.clause = (!chosen.is_empty()).then(|| ClauseLink {
+                        id: chosen,
+                        raised: c.clause.as_ref().and_then(|l| l.raised),
+                    })
+                }))
+            }))
+            .kids(options)
+            .v();
+        labelled(
+            "mediation-clause".into(),
+            "Which clause in your agreement applies?",
+            select,
+        )
+    });
+    let details = dyn_view(move || {
+        let Some(clause_id) = link() else {
+            return ().into_any();
+        };
+        let clause = app
+            .clauses
+            .with(|m| m.get(&clause_id).map(|r| Windows::from_value(&r.data)));
+        let Some(clause) = clause else {
+            return para(
+                "banner warn",
+                "The clause linked to this case is no longer saved (it may be in the trash on the Backup screen). Choose another, or restore it.",
+            );
+        };
+        let raised = read_case(|c| c.clause.as_ref().and_then(|l| l.raised).or(c.received));
+        let today = today();
+        let dates: Vec<AnyView> = match raised() {
+            Some(from) => clause
+                .deadlines(from)
+                .into_iter()
+                .map(|d| {
+                    let left = today.days_until(d.date);
+                    let when = match left {
+                        0 => "today".to_string(),
+                        n if n > 0 => format!("in {}", plural_days(n)),
+                        n => format!("{} ago", plural_days(-n)),
+                    };
+                    el("li")
+                        .class(if left < 0 { "past" } else { "" })
+                        .kid(el("span").text(d.label).v())
+                        .st(" ")
+                        .kid(el("strong").text(d.date.human()).v())
+                        .text(format!(" ({when})"))
+                        .v()
+                })
+                .collect(),
+            None => vec![
+                el("li")
+                    .st("Enter the day the dispute was raised to see the dates.")
+                    .v(),
+            ],
+        };
+        let case = case_id.get_value();
+        vec![
+el("div")
+                .class("field")
+                .kid(
+                    el("label")
+                        .a("for", "mediation-raised")
+                        .st("The day the dispute was raised in writing")
+                        .v(),
+                )
+                .kid(
+                    el("p")
+                        .class("hint")
+                        .a("id", "mediation-raised-hint")
+                        .st("The clause's windows count from this day. Leave it empty to count from the day the complaint arrived.")
+                        .v(),
+                )
+                .kid(date_input(
+                    "mediation-raised".into(),
+                    Some("mediation-raised-hint".into()),
+                    |c| c.clause.as_ref().and_then(|l| l.raised),
+                    |c, v| {
+                        if let Some(l) = c.clause.as_mut() {
+                            l.raised = v
+                        }
+                    },
+                ))
+                .v(),
+            el("ul").class("deadlines").kids(dates).v(),
+            el("p")
+                .class("actions")
+                .kid(link_to(
+                    Route::MediationRequest {
+                        clause: clause_id.clone(),
+                        case,
+                    },
+                    "Draft a request for mediation",
+                ))
+                .kid(link_to(Route::ClauseEdit(clause_id), "Open the clause"))
+                .v(),
+        ]
+        .into_any()
+    });
+    vec![
+        para(
+            "hint",
+            "If talking has not settled it, a mediation clause in your agreement says what happens next. Link it here to see its dates for this case.",
+        ),
+        picker,
+        details,
+    ]
+    .into_any()
+}
+
+fn link_to(route: Route, text: &'static str) -> AnyView {
+    link(route.to_fragment(), text, "")
+}
+
+fn plural_days(n: i32) -> String {
+    if n == 1 {
+        "1 day".into()
+    } else {
+        format!("{n} days")
+    }
 }

@@ -5,7 +5,7 @@ import { test, expect, expectNoAxeViolations, open } from './fixtures.mjs';
 const ROUTES = [
   ['#/', 'Handle an unhappy client, calmly', 'Home · Mend'],
   ['#/cases', 'Cases', 'Cases · Mend'],
-  ['#/clause', 'Mediation clause', 'Mediation clause · Mend'],
+  ['#/clause', 'Mediation clauses', 'Mediation clauses · Mend'],
   ['#/journal', 'Reflection journal', 'Reflection journal · Mend'],
   ['#/trends', 'Trends', 'Trends · Mend'],
   ['#/backup', 'Backup', 'Backup · Mend'],
