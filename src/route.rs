@@ -36,6 +36,8 @@ pub enum Route {
         case: String,
     },
     Journal,
+    /// A new journal entry, about a case if given (replaced by the entry once made).
+    NewReflection(Option<String>),
     JournalEntry(String),
     Trends,
     Backup,
@@ -84,6 +86,8 @@ impl Route {
                 .zip(id(case))
                 .map(|(clause, case)| Route::MediationRequest { clause, case }),
             ["journal"] => Some(Route::Journal),
+            ["journal", "new"] => Some(Route::NewReflection(None)),
+            ["journal", "new", case] => id(case).map(|c| Route::NewReflection(Some(c))),
             ["journal", entry] => id(entry).map(Route::JournalEntry),
             ["trends"] => Some(Route::Trends),
             ["backup"] => Some(Route::Backup),
@@ -109,6 +113,8 @@ impl Route {
             Route::ClauseEdit(id) => format!("#/clause/{id}"),
             Route::MediationRequest { clause, case } => format!("#/clause/{clause}/request/{case}"),
             Route::Journal => "#/journal".into(),
+            Route::NewReflection(None) => "#/journal/new".into(),
+            Route::NewReflection(Some(case)) => format!("#/journal/new/{case}"),
             Route::JournalEntry(id) => format!("#/journal/{id}"),
             Route::Trends => "#/trends".into(),
             Route::Backup => "#/backup".into(),
@@ -131,6 +137,7 @@ impl Route {
                 | Route::ClauseEdit(_)
                 | Route::MediationRequest { .. }
                 | Route::Journal
+                | Route::NewReflection(_)
                 | Route::JournalEntry(_)
                 | Route::Trends
                 | Route::Backup
@@ -148,7 +155,7 @@ impl Route {
             Route::Clause | Route::ClauseEdit(_) | Route::MediationRequest { .. } => {
                 Section::Clause
             }
-            Route::Journal | Route::JournalEntry(_) => Section::Journal,
+            Route::Journal | Route::NewReflection(_) | Route::JournalEntry(_) => Section::Journal,
             Route::Trends => Section::Trends,
             Route::Backup => Section::Backup,
         }
@@ -165,6 +172,7 @@ impl Route {
             Route::ClauseEdit(_) => "Mediation clause".into(),
             Route::MediationRequest { .. } => "Request for mediation".into(),
             Route::Journal => "Reflection journal".into(),
+            Route::NewReflection(_) => "New reflection".into(),
             Route::JournalEntry(_) => "Reflection".into(),
             Route::Trends => "Trends".into(),
             Route::Backup => "Backup".into(),
@@ -239,6 +247,8 @@ mod tests {
                     case: "k2".into(),
                 },
                 Route::Journal,
+                Route::NewReflection(None),
+                Route::NewReflection(Some("k2".into())),
                 Route::JournalEntry("j_1-X".into()),
                 Route::Trends,
                 Route::Backup
@@ -258,6 +268,8 @@ mod tests {
                 case: "k2".into(),
             },
             Route::Journal,
+            Route::NewReflection(None),
+            Route::NewReflection(Some("k2".into())),
             Route::JournalEntry("j_1-X".into()),
             Route::Trends,
             Route::Backup,

@@ -11,6 +11,7 @@ pub mod money;
 pub mod numbers;
 pub mod order;
 pub mod record;
+pub mod reflection;
 pub mod sample;
 pub mod settings;
 pub mod stage;

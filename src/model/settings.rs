@@ -6,6 +6,8 @@ pub struct Settings {
     pub currency: String,
     /// When the last backup file was written (ms since 1970), if ever.
     pub last_export: Option<i64>,
+    /// Closed cases whose "reflect on it" nudge was waved away (never shown again).
+    pub dismissed_nudges: Vec<String>,
 }
 
 impl Default for Settings {
@@ -13,11 +15,13 @@ impl Default for Settings {
         Settings {
             currency: "USD".into(),
             last_export: None,
+            dismissed_nudges: Vec::new(),
         }
     }
 }
 
 crate::json_struct!(Settings {
     currency,
-    last_export
+    last_export,
+    dismissed_nudges
 });

@@ -59,6 +59,7 @@ pub enum Widget {
     Actions,
     Exit,
     Mediation,
+    Reflect,
 }
 
 impl Widget {
@@ -81,6 +82,7 @@ impl Widget {
             Widget::Actions => "Prevention actions",
             Widget::Exit => "A respectful exit",
             Widget::Mediation => "If you cannot agree: the mediation clause",
+            Widget::Reflect => "Afterwards: reflect on it",
         }
     }
 }
@@ -657,6 +659,8 @@ const DECIDE: &[Block] = &[
         area!(decide.note),
         false,
     ),
+    // G45, G46, G47
+    W(Widget::Reflect),
 ];
 
 /// The blocks of a stage, in order. The summary has none of its own.

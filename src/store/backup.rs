@@ -428,7 +428,7 @@ mod tests {
                 1,
                 Settings {
                     currency: "EUR".into(),
-                    last_export: None,
+                    ..Settings::default()
                 },
             )),
         ];

@@ -20,16 +20,18 @@ pub enum Kind {
     Case,
     Settings,
     Clause,
+    Reflection,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 3] = [Kind::Case, Kind::Settings, Kind::Clause];
+    pub const ALL: [Kind; 4] = [Kind::Case, Kind::Settings, Kind::Clause, Kind::Reflection];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::Case => "case",
             Kind::Settings => "settings",
             Kind::Clause => "clause",
+            Kind::Reflection => "reflection",
         }
     }
 
@@ -42,7 +44,7 @@ impl Kind {
         match self {
             // 2: the worksheet (client became an object, summary became "disputed").
             Kind::Case => 2,
-            Kind::Settings | Kind::Clause => 1,
+            Kind::Settings | Kind::Clause | Kind::Reflection => 1,
         }
     }
 
@@ -52,6 +54,7 @@ impl Kind {
             Kind::Case => "case",
             Kind::Settings => "settings",
             Kind::Clause => "mediation clause",
+            Kind::Reflection => "journal entry",
         }
     }
 }
@@ -243,12 +246,12 @@ impl AnyRecord {
 
 /// How a clause or journal entry is named in lists, read straight from its JSON.
 pub fn doc_title(kind: Kind, data: &Value) -> String {
-    let name = data
-        .get("name")
-        .and_then(Value::as_str)
-        .unwrap_or("")
-        .trim();
-    match (kind, name) {
+    let text = |key: &str| data.get(key).and_then(Value::as_str).unwrap_or("").trim();
+    match (kind, text("name")) {
+        (Kind::Reflection, _) => match crate::model::Date::parse(text("date")) {
+            Some(d) => format!("Reflection of {}", d.human()),
+            None => "Reflection".into(),
+        },
         (Kind::Clause, "") => "Untitled clause".into(),
         (_, "") => kind.noun().into(),
         (_, n) => n.into(),
@@ -260,6 +263,7 @@ pub fn doc_title(kind: Kind, data: &Value) -> String {
 pub fn check_doc(kind: Kind, data: &Value) -> Result<(), String> {
     match kind {
         Kind::Clause => crate::model::Clause::from_json(data).map(|_| ()),
+        Kind::Reflection => crate::model::reflection::Reflection::from_json(data).map(|_| ()),
         _ => Ok(()),
     }
 }
@@ -342,8 +346,8 @@ pub fn decode_value(value: Value) -> Result<AnyRecord, DecodeError> {
     Ok(match kind {
         Kind::Case => AnyRecord::Case(typed(env.id, env.created, env.updated, data)?),
         Kind::Settings => AnyRecord::Settings(typed(env.id, env.created, env.updated, data)?),
-        Kind::Clause => {
-            object(&data, "clause").map_err(DecodeError::WrongShape)?;
+        Kind::Clause | Kind::Reflection => {
+            object(&data, kind.noun()).map_err(DecodeError::WrongShape)?;
             AnyRecord::Doc(kind, typed(env.id, env.created, env.updated, data)?)
         }
     })

@@ -32,10 +32,14 @@ pub(super) fn follow_route(
     mine: fn(&Route) -> bool,
     at_start: bool,
 ) {
-    Effect::new(move |_| {
+    Effect::new(move |first: Option<()>| {
         let route = route.read();
         if mine(&route) {
             document().set_title(&format!("{} · Mend", route.title()));
+        } else if first.is_some() {
+            // The other module draws this screen and may change the same records: hand it
+            // everything typed here first.
+            app.flush_all();
         }
     });
     Effect::new(move |first: Option<()>| {

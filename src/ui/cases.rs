@@ -178,6 +178,59 @@ pub fn home() -> AnyView {
         })
     });
     let any = Memo::new(move |_| app.cases.with(|m| !m.is_empty()));
+    // G46: one quiet suggestion to reflect on a closed case; never more than one at a time.
+    let nudge = Memo::new(move |_| {
+        let reflected: Vec<String> = app.reflections.with(|m| {
+            m.values()
+                .filter_map(|r| {
+                    r.data
+                        .get("case")
+                        .and_then(|c| c.as_str())
+                        .map(String::from)
+                })
+                .collect()
+        });
+        let reflected: Vec<&str> = reflected.iter().map(String::as_str).collect();
+        let dismissed = app.settings.with(|s| s.data.dismissed_nudges.clone());
+        app.cases.with(|m| {
+            crate::model::reflection::nudge(
+                m.values().map(|r| (r.id.as_str(), &r.data)),
+                &reflected,
+                &dismissed,
+                today(),
+            )
+        })
+    });
+    let nudge_view = dyn_view(move || {
+        let Some((id, title)) = nudge.get() else {
+            return ().into_any();
+        };
+        let reflect = Route::NewReflection(Some(id.clone())).to_fragment();
+        el("section")
+            .class("card nudge")
+            .a("aria-labelledby", "nudge-h")
+            .kid(el("h2").a("id", "nudge-h").st("A moment to reflect").v())
+            .kid(para(
+                "",
+                format!("You closed the case with {title} a few days ago. Ten quiet minutes now turn it into something useful: what you would keep, and what you would change."),
+            ))
+            .kid(
+                el("p")
+                    .class("actions")
+                    .kid(link(reflect, "Reflect on it", "button primary"))
+                    .kid(button(
+                        "Not now",
+                        "",
+                        Some(format!("Not now: do not suggest reflecting on {title} again")),
+                        click(move |_| {
+                            let id = id.clone();
+                            app.update_settings(move |s| s.dismissed_nudges.push(id))
+                        }),
+                    ))
+                    .v(),
+            )
+            .v()
+    });
     let overdue_view = dyn_view(move || {
         let list = overdue.get();
         if list.is_empty() {
@@ -238,6 +291,7 @@ pub fn home() -> AnyView {
         export_nudge_view(true),
         super::pwa::install_offer(),
         overdue_view,
+        nudge_view,
         cases,
     ]
     .into_any()

@@ -4,268 +4,23 @@
 
 use leptos::prelude::*;
 
-use super::kit::{button, click, dy, dyn_text, dyn_view, el, link, on_change, on_input, para};
+use super::docs::{
+    Doc, Ed, check, choice_of, days, decode, editing, field, field_id, fieldset, put, radios, read,
+    text,
+};
+use super::kit::{button, click, dy, dyn_text, dyn_view, el, link, on_change, para};
 use super::state::use_app;
 use super::{copy_text, download, go, today};
 use crate::model::Clause;
 use crate::model::clause::{
     Costs, NOT_ADVICE, Negotiators, Obligation, Provider, RulesAt, Selection, Then, Variant, Venue,
-    explain, parse_days,
+    explain,
 };
 use crate::model::json::Json;
 use crate::route::{Route, is_valid_id};
 use crate::store::record::Kind;
 
-/// Reads a part of a clause. Plain function pointers, so each input below compiles once.
-type Part<T> = fn(&Clause) -> T;
-/// Writes a part of a clause.
-type SetPart<T> = fn(&mut Clause, T);
-
-/// The clause being edited: its id, and its stored JSON read into a `Clause` once per change
-/// (every field reads from this memo).
-#[derive(Clone, Copy)]
-struct Id {
-    id: StoredValue<String>,
-    clause: Memo<Clause>,
-}
-
-fn editing(clause_id: String) -> Id {
-    let app = use_app();
-    let id = StoredValue::new(clause_id);
-    let clause = Memo::new(move |_| {
-        app.clauses.with(|m| {
-            m.get(id.read_value().as_str())
-                .map(|r| decode(&r.data))
-                .unwrap_or_default()
-        })
-    });
-    Id { id, clause }
-}
-
-fn decode(data: &serde_json::Value) -> Clause {
-    Clause::from_json(data).unwrap_or_default()
-}
-
-fn read<T: 'static>(id: Id, get: Part<T>) -> impl Fn() -> T + Copy + Send + 'static {
-    move || id.clause.with(get)
-}
-
-fn put<T: 'static>(id: Id, set: SetPart<T>, value: T) {
-    use_app().update_clause(&id.id.read_value(), move |c| set(c, value));
-}
-
-/// An enum field as its position in the option list (a memo: sections rebuild on change).
-fn choice_of(id: Id, get: Part<usize>) -> Memo<usize> {
-    let r = read(id, get);
-    Memo::new(move |_| r())
-}
-
-fn field_id(key: &str) -> String {
-    format!("clause-{key}")
-}
-
-/// Label, one-line explanation, then the input (which must carry `field_id(key)`).
-fn field(key: &'static str, label: &'static str, input: AnyView) -> AnyView {
-    let hint = explain(key);
-    let mut f = el("div")
-        .class("field")
-        .kid(el("label").at("for", field_id(key)).st(label).v());
-    if !hint.is_empty() {
-        f = f.kid(
-            el("p")
-                .class("hint")
-                .at("id", format!("{}-hint", field_id(key)))
-                .st(hint)
-                .v(),
-        );
-    }
-    f.kid(input).v()
-}
-
-fn described(key: &'static str) -> Option<String> {
-    (!explain(key).is_empty()).then(|| format!("{}-hint", field_id(key)))
-}
-
-fn text(
-    id: Id,
-    key: &'static str,
-    label: &'static str,
-    get: Part<String>,
-    set: SetPart<String>,
-) -> AnyView {
-    let value = read(id, get);
-    let mut input = el("input")
-        .a("type", "text")
-        .a("autocomplete", "off")
-        .at("id", field_id(key))
-        .value(dy(value))
-        .on_input(on_input(move |ev| put(id, set, event_target_value(&ev))));
-    if let Some(d) = described(key) {
-        input = input.at("aria-describedby", d);
-    }
-    field(key, label, input.v())
-}
-
-/// Days, 1 to 365. What is typed stays on screen; the clause changes only when it reads as
-/// a valid number, and a message at the field says what is wrong otherwise.
-fn days(
-    id: Id,
-    key: &'static str,
-    label: &'static str,
-    get: Part<u32>,
-    set: SetPart<u32>,
-) -> AnyView {
-    let value = read(id, get);
-    let typing = RwSignal::new(None::<String>);
-    let error = RwSignal::new(None::<&'static str>);
-    let error_id = format!("{}-error", field_id(key));
-    let hint = described(key);
-    let err = error_id.clone();
-    let input = el("input")
-        .a("type", "text")
-        .a("inputmode", "numeric")
-        .a("autocomplete", "off")
-        .class("number")
-        .at("id", field_id(key))
-        .at_dyn(
-            "aria-describedby",
-            dy(move || {
-                let mut ids: Vec<String> = hint.iter().cloned().collect();
-                if error.read().is_some() {
-                    ids.push(err.clone());
-                }
-                (!ids.is_empty()).then(|| ids.join(" "))
-            }),
-        )
-        .at_dyn(
-            "aria-invalid",
-            dy(move || error.read().is_some().then(|| "true".to_string())),
-        )
-        .value(dy(move || {
-            typing.get().unwrap_or_else(|| value().to_string())
-        }))
-        .on_input(on_input(move |ev| {
-            let t = event_target_value(&ev);
-            let parsed = parse_days(&t);
-            typing.set(Some(t));
-            match parsed {
-                Ok(n) => {
-                    error.set(None);
-                    put(id, set, n);
-                }
-                Err(e) => error.set(Some(e)),
-            }
-        }))
-        // Blur also fires when the field is removed with its screen: the signals may be gone.
-        .on_blur(Box::new(move |_| {
-            if error.try_with_untracked(Option::is_none) == Some(true) {
-                typing.try_set(None);
-            }
-        }))
-        .v();
-    field(
-        key,
-        label,
-        vec![
-            el("span")
-                .class("with-unit")
-                .kid(input)
-                .kid(
-                    el("span")
-                        .class("unit")
-                        .a("aria-hidden", "true")
-                        .st("days")
-                        .v(),
-                )
-                .v(),
-            dyn_view(move || match error.get() {
-                Some(e) => el("span")
-                    .class("field-error")
-                    .at("id", error_id.clone())
-                    .st(e)
-                    .v(),
-                None => ().into_any(),
-            }),
-        ]
-        .into_any(),
-    )
-}
-
-fn check(
-    id: Id,
-    key: &'static str,
-    label: &'static str,
-    get: Part<bool>,
-    set: SetPart<bool>,
-) -> AnyView {
-    let checked = read(id, get);
-    let mut input = el("input")
-        .a("type", "checkbox")
-        .at("id", field_id(key))
-        .flag("checked", dy(checked))
-        .on_change(on_change(move |ev| put(id, set, event_target_checked(&ev))));
-    if let Some(d) = described(key) {
-        input = input.at("aria-describedby", d);
-    }
-    let mut f = el("div").class("field").kid(
-        el("label")
-            .class("check")
-            .at("for", field_id(key))
-            .kid(input.v())
-            .kid(el("span").st(label).v())
-            .v(),
-    );
-    if let Some(d) = described(key) {
-        f = f.kid(el("p").class("hint").at("id", d).st(explain(key)).v());
-    }
-    f.v()
-}
-
-/// A short list of choices as radio buttons in a fieldset, named by its legend.
-fn radios(
-    id: Id,
-    key: &'static str,
-    legend: &'static str,
-    labels: &'static [&'static str],
-    get: Part<usize>,
-    set: SetPart<usize>,
-) -> AnyView {
-    let current = read(id, get);
-    let items: Vec<AnyView> = labels
-        .iter()
-        .enumerate()
-        .map(|(i, label)| {
-            let rid = format!("{}-{i}", field_id(key));
-            el("label")
-                .class("radio")
-                .at("for", rid.clone())
-                .kid(
-                    el("input")
-                        .a("type", "radio")
-                        .at("id", rid)
-                        .at("name", field_id(key))
-                        .flag("checked", dy(move || current() == i))
-                        .on_change(on_change(move |_| put(id, set, i)))
-                        .v(),
-                )
-                .kid(el("span").st(label).v())
-                .v()
-        })
-        .collect();
-    let mut fs = el("fieldset")
-        .class("field")
-        .at("id", field_id(key))
-        .a("tabindex", "-1")
-        .kid(el("legend").st(legend).v());
-    if let Some(d) = described(key) {
-        fs = fs
-            .at("aria-describedby", d.clone())
-            .kid(el("p").class("hint").at("id", d).st(explain(key)).v());
-    }
-    fs.kid(el("div").class("radios").kids(items).v()).v()
-}
-
-fn provider_select(id: Id) -> AnyView {
+fn provider_select(id: Ed<Clause>) -> AnyView {
     let current = read(id, |c| c.provider as usize);
     let options: Vec<AnyView> = Provider::LABELS
         .iter()
@@ -279,8 +34,11 @@ fn provider_select(id: Id) -> AnyView {
         })
         .collect();
     let select = el("select")
-        .at("id", field_id("provider"))
-        .at("aria-describedby", format!("{}-hint", field_id("provider")))
+        .at("id", field_id::<Clause>("provider"))
+        .at(
+            "aria-describedby",
+            format!("{}-hint", field_id::<Clause>("provider")),
+        )
         .on_change(on_change(move |ev| {
             if let Ok(i) = event_target_value(&ev).parse::<usize>() {
                 // A new provider brings its own figures (see `Clause::apply_preset`).
@@ -296,15 +54,19 @@ fn provider_select(id: Id) -> AnyView {
         }))
         .kids(options)
         .v();
-    field("provider", "Provider and rules", select)
+    field(
+        field_id::<Clause>("provider"),
+        "Provider and rules",
+        explain("provider"),
+        select,
+    )
 }
 
-fn fieldset(legend: &'static str, body: Vec<AnyView>) -> AnyView {
-    el("fieldset")
-        .class("group")
-        .kid(el("legend").st(legend).v())
-        .kids(body)
-        .v()
+impl Doc for Clause {
+    const KIND: Kind = Kind::Clause;
+    fn hint(key: &str) -> &'static str {
+        explain(key)
+    }
 }
 
 /// The saved clauses.
@@ -315,20 +77,24 @@ pub fn clause_list() -> AnyView {
         let us = app.clauses.with_untracked(|m| {
             m.values()
                 .max_by_key(|r| r.updated)
-                .map(|r| decode(&r.data).us)
+                .map(|r| decode::<Clause>(&r.data).us)
                 .unwrap_or_default()
         });
-        let id = app.create_clause(Clause {
-            us,
-            ..Clause::default()
-        });
+        let id = app.create_doc(
+            Kind::Clause,
+            Clause {
+                us,
+                ..Clause::default()
+            }
+            .to_json(),
+        );
         go(&Route::ClauseEdit(id));
     });
     let list = dyn_view(move || {
         let mut rows: Vec<(i64, String, String, String)> = app.clauses.with(|m| {
             m.values()
                 .map(|r| {
-                    let c = &decode(&r.data);
+                    let c = &decode::<Clause>(&r.data);
                     (
                         r.updated,
                         r.id.clone(),
@@ -388,7 +154,7 @@ pub fn clause_editor(clause_id: String) -> AnyView {
         ]
         .into_any();
     }
-    let id = editing(clause_id.clone());
+    let id = editing::<Clause>(clause_id.clone());
     let variant = choice_of(id, |c| c.variant as usize);
     let negotiate = choice_of(id, |c| c.negotiate as usize);
     let provider = choice_of(id, |c| c.provider as usize);
@@ -406,6 +172,7 @@ pub fn clause_editor(clause_id: String) -> AnyView {
                     id,
                     "name",
                     "Name for this clause",
+                    false,
                     |c| c.name.clone(),
                     |c, v| c.name = v,
                 ),
@@ -422,11 +189,19 @@ pub fn clause_editor(clause_id: String) -> AnyView {
         fieldset(
             "The parties",
             vec![
-                text(id, "us", "Your business", |c| c.us.clone(), |c, v| c.us = v),
+                text(
+                    id,
+                    "us",
+                    "Your business",
+                    false,
+                    |c| c.us.clone(),
+                    |c, v| c.us = v,
+                ),
                 text(
                     id,
                     "them",
                     "The client",
+                    false,
                     |c| c.them.clone(),
                     |c, v| c.them = v,
                 ),
@@ -434,6 +209,7 @@ pub fn clause_editor(clause_id: String) -> AnyView {
                     id,
                     "agreement",
                     "What the agreement is called",
+                    false,
                     |c| c.agreement.clone(),
                     |c, v| c.agreement = v,
                 ),
@@ -510,6 +286,7 @@ pub fn clause_editor(clause_id: String) -> AnyView {
                         id,
                         "local_name",
                         "The mediator or service",
+                        false,
                         |c| c.local_name.clone(),
                         |c, v| c.local_name = v,
                     ),
@@ -546,6 +323,7 @@ pub fn clause_editor(clause_id: String) -> AnyView {
                             id,
                             "mediator",
                             "Named mediator",
+                            false,
                             |c| c.mediator.clone(),
                             |c, v| c.mediator = v,
                         ),
@@ -553,6 +331,7 @@ pub fn clause_editor(clause_id: String) -> AnyView {
                             id,
                             "alternate",
                             "Alternate, if they cannot act",
+                            false,
                             |c| c.alternate.clone(),
                             |c, v| c.alternate = v,
                         ),
@@ -563,6 +342,7 @@ pub fn clause_editor(clause_id: String) -> AnyView {
                     id,
                     "qualities",
                     "Qualities you want in the mediator (optional)",
+                    false,
                     |c| c.qualities.clone(),
                     |c, v| c.qualities = v,
                 ),
@@ -583,7 +363,14 @@ pub fn clause_editor(clause_id: String) -> AnyView {
                     if venue.get() == Venue::Online as usize {
                         return ().into_any();
                     }
-                    text(id, "place", "City", |c| c.place.clone(), |c, v| c.place = v)
+                    text(
+                        id,
+                        "place",
+                        "City",
+                        false,
+                        |c| c.place.clone(),
+                        |c, v| c.place = v,
+                    )
                 }),
                 dyn_view(move || {
                     if !tiered() {
@@ -593,6 +380,7 @@ pub fn clause_editor(clause_id: String) -> AnyView {
                         id,
                         "language",
                         "Language",
+                        false,
                         |c| c.language.clone(),
                         |c, v| c.language = v,
                     )
@@ -620,6 +408,7 @@ pub fn clause_editor(clause_id: String) -> AnyView {
                         id,
                         "costs_other",
                         "How the costs are split",
+                        false,
                         |c| c.costs_other.clone(),
                         |c, v| c.costs_other = v,
                     )
@@ -684,6 +473,7 @@ pub fn clause_editor(clause_id: String) -> AnyView {
                                 id,
                                 "then_by",
                                 "Who runs the arbitration",
+                                false,
                                 |c| c.then_by.clone(),
                                 |c, v| c.then_by = v,
                             ),
@@ -699,6 +489,7 @@ pub fn clause_editor(clause_id: String) -> AnyView {
                                 id,
                                 "seat",
                                 "Seat (city and country)",
+                                false,
                                 |c| c.seat.clone(),
                                 |c, v| c.seat = v,
                             ),
@@ -709,6 +500,7 @@ pub fn clause_editor(clause_id: String) -> AnyView {
                                 id,
                                 "then_by",
                                 "Who appoints the expert",
+                                false,
                                 |c| c.then_by.clone(),
                                 |c, v| c.then_by = v,
                             ),
@@ -725,6 +517,7 @@ pub fn clause_editor(clause_id: String) -> AnyView {
                             id,
                             "courts",
                             "The courts of (place)",
+                            false,
                             |c| c.courts.clone(),
                             |c, v| c.courts = v,
                         ),
@@ -738,13 +531,14 @@ pub fn clause_editor(clause_id: String) -> AnyView {
                 id,
                 "law",
                 "Governing law",
+                false,
                 |c| c.law.clone(),
                 |c, v| c.law = v,
             )],
         ),
     ];
 
-    let clause = move || id.clause.get();
+    let clause = move || id.doc.get();
     let said = RwSignal::new(String::new());
     let copy = click(move |_| {
         let text = clause().to_text();
@@ -845,7 +639,7 @@ fn flags_view(flags: Vec<crate::model::clause::Flag>) -> AnyView {
     let items: Vec<AnyView> = flags
         .into_iter()
         .map(|f| {
-            let target = field_id(f.field);
+            let target = field_id::<Clause>(f.field);
             el("li")
                 .class(if f.conflict { "conflict" } else { "gap" })
                 .kid(
@@ -956,7 +750,7 @@ pub fn request_view(clause_id: String, case_id: String) -> AnyView {
     let app = use_app();
     let clause = app
         .clauses
-        .with_untracked(|m| m.get(&clause_id).map(|r| decode(&r.data)));
+        .with_untracked(|m| m.get(&clause_id).map(|r| decode::<Clause>(&r.data)));
     let case = app
         .cases
         .with_untracked(|m| m.get(&case_id).map(|r| r.data.clone()));

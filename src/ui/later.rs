@@ -117,6 +117,9 @@ fn screen(route: Route) -> AnyView {
     match route {
         Route::Backup => super::backup::backup_screen(),
         Route::Clause => super::clause::clause_list(),
+        Route::Journal => super::journal::journal_screen(),
+        Route::NewReflection(case) => super::journal::new_reflection(case),
+        Route::JournalEntry(id) => super::journal::entry_screen(id),
         Route::ClauseEdit(id) => super::clause::clause_editor(id),
         Route::MediationRequest { clause, case } => super::clause::request_view(clause, case),
         other => vec![

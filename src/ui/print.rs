@@ -141,6 +141,10 @@ fn blank_widget(w: Widget) -> AnyView {
         Widget::CheckIns | Widget::Actions => el("div")
             .kids((0..3).map(|_| para("", "Date ________   Who ____________   What ______________________________")).collect())
             .v(),
+        Widget::Reflect => para(
+            "",
+            "Afterwards: would you do exactly the same again? ☐ Yes ☐ Mostly ☐ No   What did you learn? ______________________________",
+        ),
         Widget::Mediation => para(
             "",
             "Mediation clause in the agreement? ☐ Yes ☐ No   Dispute raised in writing on: ____________",

@@ -109,6 +109,7 @@ fn notice_view(app: AppState, i: usize, notice: TabNotice) -> AnyView {
                     stage: Stage::Case,
                 },
                 Kind::Clause => Route::ClauseEdit(copy_id.clone()),
+                Kind::Reflection => Route::JournalEntry(copy_id.clone()),
                 Kind::Settings => Route::Home,
             };
             (

@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 
 use crate::model::json::Json;
 use crate::model::record::Records;
-use crate::model::{Case, Clause, Record, Settings, new_id};
+use crate::model::{Case, Record, Settings, new_id};
 use crate::store::backend::{Backend, StorageError};
 use crate::store::load::{Loaded, NewerRecord, Quarantined, load_all, set_aside_unreadable};
 use crate::store::local::{LocalBackend, PageMemory};
@@ -62,6 +62,8 @@ pub struct AppState {
     pub cases: RwSignal<Records<Case>>,
     /// Clauses as stored JSON: the app reads a few fields; the clause screens decode them.
     pub clauses: RwSignal<Records<Value>>,
+    /// Journal entries as stored JSON, likewise.
+    pub reflections: RwSignal<Records<Value>>,
     pub settings: RwSignal<Record<Settings>>,
     pub trash: RwSignal<Vec<TrashItem>>,
     pub quarantined: RwSignal<Vec<Quarantined>>,
@@ -175,6 +177,7 @@ impl AppState {
 
         let mut cases = Records::default();
         let mut clauses = Records::default();
+        let mut reflections = Records::default();
         let mut settings = Record::new(SETTINGS_ID.into(), now_ms(), Settings::default());
         for record in loaded.records {
             match record {
@@ -182,8 +185,13 @@ impl AppState {
                     cases.insert(r.id.clone(), r);
                 }
                 AnyRecord::Settings(r) => settings = r,
-                AnyRecord::Doc(_, r) => {
-                    clauses.insert(r.id.clone(), r);
+                AnyRecord::Doc(kind, r) => {
+                    let docs = if kind == Kind::Reflection {
+                        &mut reflections
+                    } else {
+                        &mut clauses
+                    };
+                    docs.insert(r.id.clone(), r);
                 }
             }
         }
@@ -191,6 +199,7 @@ impl AppState {
         let state = AppState {
             cases: RwSignal::new(cases),
             clauses: RwSignal::new(clauses),
+            reflections: RwSignal::new(reflections),
             settings: RwSignal::new(settings),
             trash: RwSignal::new(loaded.trash),
             quarantined: RwSignal::new(loaded.quarantined),
@@ -288,11 +297,13 @@ impl AppState {
         if key == record_key(Kind::Settings, SETTINGS_ID) {
             return Some(AnyRecord::Settings(self.settings.get_untracked()));
         }
-        if let Some(id) = key.strip_prefix("mend:clause:") {
-            return self
-                .clauses
-                .with_untracked(|m| m.get(id).cloned())
-                .map(|r| AnyRecord::Doc(Kind::Clause, r));
+        for kind in [Kind::Clause, Kind::Reflection] {
+            if let Some(id) = key.strip_prefix(&record_key(kind, "")) {
+                return self
+                    .docs(kind)
+                    .with_untracked(|m| m.get(id).cloned())
+                    .map(|r| AnyRecord::Doc(kind, r));
+            }
         }
         let id = key.strip_prefix("mend:case:")?;
         self.cases
@@ -305,10 +316,27 @@ impl AppState {
         let mut all: Vec<AnyRecord> = self
             .cases
             .with_untracked(|m| m.values().cloned().map(AnyRecord::Case).collect());
-        self.clauses.with_untracked(|m| {
-            all.extend(m.values().cloned().map(|r| AnyRecord::Doc(Kind::Clause, r)))
-        });
+        all.extend(self.all_docs());
         all.push(AnyRecord::Settings(self.settings.get_untracked()));
+        all
+    }
+
+    /// The clauses or the journal entries.
+    pub fn docs(&self, kind: Kind) -> RwSignal<Records<Value>> {
+        if kind == Kind::Reflection {
+            self.reflections
+        } else {
+            self.clauses
+        }
+    }
+
+    fn all_docs(&self) -> Vec<AnyRecord> {
+        let mut all = Vec::new();
+        for kind in [Kind::Clause, Kind::Reflection] {
+            self.docs(kind).with_untracked(|m| {
+                all.extend(m.values().cloned().map(|r| AnyRecord::Doc(kind, r)))
+            });
+        }
         all
     }
 
@@ -326,7 +354,7 @@ impl AppState {
                 m.insert(r.id.clone(), r);
             }),
             AnyRecord::Settings(r) => self.settings.set(r),
-            AnyRecord::Doc(_, r) => self.clauses.update(|m| {
+            AnyRecord::Doc(kind, r) => self.docs(kind).update(|m| {
                 m.insert(r.id.clone(), r);
             }),
         }
@@ -338,22 +366,19 @@ impl AppState {
                 m.remove(id);
             });
         }
-        if let Some(id) = key.strip_prefix("mend:clause:") {
-            self.clauses.update(|m| {
-                m.remove(id);
-            });
+        for kind in [Kind::Clause, Kind::Reflection] {
+            if let Some(id) = key.strip_prefix(&record_key(kind, "")) {
+                self.docs(kind).update(|m| {
+                    m.remove(id);
+                });
+            }
         }
     }
 
-    /// Sets aside clauses whose contents cannot be read (the load keeps them as JSON; this
-    /// module has their type). Run once by the later screens when they start.
+    /// Sets aside clauses and journal entries whose contents cannot be read (the load keeps
+    /// them as JSON; this module has their types). Run once by the later screens at start.
     pub fn check_docs(&self) {
-        let docs: Vec<AnyRecord> = self.clauses.with_untracked(|m| {
-            m.values()
-                .cloned()
-                .map(|r| AnyRecord::Doc(Kind::Clause, r))
-                .collect()
-        });
+        let docs = self.all_docs();
         let mut ids = fresh_id;
         let set = self
             .with_backend(|b| set_aside_unreadable(b, &docs, check_doc, now_ms(), &mut ids))
@@ -371,33 +396,33 @@ impl AppState {
         self.tell_wrote(&keys);
     }
 
-    /// Creates a clause and saves it at once. Returns its id.
-    pub fn create_clause(&self, clause: Clause) -> String {
+    /// Creates a clause or journal entry and saves it at once. Returns its id.
+    pub fn create_doc(&self, kind: Kind, data: Value) -> String {
         let id = fresh_id();
         self.put(AnyRecord::Doc(
-            Kind::Clause,
-            Record::new(id.clone(), now_ms(), clause.to_json()),
+            kind,
+            Record::new(id.clone(), now_ms(), data),
         ));
-        self.touch(&record_key(Kind::Clause, &id));
+        self.touch(&record_key(kind, &id));
         self.flush_all();
         id
     }
 
-    /// Changes one clause in memory and queues it to be saved.
-    pub fn update_clause(&self, id: &str, change: impl FnOnce(&mut Clause)) {
+    /// Changes one clause or journal entry (read into its type `D`) and queues it to be saved.
+    pub fn update_doc<D: Json + Default>(&self, kind: Kind, id: &str, change: impl FnOnce(&mut D)) {
         let now = now_ms();
         let mut found = false;
-        self.clauses.update(|m| {
+        self.docs(kind).update(|m| {
             if let Some(r) = m.get_mut(id) {
-                let mut clause = Clause::from_json(&r.data).unwrap_or_default();
-                change(&mut clause);
-                r.data = clause.to_json();
+                let mut doc = D::from_json(&r.data).unwrap_or_default();
+                change(&mut doc);
+                r.data = doc.to_json();
                 r.updated = now;
                 found = true;
             }
         });
         if found {
-            self.touch(&record_key(Kind::Clause, id));
+            self.touch(&record_key(kind, id));
         }
     }
 

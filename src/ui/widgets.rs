@@ -57,6 +57,7 @@ pub fn widget(w: Widget) -> AnyView {
         Widget::Actions => actions(),
         Widget::Exit => exit(),
         Widget::Mediation => mediation(),
+        Widget::Reflect => reflect(),
     };
     super::kit::section(format!("w-{}", w as u8), w.title(), "widget", vec![body])
 }
@@ -1301,4 +1302,35 @@ fn plural_days(n: i32) -> String {
     } else {
         format!("{n} days")
     }
+}
+
+// G45–G47: the journal entry for this case, or a way to start one.
+fn reflect() -> AnyView {
+    let app = use_app();
+    let case_id = StoredValue::new(use_case_id());
+    let entry = Memo::new(move |_| {
+        let case = case_id.read_value();
+        app.reflections.with(|m| {
+            m.values()
+                .find(|r| r.data.get("case").and_then(|c| c.as_str()) == Some(case.as_str()))
+                .map(|r| r.id.clone())
+        })
+    });
+    vec![
+        para(
+            "hint",
+            "When it is over, step away for a while first. Then take ten minutes: would you do exactly the same again, and what will you change so it does not happen twice?",
+        ),
+        dyn_view(move || {
+            let (route, text) = match entry.get() {
+                Some(id) => (Route::JournalEntry(id), "Open your reflection on this case"),
+                None => (
+                    Route::NewReflection(Some(case_id.get_value())),
+                    "Reflect on this case",
+                ),
+            };
+            el("p").kid(link(route.to_fragment(), text, "button")).v()
+        }),
+    ]
+    .into_any()
 }
