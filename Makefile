@@ -28,6 +28,7 @@ size:
 ## bench: print performance figures (native store, then the browser against dist/)
 bench: setup dist-only
 	cargo bench --locked --bench store
+	cargo bench --locked --bench trends
 	node scripts/bench.mjs
 
 ## dev: debug build, rebuilt on change, served on http://127.0.0.1:8080

@@ -101,6 +101,17 @@ impl Date {
         format!("{d} {} {y}", MONTHS[m as usize - 1])
     }
 
+    /// A month key (`2026-03`) as people read it: `Mar 2026`. Anything else comes back as is.
+    pub fn month_name(key: &str) -> String {
+        match Date::parse(&format!("{key}-01")) {
+            Some(d) => {
+                let (y, m, _) = d.ymd();
+                format!("{} {y}", MONTHS[m as usize - 1])
+            }
+            None => key.to_string(),
+        }
+    }
+
     /// `2026-03`, for grouping by month.
     pub fn month_key(self) -> String {
         let (y, m, _) = self.ymd();
@@ -152,6 +163,13 @@ pub fn human_time(ms: i64, offset_minutes: i32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn month_keys_read_as_month_names() {
+        assert_eq!(Date::month_name("2026-03"), "Mar 2026");
+        assert_eq!(Date::month_name("2025-10"), "Oct 2025");
+        assert_eq!(Date::month_name("garbage"), "garbage");
+    }
 
     #[test]
     fn known_dates_convert_both_ways() {

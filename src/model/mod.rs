@@ -15,6 +15,7 @@ pub mod reflection;
 pub mod sample;
 pub mod settings;
 pub mod stage;
+pub mod trends;
 pub mod worksheet;
 
 pub use case::Case;

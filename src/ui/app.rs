@@ -43,7 +43,13 @@ pub(super) fn follow_route(
         }
     });
     Effect::new(move |first: Option<()>| {
-        let moved_here = (at_start || first.is_some()) && mine(&route.read());
+        // At start, only when the user came from another screen (focus is on what they
+        // clicked); on a fresh page load the focus stays at the top of the page.
+        let from_elsewhere = at_start
+            && document()
+                .active_element()
+                .is_some_and(|e| e.tag_name() != "BODY");
+        let moved_here = (from_elsewhere || first.is_some()) && mine(&route.read());
         if moved_here {
             request_animation_frame(move || {
                 let field = app.focus_field.get_untracked().map(|k| format!("#{k}"));

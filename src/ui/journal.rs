@@ -214,9 +214,7 @@ fn filters(
                 months
                     .into_iter()
                     .map(|m| {
-                        let label = Date::parse(&format!("{m}-01"))
-                            .map(|d| d.human()[3..].to_string())
-                            .unwrap_or_else(|| m.clone());
+                        let label = Date::month_name(&m);
                         (m, label)
                     })
                     .collect(),

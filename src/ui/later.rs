@@ -118,6 +118,7 @@ fn screen(route: Route) -> AnyView {
         Route::Backup => super::backup::backup_screen(),
         Route::Clause => super::clause::clause_list(),
         Route::Journal => super::journal::journal_screen(),
+        Route::Trends => super::trends::trends_screen(),
         Route::NewReflection(case) => super::journal::new_reflection(case),
         Route::JournalEntry(id) => super::journal::entry_screen(id),
         Route::ClauseEdit(id) => super::clause::clause_editor(id),

@@ -15,6 +15,7 @@ mod pwa;
 mod share;
 mod shell;
 mod state;
+mod trends;
 mod widgets;
 mod worksheet;
 
