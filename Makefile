@@ -9,14 +9,15 @@ export TRUNK_SKIP_VERSION_CHECK := true
 
 TRUNK_BUILD := trunk build --release --offline
 
-.PHONY: run test dist size bench setup lint unit e2e dev clean
+.PHONY: run test dist size bench fuzz lighthouse setup lint unit e2e dev clean
 
 ## run: build the release app and serve it on http://127.0.0.1:8080
 run: dist
 	node scripts/serve.mjs --dir dist --base / --port 8080
 
-## test: everything: format, lints (native and wasm32), unit tests, release build, size, browser suite
-test: setup lint unit dist-only size e2e
+## test: everything: format, lints (native and wasm32), unit tests, release build, size, browser
+## suite, and Lighthouse's accessibility / best-practices / SEO floors
+test: setup lint unit dist-only size e2e lighthouse
 
 ## dist: write a deployable dist/ (relative asset paths: works from any sub-path)
 dist: setup dist-only
@@ -25,11 +26,23 @@ dist: setup dist-only
 size:
 	node scripts/size.mjs --check
 
-## bench: print performance figures (native store, then the browser against dist/)
+## bench: print every figure: size, native store and trends, decoder property runs,
+## browser timings with 1,000 cases, and Lighthouse (median of 5 runs)
 bench: setup dist-only
+	node scripts/size.mjs
 	cargo bench --locked --bench store
 	cargo bench --locked --bench trends
+	MEND_FUZZ_CASES=2000 cargo test --locked --release --test decoders -- --nocapture --test-threads 1
 	node scripts/bench.mjs
+	node scripts/lighthouse.mjs --runs 5
+
+## fuzz: the decoders' property tests on many more inputs (MEND_FUZZ_CASES, default 100000)
+fuzz:
+	MEND_FUZZ_CASES=$${MEND_FUZZ_CASES:-100000} cargo test --locked --release --test decoders -- --nocapture --test-threads 1
+
+## lighthouse: Lighthouse 13 mobile on dist/; fails below 1.0 for a11y, best practices, SEO
+lighthouse:
+	node scripts/lighthouse.mjs
 
 ## dev: debug build, rebuilt on change, served on http://127.0.0.1:8080
 dev: setup

@@ -1,9 +1,11 @@
 // A plain static file server for the built app, used by `make run` and the browser tests.
 // It serves one directory under a base path (e.g. /mend/) to show the build works from any
-// sub-path, and nothing else: no rewrites, no compression, no caching tricks.
+// sub-path, and nothing else: no rewrites, no caching tricks. With `--gzip yes` it compresses
+// text and wasm as any static host does (used for the Lighthouse run).
 //
-//   node scripts/serve.mjs --dir dist --base /mend/ --port 4173 [--host 127.0.0.1]
+//   node scripts/serve.mjs --dir dist --base /mend/ --port 4173 [--host 127.0.0.1] [--gzip yes]
 import { createServer } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
@@ -55,12 +57,19 @@ const server = createServer(async (req, res) => {
   }
   try {
     if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-    const body = await readFile(file);
-    res.writeHead(200, {
+    let body = await readFile(file);
+    const headers = {
       'Content-Type': types[extname(file)] ?? 'application/octet-stream',
       'Cache-Control': 'no-cache',
       'X-Content-Type-Options': 'nosniff',
-    });
+    };
+    const compressible = !['.png', '.ico'].includes(extname(file));
+    if (args.gzip === 'yes' && compressible && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+      body = gzipSync(body);
+      headers['Content-Encoding'] = 'gzip';
+      headers.Vary = 'Accept-Encoding';
+    }
+    res.writeHead(200, headers);
     res.end(req.method === 'HEAD' ? undefined : body);
   } catch {
     res.writeHead(404, { 'Content-Type': 'text/plain' });

@@ -46,7 +46,7 @@ if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null
   $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
 fi
 
-# npm packages (Playwright, axe-core, binaryen's wasm-opt) from the committed lock file.
+# npm packages (Playwright, axe-core, Lighthouse, binaryen's wasm-opt) from the committed lock file.
 # A stamp of the lock file's hash makes this a no-op when nothing changed.
 lock_hash=$(sha256sum package-lock.json | cut -d' ' -f1)
 stamp=node_modules/.mend-lock-hash

@@ -289,10 +289,11 @@ pub fn home() -> AnyView {
         ),
         el("p").kid(link(Route::NewCase.to_fragment(), "New case", "button primary big")).v(),
         export_nudge_view(true),
-        super::pwa::install_offer(),
         overdue_view,
         nudge_view,
         cases,
+        // Last: the browser offers installing a moment after start, and nothing above may move.
+        super::pwa::install_offer(),
     ]
     .into_any()
 }

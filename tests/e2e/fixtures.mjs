@@ -80,3 +80,42 @@ export async function newCase(page, client) {
   await expect(saveStatus(page)).toHaveText('Saved');
   return page.url().match(/#\/cases\/([A-Za-z0-9_-]{16})\//)[1];
 }
+
+/**
+ * Fails unless the focused element shows a focus ring (its own outline, or its label's for a
+ * radio or checkbox drawn inside a label) and is on screen: what a keyboard user must see.
+ */
+export async function expectVisibleFocus(page) {
+  const problem = await page.evaluate(() => {
+    const el = document.activeElement;
+    // Tab past the last control leaves the page for the browser's own UI, then comes back.
+    if (!el || el === document.body) return null;
+    const ring = (node) => {
+      const s = getComputedStyle(node);
+      return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2;
+    };
+    const label = el.closest('label');
+    if (!ring(el) && !(label && ring(label))) {
+      return `no focus ring on ${el.outerHTML.slice(0, 120)}`;
+    }
+    const box = (label && !ring(el) ? label : el).getBoundingClientRect();
+    if (box.width === 0 || box.height === 0 || box.bottom < 0 || box.top > innerHeight || box.right < 0 || box.left > innerWidth) {
+      return `focused element is off screen: ${el.outerHTML.slice(0, 120)}`;
+    }
+    return null;
+  });
+  expect(problem, 'visible focus').toBeNull();
+}
+
+/**
+ * Presses Tab (or Shift+Tab) until `locator` has focus, as a keyboard user would, checking at
+ * every stop that the focus can be seen.
+ */
+export async function tabTo(page, locator, { back = false, max = 120 } = {}) {
+  for (let i = 0; i < max; i++) {
+    if (await locator.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+    await expectVisibleFocus(page);
+  }
+  throw new Error(`could not reach ${locator} with the keyboard`);
+}

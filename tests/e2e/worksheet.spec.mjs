@@ -1,16 +1,7 @@
 // The complaint worksheet in a real browser: a whole case by keyboard, reloads keep every
 // answer, restate needs the client's confirmation, the numbers give their readings, overdue
 // check-ins reach Home, and every stage passes axe-core.
-import { test, expect, open, saveStatus, expectNoAxeViolations } from './fixtures.mjs';
-
-/** Presses Tab (or Shift+Tab) until `locator` has focus: how a keyboard user gets there. */
-async function tabTo(page, locator, { back = false, max = 120 } = {}) {
-  for (let i = 0; i < max; i++) {
-    if (await locator.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
-  }
-  throw new Error(`could not reach ${locator} with the keyboard`);
-}
+import { test, expect, open, saveStatus, expectNoAxeViolations, tabTo } from './fixtures.mjs';
 
 async function typeInto(page, label, text) {
   const field = page.getByLabel(label, { exact: true });
