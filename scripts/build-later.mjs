@@ -34,7 +34,7 @@ export function buildLater(staging, release) {
     let wasm = join(tmp, `${BIN}_bg.wasm`);
     if (release) {
       const small = join(tmp, `${BIN}_opt.wasm`);
-      run('wasm-opt', ['-Oz', '--output', small, wasm]);
+      run('wasm-opt', ['-Oz', '--low-memory-unused', '--output', small, wasm]); // as index.html says
       wasm = small;
     }
     const out = join(staging, 'later');

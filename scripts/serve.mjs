@@ -1,12 +1,13 @@
 // A plain static file server for the built app, used by `make run` and the browser tests.
 // It serves one directory under a base path (e.g. /mend/) to show the build works from any
-// sub-path, and nothing else: no rewrites, no caching tricks. With `--gzip yes` it compresses
-// text and wasm as any static host does (used for the Lighthouse run).
+// sub-path, and nothing else: no rewrites, no caching tricks. With `--compress yes` it
+// compresses text and wasm as static hosts such as Netlify or Cloudflare Pages do: brotli when
+// the browser accepts it, otherwise gzip (used for the Lighthouse run).
 //
-//   node scripts/serve.mjs --dir dist --base /mend/ --port 4173 [--host 127.0.0.1] [--gzip yes]
+//   node scripts/serve.mjs --dir dist --base /mend/ --port 4173 [--host 127.0.0.1] [--compress yes]
 import { createServer } from 'node:http';
-import { gzipSync } from 'node:zlib';
-import { readFile, stat } from 'node:fs/promises';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
 const args = Object.fromEntries(
@@ -36,6 +37,31 @@ const types = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+// Hosts compress once, at their best settings; so does this, once per file.
+const cache = new Map();
+function compressed(file, encoding, body) {
+  const key = `${encoding} ${file}`;
+  if (!cache.has(key)) {
+    cache.set(
+      key,
+      encoding === 'br'
+        ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
+        : gzipSync(body, { level: 9 }),
+    );
+  }
+  return cache.get(key);
+}
+
+// Compress everything before the first request, so no request waits for it.
+if (args.compress === 'yes') {
+  for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
+    const file = join(entry.parentPath ?? entry.path, entry.name);
+    if (!entry.isFile() || ['.png', '.ico'].includes(extname(file))) continue;
+    const body = await readFile(file);
+    for (const encoding of ['br', 'gzip']) compressed(file, encoding, body);
+  }
+}
+
 const server = createServer(async (req, res) => {
   const url = new URL(req.url ?? '/', 'http://localhost');
   let path = decodeURIComponent(url.pathname);
@@ -64,9 +90,11 @@ const server = createServer(async (req, res) => {
       'X-Content-Type-Options': 'nosniff',
     };
     const compressible = !['.png', '.ico'].includes(extname(file));
-    if (args.gzip === 'yes' && compressible && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
-      body = gzipSync(body);
-      headers['Content-Encoding'] = 'gzip';
+    const accepts = req.headers['accept-encoding'] ?? '';
+    const encoding = /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : null;
+    if (args.compress === 'yes' && compressible && encoding) {
+      body = compressed(file, encoding, body);
+      headers['Content-Encoding'] = encoding;
       headers.Vary = 'Accept-Encoding';
     }
     res.writeHead(200, headers);

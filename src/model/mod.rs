@@ -15,6 +15,7 @@ pub mod reflection;
 pub mod sample;
 pub mod settings;
 pub mod stage;
+pub mod text;
 pub mod trends;
 pub mod worksheet;
 

@@ -147,15 +147,11 @@ impl Reflection {
 
     /// A line to tell entries apart in a list.
     pub fn snippet(&self) -> String {
-        let source = [&self.learned, &self.happened, &self.system, &self.expected]
+        [&self.learned, &self.happened, &self.system, &self.expected]
             .into_iter()
             .find(|t| !t.trim().is_empty())
-            .map(|t| t.trim().replace('\n', " "))
-            .unwrap_or_default();
-        match source.char_indices().nth(120) {
-            Some((i, _)) => format!("{}…", &source[..i]),
-            None => source,
-        }
+            .map(|t| super::text::excerpt(t, 120))
+            .unwrap_or_default()
     }
 
     /// How it is named: its date, and the case's title when linked.

@@ -130,15 +130,20 @@ impl Envelope {
         Value::Object(m)
     }
 
-    pub fn from_value(value: &Value) -> Result<Envelope, String> {
-        let m = object(value, "record")?;
+    /// Takes the record apart without copying its data: start-up reads every record once.
+    pub fn from_value(value: Value) -> Result<Envelope, String> {
+        object(&value, "record")?;
+        let Value::Object(mut m) = value else {
+            unreachable!("checked to be an object above")
+        };
+        let data = m.remove("data").ok_or("data is missing")?;
         Ok(Envelope {
-            kind: required(m, "kind")?,
-            id: required(m, "id")?,
-            v: required(m, "v")?,
-            created: required(m, "created")?,
-            updated: required(m, "updated")?,
-            data: required(m, "data")?,
+            kind: required(&m, "kind")?,
+            id: required(&m, "id")?,
+            v: required(&m, "v")?,
+            created: required(&m, "created")?,
+            updated: required(&m, "updated")?,
+            data,
         })
     }
 }
@@ -308,7 +313,7 @@ pub fn decode(raw: &str) -> Result<AnyRecord, DecodeError> {
 
 /// As [`decode`], from parsed JSON (a record inside a backup file).
 pub fn decode_value(value: Value) -> Result<AnyRecord, DecodeError> {
-    let env = Envelope::from_value(&value).map_err(DecodeError::WrongShape)?;
+    let env = Envelope::from_value(value).map_err(DecodeError::WrongShape)?;
     let Some(kind) = Kind::parse(&env.kind) else {
         return Err(DecodeError::Newer {
             kind: env.kind,
@@ -348,7 +353,16 @@ pub fn decode_value(value: Value) -> Result<AnyRecord, DecodeError> {
         Kind::Settings => AnyRecord::Settings(typed(env.id, env.created, env.updated, data)?),
         Kind::Clause | Kind::Reflection => {
             object(&data, kind.noun()).map_err(DecodeError::WrongShape)?;
-            AnyRecord::Doc(kind, typed(env.id, env.created, env.updated, data)?)
+            let (id, created, updated) = (env.id, env.created, env.updated);
+            AnyRecord::Doc(
+                kind,
+                Record {
+                    id,
+                    created,
+                    updated,
+                    data,
+                },
+            )
         }
     })
 }

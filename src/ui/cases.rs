@@ -35,7 +35,7 @@ fn row(r: &Record<Case>, t: Date) -> Row {
     Row {
         id: r.id.clone(),
         title: c.title(),
-        disputed: c.disputed.chars().take(140).collect(),
+        disputed: crate::model::text::excerpt(&c.disputed, 140),
         severity: c.severity,
         outcome: c.decide.outcome,
         next: next_step(c),
@@ -154,9 +154,17 @@ fn empty_state() -> AnyView {
         .v()
 }
 
+/// How many open cases Home lists.
+const HOME_CASES: usize = 8;
+
 pub fn home() -> AnyView {
     let app = use_app();
-    let open = Memo::new(move |_| sorted_rows(app, |c| !c.is_closed()));
+    let all_open = Memo::new(move |_| sorted_rows(app, |c| !c.is_closed()));
+    // Home shows the few that need attention first; the Cases screen has them all. A long
+    // list here would bury the next step and slow every start.
+    let open = Memo::new(move |_| {
+        all_open.with(|l: &Vec<Row>| l.iter().take(HOME_CASES).cloned().collect::<Vec<Row>>())
+    });
     let overdue = Memo::new(move |_| {
         let t = today();
         app.cases.with(|m| {
@@ -270,6 +278,16 @@ pub fn home() -> AnyView {
                 || para("muted", "No open cases. Well done."),
             ))
             .kid(case_list(open))
+            .kid(when(
+                move || all_open.with(Vec::len) > HOME_CASES,
+                move || {
+                    let n = all_open.with(Vec::len);
+                    para(
+                        "muted",
+                        format!("These are the {HOME_CASES} of your {n} open cases that need attention first."),
+                    )
+                },
+            ))
             .kid(
                 el("p")
                     .kid(link(

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::docs::{Doc, Ed, date, decode, editing, fieldset, radios, read, text};
-use super::kit::{button, click, dy, dyn_view, el, link, on_change, on_input, para};
+use super::kit::{answers, button, click, dy, dyn_view, el, link, on_change, on_input, para};
 use super::state::{AppState, use_app};
 use super::{go, replace, today};
 use crate::model::case::{Action, ActionStatus};
@@ -943,21 +943,12 @@ fn printed_entry(app: AppState, ed: Ed<Reflection>) -> AnyView {
                 ("Tags", r.tag_list().join(", ")),
             ];
             rows.retain(|(_, v)| !v.trim().is_empty());
-            let items: Vec<AnyView> = rows
-                .into_iter()
-                .map(|(k, v)| {
-                    el("div")
-                        .kid(el("dt").st(k).v())
-                        .kid(el("dd").text(v).v())
-                        .v()
-                })
-                .collect();
             vec![
                 el("p")
                     .class("running-head")
                     .text(format!("Mend · reflection · {}", r.title(case.as_deref())))
                     .v(),
-                el("dl").class("answers").kids(items).v(),
+                answers(rows),
             ]
             .into_any()
         }))

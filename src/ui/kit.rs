@@ -107,6 +107,24 @@ pub fn text_list(class: &'static str, items: Vec<String>) -> AnyView {
         .v()
 }
 
+/// A `<dl class="answers">` of plain-text terms and their values.
+#[inline(never)]
+pub fn answers(rows: Vec<(&'static str, String)>) -> AnyView {
+    el("dl")
+        .class("answers")
+        .kids(
+            rows.into_iter()
+                .map(|(k, v)| {
+                    el("div")
+                        .kid(el("dt").st(k).v())
+                        .kid(el("dd").text(v).v())
+                        .v()
+                })
+                .collect(),
+        )
+        .v()
+}
+
 /// A paragraph of text with a class.
 #[inline(never)]
 pub fn para(class: &'static str, text: impl Into<String>) -> AnyView {

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::kit::{button, click, dyn_view, el, link, on_change, para};
+use super::kit::{answers, button, click, dyn_view, el, link, on_change, para};
 use super::state::use_app;
 use super::{download, today};
 use crate::model::money::format_money;
@@ -343,22 +343,7 @@ fn figures(t: &Trends) -> AnyView {
     el("section")
         .a("aria-labelledby", "figures-h")
         .kid(el("h2").a("id", "figures-h").st("In figures").v())
-        .kid(
-            el("dl")
-                .class("answers")
-                .kids(
-                    items
-                        .into_iter()
-                        .map(|(k, v)| {
-                            el("div")
-                                .kid(el("dt").st(k).v())
-                                .kid(el("dd").text(v).v())
-                                .v()
-                        })
-                        .collect(),
-                )
-                .v(),
-        )
+        .kid(answers(items))
         .kids(extra)
         .v()
 }
@@ -422,31 +407,16 @@ fn ledger_view(rows: &[LedgerRow], all: RwSignal<bool>) -> AnyView {
                         .v(),
                 )
                 .kid(el("p").class("reading").text(r.reading.clone()).v())
-                .kid(
-                    el("dl")
-                        .class("answers")
-                        .kids(
-                            [
-                                (
-                                    "Cases",
-                                    format!("{} ({} in 12 months)", r.cases.len(), r.recent),
-                                ),
-                                ("Revenue recorded", money(&r.revenue)),
-                                ("Concessions given", money(&r.conceded)),
-                                ("Concessions as a share of revenue", share),
-                                ("Good faith", faith),
-                            ]
-                            .into_iter()
-                            .map(|(k, v)| {
-                                el("div")
-                                    .kid(el("dt").st(k).v())
-                                    .kid(el("dd").text(v).v())
-                                    .v()
-                            })
-                            .collect(),
-                        )
-                        .v(),
-                )
+                .kid(answers(vec![
+                    (
+                        "Cases",
+                        format!("{} ({} in 12 months)", r.cases.len(), r.recent),
+                    ),
+                    ("Revenue recorded", money(&r.revenue)),
+                    ("Concessions given", money(&r.conceded)),
+                    ("Concessions as a share of revenue", share),
+                    ("Good faith", faith),
+                ]))
                 .kid(para("hint", r.standing.advice()))
                 .kid(
                     el("p")

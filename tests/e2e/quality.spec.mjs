@@ -70,8 +70,11 @@ test('every screen passes axe-core in light, dark and print, and none scrolls si
       await page.emulateMedia({ media: 'screen', colorScheme });
       await expectNoAxeViolations(page, `${fragment} ${colorScheme}`);
     }
-    await page.emulateMedia({ media: 'print', colorScheme: 'light' });
-    await expectNoAxeViolations(page, `${fragment} print`);
+    // A phone in dark mode prints with the dark scheme still set: paper must stay black on white.
+    for (const colorScheme of ['light', 'dark']) {
+      await page.emulateMedia({ media: 'print', colorScheme });
+      await expectNoAxeViolations(page, `${fragment} print, ${colorScheme} system`);
+    }
     await page.emulateMedia({ media: 'screen', colorScheme: 'light' });
     await page.setViewportSize({ width: 320, height: 720 });
     expect(await sidewaysScroll(page), `${fragment} at 320 px`).toBeLessThanOrEqual(0);

@@ -289,3 +289,19 @@ test('every stage of the example passes axe-core in light and dark mode', async 
   await open(page, '#/');
   await expectNoAxeViolations(page, 'home with a case');
 });
+
+test('Home lists the eight open cases that need attention first and leads to the rest', async ({ page }) => {
+  for (let i = 1; i <= 9; i++) {
+    await open(page, '#/cases/new');
+    await page.getByLabel("Client's name").fill(`Client ${i}`);
+    if (i === 9) await page.getByRole('group', { name: 'How serious is it?' }).getByLabel('Serious: fix it now').check();
+    await expect(saveStatus(page)).toHaveText('Saved');
+  }
+  await open(page, '#/');
+  const names = page.locator('.case-link');
+  await expect(names).toHaveCount(8);
+  await expect(names.first()).toHaveText('Client 9');
+  await expect(page.getByText('These are the 8 of your 9 open cases that need attention first.')).toBeVisible();
+  await page.getByRole('link', { name: 'All cases, with search and filters' }).click();
+  await expect(page.locator('.case-link')).toHaveCount(9);
+});
