@@ -22,6 +22,17 @@ test('the first load leaves the later module alone until one of its screens open
   await expect(page.getByRole('link', { name: 'First load' })).toBeVisible();
 });
 
+test('a later screen opened directly works even when pwa.js arrives after the app', async ({ page }) => {
+  // pwa.js knows the later module's file names; on a slow link it may come after the wasm.
+  await page.route('**/pwa.js', async (route) => {
+    await new Promise((r) => setTimeout(r, 1500));
+    await route.continue();
+  });
+  await open(page, '#/journal');
+  await expect(page.getByRole('heading', { level: 1, name: 'Reflection journal' })).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
 test('the two modules see each other’s writes without a reload', async ({ page }) => {
   const id = await newCase(page, 'Seen by both');
   await open(page, '#/backup');
