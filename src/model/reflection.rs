@@ -99,6 +99,20 @@ json_struct!(Reflection {
 });
 
 impl Reflection {
+    /// Whether the `i`th of `CARE` was done (entries saved before a suggestion existed
+    /// simply have a shorter list).
+    pub fn cared(&self, i: usize) -> bool {
+        self.care.get(i).copied().unwrap_or(false)
+    }
+
+    /// Ticks or unticks the `i`th of `CARE`, growing the list as needed.
+    pub fn set_care(&mut self, i: usize, done: bool) {
+        if self.care.len() <= i {
+            self.care.resize(i + 1, false);
+        }
+        self.care[i] = done;
+    }
+
     /// A new entry, dated today, about `case` if given.
     pub fn new(today: Date, case: Option<String>) -> Reflection {
         Reflection {
@@ -336,6 +350,18 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> Date {
         Date::from_ymd(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn care_is_read_and_set_by_position_even_on_a_short_list() {
+        let mut r = Reflection::default();
+        assert!(!r.cared(3));
+        r.set_care(3, true);
+        assert_eq!(r.care, [false, false, false, true]);
+        assert!(r.cared(3) && !r.cared(0) && !r.cared(9));
+        r.set_care(0, true);
+        r.set_care(3, false);
+        assert_eq!(r.care, [true, false, false, false]);
     }
 
     fn entry() -> Reflection {

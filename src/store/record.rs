@@ -132,9 +132,9 @@ impl Envelope {
 
     /// Takes the record apart without copying its data: start-up reads every record once.
     pub fn from_value(value: Value) -> Result<Envelope, String> {
-        object(&value, "record")?;
-        let Value::Object(mut m) = value else {
-            unreachable!("checked to be an object above")
+        let mut m = match value {
+            Value::Object(m) => m,
+            other => return Err(object(&other, "record").err().unwrap_or_default()),
         };
         let data = m.remove("data").ok_or("data is missing")?;
         Ok(Envelope {

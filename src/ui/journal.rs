@@ -233,7 +233,7 @@ fn filters(
     });
     vec![
         el("div")
-            .class("field")
+            .class("field no-print")
             .kid(
                 el("label")
                     .a("for", "journal-search")
@@ -678,21 +678,13 @@ fn care(app: AppState, ed: Ed<Reflection>) -> AnyView {
                     el("input")
                         .a("type", "checkbox")
                         .at("id", id)
-                        .flag(
-                            "checked",
-                            dy(move || ed.doc.with(|r| r.care.get(i).copied().unwrap_or(false))),
-                        )
+                        .flag("checked", dy(move || ed.doc.with(|r| r.cared(i))))
                         .on_change(on_change(move |ev| {
                             let on = event_target_checked(&ev);
                             app.update_doc::<Reflection>(
                                 Kind::Reflection,
                                 &ed.id.read_value(),
-                                move |r| {
-                                    if r.care.len() <= i {
-                                        r.care.resize(i + 1, false);
-                                    }
-                                    r.care[i] = on;
-                                },
+                                move |r| r.set_care(i, on),
                             )
                         }))
                         .v(),
