@@ -538,7 +538,7 @@ mod tests {
 
     #[test]
     fn case_version_1_migrates_to_the_worksheet() {
-        let fixture = include_str!("fixtures/case-v1.json");
+        let fixture = include_str!("../../tests/fixtures/case-v1.json");
         let AnyRecord::Case(rec) = decode(fixture).unwrap() else {
             panic!("not a case")
         };
