@@ -28,6 +28,22 @@ crate::json_struct!(QuarantineEntry {
     at
 });
 
+impl QuarantineEntry {
+    /// Reads a set-aside note stored under `key`; a damaged note is itself kept as the raw
+    /// text (found at `now`).
+    pub fn read(key: &str, raw: &str, now: i64) -> QuarantineEntry {
+        serde_json::from_str(raw)
+            .ok()
+            .and_then(|v| QuarantineEntry::from_json(&v).ok())
+            .unwrap_or_else(|| QuarantineEntry {
+                key: key.into(),
+                raw: raw.into(),
+                reason: "the set-aside note itself is damaged".into(),
+                at: now,
+            })
+    }
+}
+
 /// A quarantined value as listed on the Backup screen.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Quarantined {
@@ -80,41 +96,44 @@ pub fn load_all(
                 Ok(rec) if rec.kind() == kind && rec.id() == id => loaded.records.push(rec),
                 Ok(_) => {
                     let reason = "its contents belong to another record".to_string();
-                    set_aside(backend, &mut loaded, key, raw, reason, now, new_id);
+                    loaded
+                        .quarantined
+                        .push(set_aside(backend, key, raw, reason, now, new_id));
                 }
                 Err(e @ DecodeError::Newer { .. }) => loaded.newer.push(NewerRecord {
                     key,
                     raw,
                     reason: e.to_string(),
                 }),
-                Err(e) => set_aside(backend, &mut loaded, key, raw, e.to_string(), now, new_id),
+                Err(e) => loaded.quarantined.push(set_aside(
+                    backend,
+                    key,
+                    raw,
+                    e.to_string(),
+                    now,
+                    new_id,
+                )),
             },
             KeyRef::Trash(_) => match read_trash(&key, &raw) {
                 Ok(item) => loaded.trash.push(item),
-                Err(e) if e.is_corrupt() => {
-                    set_aside(backend, &mut loaded, key, raw, e.to_string(), now, new_id)
-                }
+                Err(e) if e.is_corrupt() => loaded.quarantined.push(set_aside(
+                    backend,
+                    key,
+                    raw,
+                    e.to_string(),
+                    now,
+                    new_id,
+                )),
                 Err(e) => loaded.newer.push(NewerRecord {
                     key,
                     raw,
                     reason: e.to_string(),
                 }),
             },
-            KeyRef::Quarantine(_) => {
-                let parsed = serde_json::from_str(&raw).ok();
-                let entry = parsed
-                    .and_then(|v| QuarantineEntry::from_json(&v).ok())
-                    .unwrap_or_else(|| QuarantineEntry {
-                        key: key.clone(),
-                        raw: raw.clone(),
-                        reason: "the set-aside note itself is damaged".into(),
-                        at: now,
-                    });
-                loaded.quarantined.push(Quarantined {
-                    storage_key: key,
-                    entry,
-                });
-            }
+            KeyRef::Quarantine(_) => loaded.quarantined.push(Quarantined {
+                entry: QuarantineEntry::read(&key, &raw, now),
+                storage_key: key,
+            }),
             KeyRef::Unknown => loaded.newer.push(NewerRecord {
                 key,
                 raw,
@@ -147,21 +166,24 @@ pub fn set_aside_unreadable(
         let key = record.key();
         if let Ok(Some(raw)) = backend.get(&key) {
             let reason = format!("it is not in the form Mend expects ({why})");
-            set_aside(backend, &mut out, key, raw, reason, now, new_id);
+            out.quarantined
+                .push(set_aside(backend, key, raw, reason, now, new_id));
         }
     }
     out.quarantined
 }
 
-fn set_aside(
+/// Moves `raw` (found under `key`) aside to a quarantine key, with why; the original key is
+/// removed once the copy is safely written. If that write fails, the value stays where it was
+/// and is still listed.
+pub(crate) fn set_aside(
     backend: &mut dyn Backend,
-    loaded: &mut Loaded,
     key: String,
     raw: String,
     reason: String,
     now: i64,
     new_id: &mut dyn FnMut() -> String,
-) {
+) -> Quarantined {
     let entry = QuarantineEntry {
         key: key.clone(),
         raw,
@@ -171,10 +193,10 @@ fn set_aside(
     let qkey = quarantine_key(&new_id());
     let text = entry.to_json().to_string();
     let moved = write_verified(backend, &qkey, &text).is_ok() && backend.remove(&key).is_ok();
-    loaded.quarantined.push(Quarantined {
+    Quarantined {
         storage_key: if moved { qkey } else { key },
         entry,
-    });
+    }
 }
 
 #[cfg(test)]

@@ -8,11 +8,12 @@ pub mod backend;
 pub mod backup;
 pub mod health;
 pub mod load;
+pub mod reconcile;
 pub mod record;
 pub mod save;
 pub mod share;
-pub mod sync;
 pub mod trash;
+pub mod workspace;
 
 #[cfg(target_arch = "wasm32")]
 pub mod local;

@@ -74,6 +74,21 @@ pub fn restore(backend: &mut dyn Backend, item: &TrashItem) -> Result<(), SaveEr
     Ok(())
 }
 
+/// Restores `item` over a live record, which takes its place in the trash (`live`, under the
+/// same trash key). If the record cannot be written, the trash entry is put back as it was.
+pub fn swap(
+    backend: &mut dyn Backend,
+    item: &TrashItem,
+    live: &TrashItem,
+) -> Result<(), SaveError> {
+    write_verified(backend, &live.key, &live.encode())?;
+    if let Err(e) = write_verified(backend, &item.record.key(), &item.record.encode()) {
+        let _ = backend.set(&item.key, &item.encode());
+        return Err(e);
+    }
+    Ok(())
+}
+
 /// Deletes trash entries for good.
 pub fn purge(backend: &mut dyn Backend, keys: &[String]) -> Result<(), StorageError> {
     for key in keys {
