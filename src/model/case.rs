@@ -2,17 +2,16 @@
 //! Every field has a default so older and partial records load; money is in minor units of
 //! the case's currency; hours are kept in minutes.
 
+use serde::{Deserialize, Serialize};
+
 use super::date::Date;
-use crate::json_struct;
 
 /// Generates an enum's list of values and labels, in the order they are offered.
 macro_rules! labelled {
     ($(#[$m:meta])* $name:ident { $($variant:ident = $key:literal => $label:expr),+ $(,)? }) => {
         $(#[$m])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum $name { $($variant),+ }
-
-        $crate::json_enum!($name { $($variant = $key),+ });
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+        pub enum $name { $(#[serde(rename = $key)] $variant),+ }
 
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
@@ -153,7 +152,8 @@ labelled!(
     }
 );
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Client {
     pub name: String,
     pub company: String,
@@ -188,7 +188,8 @@ impl Client {
 }
 
 /// Know your numbers. Money in minor units; time in minutes. // G1–G5
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Numbers {
     pub minutes_spent: Option<i64>,
     pub hourly_worth: Option<i64>,
@@ -200,7 +201,8 @@ pub struct Numbers {
     pub dispute_minutes: Option<i64>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ReachOut {
     pub channel: Option<Channel>,
     pub when: Option<Date>,
@@ -208,14 +210,16 @@ pub struct ReachOut {
 }
 
 /// A clarifying question, ticked when asked, with what was said.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Question {
     pub text: String,
     pub asked: bool,
     pub answer: String,
 }
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Listen {
     pub words: String,
     pub meaning: String,
@@ -224,7 +228,8 @@ pub struct Listen {
 }
 
 /// One try at putting the concern in your own words, and how the client answered.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Attempt {
     pub mine: String,
     pub correction: String,
@@ -232,14 +237,16 @@ pub struct Attempt {
     pub at: i64,
 }
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Restate {
     pub attempts: Vec<Attempt>,
     /// When the client said "that's right" (ms). // G13
     pub confirmed_at: Option<i64>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Diagnose {
     pub perceived: String,
     pub perceived_evidence: String,
@@ -260,7 +267,8 @@ pub struct Diagnose {
 }
 
 /// A remedy considered, with what it takes. Which inputs matter depends on the kind.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct RemedyOption {
     pub kind: RemedyKind,
     pub amount: Option<i64>,
@@ -286,14 +294,16 @@ impl Default for RemedyOption {
 
 /// The peace offering to compare: a share off this invoice, or a larger share off the
 /// next purchase. // G30
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Peace {
     pub now_percent: Option<u32>,
     pub next_percent: Option<u32>,
     pub next_purchase: Option<i64>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Resolve {
     pub valid: Option<Validity>,
     pub their_suggestion: String,
@@ -306,7 +316,8 @@ pub struct Resolve {
 }
 
 /// A planned check-in with the client. // G34
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct CheckIn {
     pub due: Option<Date>,
     pub note: String,
@@ -314,7 +325,8 @@ pub struct CheckIn {
 }
 
 /// Something to change so this does not happen again. // G36, G41
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Action {
     pub text: String,
     pub owner: String,
@@ -333,7 +345,8 @@ impl Default for Action {
     }
 }
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Prevent {
     pub client_idea: String,
     pub root_cause: String,
@@ -343,7 +356,8 @@ pub struct Prevent {
     pub actions: Vec<Action>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Decide {
     pub outcome: Option<Outcome>,
     pub closed_on: Option<Date>,
@@ -354,7 +368,8 @@ pub struct Decide {
     pub note: String,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Case {
     /// Set on the worked example, so it is clearly marked and easy to delete.
     pub example: bool,
@@ -386,13 +401,12 @@ pub struct Case {
 
 /// Which saved clause applies to a case, and the day the dispute was raised in writing:
 /// the clause's windows count from that day.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ClauseLink {
     pub id: String,
     pub raised: Option<Date>,
 }
-
-json_struct!(ClauseLink { id, raised });
 
 impl Default for Case {
     fn default() -> Self {
@@ -421,132 +435,6 @@ impl Default for Case {
         }
     }
 }
-
-json_struct!(Client {
-    name,
-    company,
-    contact
-});
-json_struct!(Numbers {
-    minutes_spent,
-    hourly_worth,
-    materials,
-    other_costs,
-    invoiced,
-    revenue_to_date,
-    future_revenue,
-    dispute_minutes,
-});
-json_struct!(ReachOut {
-    channel,
-    when,
-    notes
-});
-json_struct!(Question {
-    text,
-    asked,
-    answer
-});
-json_struct!(Listen {
-    words,
-    meaning,
-    notes,
-    questions
-});
-json_struct!(Attempt {
-    mine,
-    correction,
-    at
-});
-json_struct!(Restate {
-    attempts,
-    confirmed_at
-});
-json_struct!(Diagnose {
-    perceived,
-    perceived_evidence,
-    actual,
-    actual_evidence,
-    claim_short,
-    expected,
-    promise,
-    misunderstanding,
-    retraining,
-    fault,
-    fault_extent,
-    personality,
-    our_side,
-    good_faith,
-    good_faith_why,
-    reach,
-});
-json_struct!(RemedyOption {
-    kind,
-    amount,
-    percent,
-    minutes,
-    note,
-    offered
-});
-json_struct!(Peace {
-    now_percent,
-    next_percent,
-    next_purchase
-});
-json_struct!(Resolve {
-    valid,
-    their_suggestion,
-    options,
-    counter_offer,
-    peace,
-    agreed,
-    confirmed_at
-});
-json_struct!(CheckIn { due, note, done });
-json_struct!(Action {
-    text,
-    owner,
-    due,
-    status
-});
-json_struct!(Prevent {
-    client_idea,
-    root_cause,
-    process_change,
-    consulted,
-    system,
-    actions
-});
-json_struct!(Decide {
-    outcome,
-    closed_on,
-    concession,
-    exit,
-    note
-});
-json_struct!(Case {
-    example,
-    client,
-    received,
-    channel,
-    disputed,
-    amount,
-    currency,
-    severity,
-    category,
-    people,
-    products,
-    numbers,
-    reach,
-    listen,
-    restate,
-    diagnose,
-    resolve,
-    follow_up,
-    prevent,
-    decide,
-    clause,
-});
 
 /// Splits a typed list ("Anna, Ben,  ,Cleo") into its names.
 pub fn split_list(text: &str) -> Vec<String> {
@@ -603,7 +491,7 @@ impl Case {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::json::Json;
+    use crate::model::json::{from_json, to_json};
 
     #[test]
     fn labels_follow_the_variants() {
@@ -611,12 +499,12 @@ mod tests {
         assert_eq!(Severity::Serious.label(), "Serious: fix it now");
         assert_eq!(RemedyKind::ALL.len(), RemedyKind::LABELS.len());
         assert_eq!(Outcome::Ended.label(), "Ended the relationship");
-        assert_eq!(Channel::InPerson.to_json(), serde_json::json!("in_person"));
+        assert_eq!(to_json(&Channel::InPerson), serde_json::json!("in_person"));
         assert_eq!(
-            Channel::from_json(&serde_json::json!("in_person")),
+            from_json::<Channel>(serde_json::json!("in_person")),
             Ok(Channel::InPerson)
         );
-        assert!(Channel::from_json(&serde_json::json!("fax")).is_err());
+        assert!(from_json::<Channel>(serde_json::json!("fax")).is_err());
     }
 
     #[test]
@@ -657,8 +545,8 @@ mod tests {
 
     #[test]
     fn a_partial_record_loads_with_defaults() {
-        let case: Case = Case::from_json(
-            &serde_json::from_str(r#"{"client":{"name":"Ann"},"numbers":{"invoiced":500}}"#)
+        let case: Case = from_json(
+            serde_json::from_str(r#"{"client":{"name":"Ann"},"numbers":{"invoiced":500}}"#)
                 .unwrap(),
         )
         .unwrap();

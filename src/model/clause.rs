@@ -3,11 +3,11 @@
 //! request for mediation. The wording is Mend's own; each provider's facts are checked against
 //! its published model clauses (sources beside [`Provider::facts`]).
 
+use serde::{Deserialize, Serialize};
+
 use super::case::{Case, labelled};
 use super::date::Date;
 use super::money::format_money;
-use crate::json_struct;
-use serde_json::Value;
 
 labelled!(
     /// Simple: close to "settle between yourselves first, then mediation". Tiered: each step
@@ -96,7 +96,8 @@ labelled!(
 );
 
 /// The choices behind one saved clause.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Clause {
     /// The user's name for it, e.g. "Standard web projects".
     pub name: String,
@@ -189,44 +190,6 @@ impl Default for Clause {
         }
     }
 }
-
-json_struct!(Clause {
-    name,
-    variant,
-    us,
-    them,
-    agreement,
-    negotiate,
-    negotiators,
-    meet_days,
-    negotiate_days,
-    obligation,
-    provider,
-    local_name,
-    rules_at,
-    selection,
-    select_days,
-    mediator,
-    alternate,
-    qualities,
-    venue,
-    place,
-    language,
-    confidential,
-    costs,
-    costs_other,
-    authority,
-    keep_working,
-    urgent_relief,
-    mediate_days,
-    then,
-    then_by,
-    arbitrators,
-    seat,
-    expert_binding,
-    courts,
-    law,
-});
 
 /// What Mend knows of a provider, for the clause text and its presets.
 pub struct Facts {
@@ -913,8 +876,7 @@ impl Clause {
 /// Says this is a template, on screen, on paper and in every file.
 pub const NOT_ADVICE: &str = "This is a template to adapt, not legal advice. Rules differ by country and state: for anything important, have a lawyer check it before you sign.";
 
-/// What a case needs from its clause to count its dates. The app reads it straight from the
-/// stored JSON ([`Windows::from_value`]) rather than the whole clause.
+/// What a case needs from its clause to count its dates.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Windows {
     pub tiered: bool,
@@ -930,38 +892,6 @@ pub struct Windows {
 }
 
 impl Windows {
-    /// Reads the fields it needs from a stored clause; anything missing or odd takes the
-    /// default clause's value.
-    pub fn from_value(v: &Value) -> Windows {
-        let mut w = Clause::default().windows();
-        let days = |key: &str, slot: &mut u32| {
-            if let Some(n) = v
-                .get(key)
-                .and_then(Value::as_u64)
-                .filter(|n| (1..=365).contains(n))
-            {
-                *slot = n as u32;
-            }
-        };
-        days("meet_days", &mut w.meet_days);
-        days("negotiate_days", &mut w.negotiate_days);
-        days("select_days", &mut w.select_days);
-        days("mediate_days", &mut w.mediate_days);
-        let text = |key: &str| v.get(key).and_then(Value::as_str).unwrap_or("");
-        w.tiered = text("variant") == Variant::Tiered.key();
-        w.jointly = text("selection") != Selection::Named.key();
-        if let Some(b) = v.get("negotiate").and_then(Value::as_bool) {
-            w.negotiate = b;
-        }
-        if let Some(p) = Provider::ALL.iter().find(|p| p.key() == text("provider")) {
-            w.provider = *p;
-        }
-        if let Some(t) = Then::ALL.iter().find(|t| t.key() == text("then")) {
-            w.then = *t;
-        }
-        w
-    }
-
     /// The dates, counted from the day the dispute was raised in writing. Mediation is
     /// assumed to start on the first day it may.
     pub fn deadlines(&self, raised: Date) -> Vec<Deadline> {
@@ -1052,7 +982,7 @@ fn capitalise(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::json::Json;
+    use crate::model::json::{from_json, to_json};
 
     fn full(provider: Provider, variant: Variant) -> Clause {
         let mut c = Clause {
@@ -1114,7 +1044,7 @@ mod tests {
                     "{provider:?} {variant:?}: {:?}",
                     c.flags()
                 );
-                assert_eq!(Clause::from_json(&c.to_json()).unwrap(), c);
+                assert_eq!(from_json::<Clause>(to_json(&c)).unwrap(), c);
             }
         }
     }
@@ -1349,31 +1279,6 @@ mod tests {
         assert_eq!(dl[0].date, d(2027, 1, 3));
         assert_eq!(dl[1].date, d(2027, 3, 4));
         assert!(dl[1].label.contains("expert determination"));
-    }
-
-    #[test]
-    fn the_app_reads_the_same_windows_from_stored_json() {
-        for &provider in Provider::ALL {
-            for &variant in Variant::ALL {
-                let mut c = full(provider, variant);
-                c.selection = Selection::Named;
-                c.then = Then::Expert;
-                c.negotiate = false;
-                c.mediate_days = 90;
-                assert_eq!(
-                    Windows::from_value(&c.to_json()),
-                    c.windows(),
-                    "{provider:?}"
-                );
-                assert_eq!(
-                    Windows::from_value(&full(provider, variant).to_json()),
-                    full(provider, variant).windows()
-                );
-            }
-        }
-        // Damaged or absent fields fall back to the default clause's.
-        let odd = serde_json::json!({"meet_days": 0, "negotiate_days": "x", "provider": "nobody"});
-        assert_eq!(Windows::from_value(&odd), Clause::default().windows());
     }
 
     #[test]

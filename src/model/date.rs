@@ -139,16 +139,17 @@ fn days_in_month(year: i32, month: u32) -> u32 {
     }
 }
 
-impl super::json::Json for Date {
-    fn to_json(&self) -> serde_json::Value {
-        serde_json::Value::String(self.iso())
+/// Stored as `YYYY-MM-DD`; anything else (or an impossible day) is an error.
+impl serde::Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.iso())
     }
+}
 
-    fn from_json(value: &serde_json::Value) -> Result<Date, String> {
-        value
-            .as_str()
-            .and_then(Date::parse)
-            .ok_or_else(|| "not a date".into())
+impl<'de> serde::Deserialize<'de> for Date {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+        let text = String::deserialize(d)?;
+        Date::parse(&text).ok_or_else(|| serde::de::Error::custom("not a date"))
     }
 }
 
@@ -250,12 +251,12 @@ mod tests {
 
     #[test]
     fn json_uses_iso_text() {
-        use crate::model::json::Json;
+        use crate::model::json::{from_json, to_json};
         use serde_json::json;
         let d = Date::from_ymd(2026, 3, 9).unwrap();
-        assert_eq!(d.to_json(), json!("2026-03-09"));
-        assert_eq!(Date::from_json(&json!("2026-03-09")), Ok(d));
-        assert!(Date::from_json(&json!("2026-02-30")).is_err());
-        assert!(Date::from_json(&json!(7)).is_err());
+        assert_eq!(to_json(&d), json!("2026-03-09"));
+        assert_eq!(from_json::<Date>(json!("2026-03-09")), Ok(d));
+        assert!(from_json::<Date>(json!("2026-02-30")).is_err());
+        assert!(from_json::<Date>(json!(7)).is_err());
     }
 }

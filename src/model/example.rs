@@ -3,7 +3,7 @@
 
 use super::case::Case;
 use super::date::{Date, MS_PER_DAY};
-use super::json::Json;
+use super::json::from_json;
 
 /// The example's answers as JSON: data rather than code keeps the wasm smaller. The dates
 /// and times are set around today by [`worked_example`].
@@ -14,7 +14,7 @@ pub fn worked_example(today: Date, now: i64) -> Case {
     let day = |n: i32| Some(today.add_days(n));
     let at = |days_ago: i64, hour: i64| now - days_ago * MS_PER_DAY + hour * 3_600_000;
     let value: serde_json::Value = serde_json::from_str(EXAMPLE).unwrap_or_default();
-    let mut case = Case::from_json(&value).unwrap_or_default();
+    let mut case: Case = from_json(value).unwrap_or_default();
     case.example = true;
     case.received = day(-12);
     case.reach.when = day(-11);
@@ -53,10 +53,10 @@ mod tests {
         assert_eq!(f.margin, Some(58_000));
         assert!(matches!(reading(&case, &f, 0, 0), Reading::GiveWay { .. }));
         // The example survives a round trip through storage.
-        use crate::model::json::Json;
-        let text = case.to_json().to_string();
+        use crate::model::json::to_json;
+        let text = to_json(&case).to_string();
         assert_eq!(
-            Case::from_json(&serde_json::from_str(&text).unwrap()),
+            from_json::<Case>(serde_json::from_str(&text).unwrap()),
             Ok(case)
         );
     }

@@ -2,9 +2,10 @@
 //! prevention actions from entries and from cases in one list, search and filters, and the
 //! one quiet nudge to reflect on a closed case. G36, G45–G47.
 
+use serde::{Deserialize, Serialize};
+
 use super::case::{Action, ActionStatus, Case, labelled};
 use super::date::Date;
-use crate::json_struct;
 
 labelled!(
     /// "Would I do exactly the same again?" // G46
@@ -49,7 +50,8 @@ pub fn explain(key: &str) -> &'static str {
 }
 
 /// One journal entry.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Reflection {
     pub date: Option<Date>,
     /// The case it is about, if any (its id).
@@ -77,26 +79,6 @@ pub struct Reflection {
     /// Tags, separated by commas, as typed.
     pub tags: String,
 }
-
-json_struct!(Reflection {
-    date,
-    case,
-    expected,
-    happened,
-    why,
-    keep,
-    change,
-    again,
-    again_why,
-    learned,
-    system,
-    actions,
-    care,
-    care_note,
-    mood_before,
-    mood_after,
-    tags,
-});
 
 impl Reflection {
     /// Whether the `i`th of `CARE` was done (entries saved before a suggestion existed
@@ -346,7 +328,7 @@ pub fn nudge<'a>(
 mod tests {
     use super::*;
     use crate::model::case::Outcome;
-    use crate::model::json::Json;
+    use crate::model::json::{from_json, to_json};
 
     fn d(y: i32, m: u32, day: u32) -> Date {
         Date::from_ymd(y, m, day).unwrap()
@@ -394,7 +376,7 @@ mod tests {
     #[test]
     fn an_entry_round_trips_and_reads_its_tags() {
         let e = entry();
-        assert_eq!(Reflection::from_json(&e.to_json()).unwrap(), e);
+        assert_eq!(from_json::<Reflection>(to_json(&e)).unwrap(), e);
         assert_eq!(e.tag_list(), ["launch", "Payments"]);
         assert_eq!(
             Reflection::new(d(2026, 1, 2), Some("k".into())),

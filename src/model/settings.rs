@@ -1,6 +1,9 @@
 //! The user's settings: one record.
 
-#[derive(Clone, Debug, PartialEq)]
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Settings {
     /// ISO 4217 code used for new cases.
     pub currency: String,
@@ -19,12 +22,6 @@ impl Default for Settings {
         }
     }
 }
-
-crate::json_struct!(Settings {
-    currency,
-    last_export,
-    dismissed_nudges
-});
 
 impl Settings {
     /// Two tabs (or devices) changed the settings from the same `base`: keep both sides'

@@ -235,13 +235,6 @@ pub fn plan_import(
                 Ok(r) => r,
                 Err(e) => return invalid(format!("it cannot be read: {e}")),
             };
-            if let AnyRecord::Doc(kind, r) = &record
-                && let Err(why) = super::record::check_doc(*kind, &r.data)
-            {
-                return invalid(format!(
-                    "it cannot be read: it is not in the form Mend expects ({why})"
-                ));
-            }
             // A linear look-up: a backup holds at most a few thousand records.
             if seen.contains(&record.key()) {
                 return invalid("it appears twice in the file".into());

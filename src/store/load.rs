@@ -2,14 +2,16 @@
 //! raw text), leave what is newer untouched, and load the rest. One bad record never stops
 //! the others from loading.
 
+use serde::{Deserialize, Serialize};
+
 use super::backend::{Backend, StorageError};
 use super::record::{AnyRecord, DecodeError, KeyRef, PREFIX, decode, parse_key};
 use super::save::write_verified;
 use super::trash::{TrashItem, read_trash};
-use crate::model::json::Json;
 
 /// A value that could not be read, moved aside with its raw text.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct QuarantineEntry {
     /// The key it was found under.
     pub key: String,
@@ -21,20 +23,13 @@ pub struct QuarantineEntry {
     pub at: i64,
 }
 
-crate::json_struct!(QuarantineEntry {
-    key,
-    raw,
-    reason,
-    at
-});
-
 impl QuarantineEntry {
     /// Reads a set-aside note stored under `key`; a damaged note is itself kept as the raw
     /// text (found at `now`).
     pub fn read(key: &str, raw: &str, now: i64) -> QuarantineEntry {
         serde_json::from_str(raw)
             .ok()
-            .and_then(|v| QuarantineEntry::from_json(&v).ok())
+            .and_then(|v| crate::model::json::from_json(v).ok())
             .unwrap_or_else(|| QuarantineEntry {
                 key: key.into(),
                 raw: raw.into(),
@@ -145,34 +140,6 @@ pub fn load_all(
     Ok(loaded)
 }
 
-/// Sets aside stored clauses and journal entries whose contents `check` rejects. The load
-/// keeps them as JSON without reading them into their types; the later screens, which have
-/// those types, run this once they start. Returns what was set aside.
-pub fn set_aside_unreadable(
-    backend: &mut dyn Backend,
-    records: &[AnyRecord],
-    check: fn(super::record::Kind, &serde_json::Value) -> Result<(), String>,
-    now: i64,
-    new_id: &mut dyn FnMut() -> String,
-) -> Vec<Quarantined> {
-    let mut out = Loaded::default();
-    for record in records {
-        let AnyRecord::Doc(kind, r) = record else {
-            continue;
-        };
-        let Err(why) = check(*kind, &r.data) else {
-            continue;
-        };
-        let key = record.key();
-        if let Ok(Some(raw)) = backend.get(&key) {
-            let reason = format!("it is not in the form Mend expects ({why})");
-            out.quarantined
-                .push(set_aside(backend, key, raw, reason, now, new_id));
-        }
-    }
-    out.quarantined
-}
-
 /// Moves `raw` (found under `key`) aside to a quarantine key, with why; the original key is
 /// removed once the copy is safely written. If that write fails, the value stays where it was
 /// and is still listed.
@@ -191,7 +158,7 @@ pub(crate) fn set_aside(
         at: now,
     };
     let qkey = quarantine_key(&new_id());
-    let text = entry.to_json().to_string();
+    let text = crate::model::json::to_json(&entry).to_string();
     let moved = write_verified(backend, &qkey, &text).is_ok() && backend.remove(&key).is_ok();
     Quarantined {
         storage_key: if moved { qkey } else { key },
@@ -219,38 +186,28 @@ mod tests {
     }
 
     #[test]
-    fn clauses_that_do_not_read_as_clauses_are_set_aside_by_the_later_screens() {
-        use crate::model::json::Json;
+    fn a_clause_that_does_not_read_as_a_clause_is_set_aside_at_start() {
         let mut b = MemoryBackend::new();
-        let good = AnyRecord::Doc(
-            Kind::Clause,
-            Record::new("good".into(), 10, crate::model::Clause::default().to_json()),
-        );
-        let bad = AnyRecord::Doc(
-            Kind::Clause,
-            Record::new("bad".into(), 10, serde_json::json!({"variant": 5})),
-        );
-        for r in [&good, &bad] {
-            b.set(&r.key(), &r.encode()).unwrap();
-        }
-        // The load itself keeps both: it does not read clauses into their type.
+        let good = AnyRecord::Clause(Record::new(
+            "good".into(),
+            10,
+            crate::model::Clause::default(),
+        ));
+        let mut bad = good.with_id("bad".into()).to_envelope();
+        bad.data = serde_json::json!({"variant": 5});
+        b.set(&good.key(), &good.encode()).unwrap();
+        b.set("mend:clause:bad", &bad.to_value().to_string())
+            .unwrap();
         let loaded = load_all(&mut b, 20, &mut ids()).unwrap();
-        assert_eq!(loaded.records.len(), 2);
-        assert!(loaded.quarantined.is_empty());
-        let set = set_aside_unreadable(
-            &mut b,
-            &loaded.records,
-            crate::store::record::check_doc,
-            30,
-            &mut ids(),
-        );
-        assert_eq!(set.len(), 1);
-        assert_eq!(set[0].storage_key, "mend:quarantine:q1");
-        assert_eq!(set[0].entry.key, "mend:clause:bad");
+        assert_eq!(loaded.records, vec![good.clone()]);
+        assert_eq!(loaded.quarantined.len(), 1);
+        let q = &loaded.quarantined[0];
+        assert_eq!(q.storage_key, "mend:quarantine:q1");
+        assert_eq!(q.entry.key, "mend:clause:bad");
         assert!(
-            set[0].entry.reason.contains("variant: not a known Variant"),
+            q.entry.reason.contains("invalid type"),
             "{}",
-            set[0].entry.reason
+            q.entry.reason
         );
         assert_eq!(b.get("mend:clause:bad").unwrap(), None);
         assert_eq!(b.get("mend:clause:good").unwrap(), Some(good.encode()));
@@ -288,8 +245,8 @@ mod tests {
         assert!(q.entry.raw.ends_with("\"crea"));
         assert_eq!(q.entry.reason, "its saved text is damaged or cut off");
         assert_eq!(b.get("mend:case:bad").unwrap(), None, "moved aside");
-        let kept: QuarantineEntry = QuarantineEntry::from_json(
-            &serde_json::from_str(&b.get("mend:quarantine:q1").unwrap().unwrap()).unwrap(),
+        let kept: QuarantineEntry = crate::model::json::from_json(
+            serde_json::from_str(&b.get("mend:quarantine:q1").unwrap().unwrap()).unwrap(),
         )
         .unwrap();
         assert_eq!(kept, q.entry);

@@ -2,11 +2,13 @@
 //! schema version, with the data inside. Older versions are migrated step by step on load;
 //! a record from a newer version of the app is left untouched.
 
-use serde_json::{Map, Value};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use std::fmt;
 
-use crate::model::json::{Json, object, required};
-use crate::model::{Case, Record, Settings};
+use crate::model::json::{from_json, to_json};
+use crate::model::reflection::Reflection;
+use crate::model::{Case, Clause, Record, Settings};
 use crate::route::is_valid_id;
 
 /// Every key Mend writes starts with this.
@@ -105,10 +107,10 @@ pub fn parse_key(key: &str) -> Option<KeyRef> {
     })
 }
 
-/// The envelope as written to storage.
-/// Unknown fields are ignored, so a newer app may add some without making this one
-/// quarantine its records; every known field is required.
-#[derive(Clone, Debug, PartialEq)]
+/// The envelope as written to storage. Every field is required: without them a value cannot
+/// be told apart from something else, so it is set aside. Unknown fields are ignored, so a
+/// newer app may add some without making this one set its records aside.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Envelope {
     pub kind: String,
     pub id: String,
@@ -120,31 +122,12 @@ pub struct Envelope {
 
 impl Envelope {
     pub fn to_value(&self) -> Value {
-        let mut m = Map::new();
-        m.insert("kind".into(), self.kind.to_json());
-        m.insert("id".into(), self.id.to_json());
-        m.insert("v".into(), self.v.to_json());
-        m.insert("created".into(), self.created.to_json());
-        m.insert("updated".into(), self.updated.to_json());
-        m.insert("data".into(), self.data.clone());
-        Value::Object(m)
+        to_json(self)
     }
 
     /// Takes the record apart without copying its data: start-up reads every record once.
     pub fn from_value(value: Value) -> Result<Envelope, String> {
-        let mut m = match value {
-            Value::Object(m) => m,
-            other => return Err(object(&other, "record").err().unwrap_or_default()),
-        };
-        let data = m.remove("data").ok_or("data is missing")?;
-        Ok(Envelope {
-            kind: required(&m, "kind")?,
-            id: required(&m, "id")?,
-            v: required(&m, "v")?,
-            created: required(&m, "created")?,
-            updated: required(&m, "updated")?,
-            data,
-        })
+        from_json(value)
     }
 }
 
@@ -155,9 +138,20 @@ impl Envelope {
 pub enum AnyRecord {
     Case(Record<Case>),
     Settings(Record<Settings>),
-    /// A clause or journal entry, kept as JSON: only the screens that edit it read it into
-    /// its type (`model::clause`, …), so the app's first load does not carry that code.
-    Doc(Kind, Record<Value>),
+    Clause(Record<Clause>),
+    Reflection(Record<Reflection>),
+}
+
+/// Runs `$body` with `$r` bound to the record inside any variant.
+macro_rules! each {
+    ($any:expr, $r:ident => $body:expr) => {
+        match $any {
+            AnyRecord::Case($r) => $body,
+            AnyRecord::Settings($r) => $body,
+            AnyRecord::Clause($r) => $body,
+            AnyRecord::Reflection($r) => $body,
+        }
+    };
 }
 
 impl AnyRecord {
@@ -165,32 +159,21 @@ impl AnyRecord {
         match self {
             AnyRecord::Case(_) => Kind::Case,
             AnyRecord::Settings(_) => Kind::Settings,
-            AnyRecord::Doc(kind, _) => *kind,
+            AnyRecord::Clause(_) => Kind::Clause,
+            AnyRecord::Reflection(_) => Kind::Reflection,
         }
     }
 
     pub fn id(&self) -> &str {
-        match self {
-            AnyRecord::Case(r) => &r.id,
-            AnyRecord::Settings(r) => &r.id,
-            AnyRecord::Doc(_, r) => &r.id,
-        }
+        each!(self, r => &r.id)
     }
 
     pub fn created(&self) -> i64 {
-        match self {
-            AnyRecord::Case(r) => r.created,
-            AnyRecord::Settings(r) => r.created,
-            AnyRecord::Doc(_, r) => r.created,
-        }
+        each!(self, r => r.created)
     }
 
     pub fn updated(&self) -> i64 {
-        match self {
-            AnyRecord::Case(r) => r.updated,
-            AnyRecord::Settings(r) => r.updated,
-            AnyRecord::Doc(_, r) => r.updated,
-        }
+        each!(self, r => r.updated)
     }
 
     pub fn key(&self) -> String {
@@ -202,7 +185,8 @@ impl AnyRecord {
         match self {
             AnyRecord::Case(r) => r.data.title(),
             AnyRecord::Settings(_) => "Settings".into(),
-            AnyRecord::Doc(kind, r) => doc_title(*kind, &r.data),
+            AnyRecord::Clause(r) => r.data.title(),
+            AnyRecord::Reflection(r) => r.data.title(None),
         }
     }
 
@@ -211,7 +195,8 @@ impl AnyRecord {
         match self {
             AnyRecord::Case(r) => AnyRecord::Case(Record { id, ..r.clone() }),
             AnyRecord::Settings(r) => AnyRecord::Settings(Record { id, ..r.clone() }),
-            AnyRecord::Doc(k, r) => AnyRecord::Doc(*k, Record { id, ..r.clone() }),
+            AnyRecord::Clause(r) => AnyRecord::Clause(Record { id, ..r.clone() }),
+            AnyRecord::Reflection(r) => AnyRecord::Reflection(Record { id, ..r.clone() }),
         }
     }
 
@@ -220,56 +205,27 @@ impl AnyRecord {
         match (self, other) {
             (AnyRecord::Case(a), AnyRecord::Case(b)) => a.data == b.data,
             (AnyRecord::Settings(a), AnyRecord::Settings(b)) => a.data == b.data,
-            (AnyRecord::Doc(k, a), AnyRecord::Doc(l, b)) => k == l && a.data == b.data,
+            (AnyRecord::Clause(a), AnyRecord::Clause(b)) => a.data == b.data,
+            (AnyRecord::Reflection(a), AnyRecord::Reflection(b)) => a.data == b.data,
             _ => false,
         }
     }
 
     pub fn to_envelope(&self) -> Envelope {
-        fn env<T: Json>(kind: Kind, r: &Record<T>) -> Envelope {
-            Envelope {
-                kind: kind.as_str().into(),
-                id: r.id.clone(),
-                v: kind.version(),
-                created: r.created,
-                updated: r.updated,
-                data: r.data.to_json(),
-            }
-        }
-        match self {
-            AnyRecord::Case(r) => env(Kind::Case, r),
-            AnyRecord::Settings(r) => env(Kind::Settings, r),
-            AnyRecord::Doc(kind, r) => env(*kind, r),
+        let data = each!(self, r => to_json(&r.data));
+        Envelope {
+            kind: self.kind().as_str().into(),
+            id: self.id().into(),
+            v: self.kind().version(),
+            created: self.created(),
+            updated: self.updated(),
+            data,
         }
     }
 
     /// The text stored under the record's key.
     pub fn encode(&self) -> String {
         self.to_envelope().to_value().to_string()
-    }
-}
-
-/// How a clause or journal entry is named in lists, read straight from its JSON.
-pub fn doc_title(kind: Kind, data: &Value) -> String {
-    let text = |key: &str| data.get(key).and_then(Value::as_str).unwrap_or("").trim();
-    match (kind, text("name")) {
-        (Kind::Reflection, _) => match crate::model::Date::parse(text("date")) {
-            Some(d) => format!("Reflection of {}", d.human()),
-            None => "Reflection".into(),
-        },
-        (Kind::Clause, "") => "Untitled clause".into(),
-        (_, "") => kind.noun().into(),
-        (_, n) => n.into(),
-    }
-}
-
-/// Reads a clause or journal entry into its type, to check it. The app never calls this
-/// (it only reads a few fields); the screens that edit these records, and the import, do.
-pub fn check_doc(kind: Kind, data: &Value) -> Result<(), String> {
-    match kind {
-        Kind::Clause => crate::model::Clause::from_json(data).map(|_| ()),
-        Kind::Reflection => crate::model::reflection::Reflection::from_json(data).map(|_| ()),
-        _ => Ok(()),
     }
 }
 
@@ -334,36 +290,25 @@ pub fn decode_value(value: Value) -> Result<AnyRecord, DecodeError> {
         return Err(DecodeError::WrongShape(format!("bad id \"{}\"", env.id)));
     }
     let data = migrate(kind, env.v, env.data).map_err(DecodeError::WrongShape)?;
-    fn typed<T: Json>(
-        env_id: String,
-        created: i64,
-        updated: i64,
+    fn typed<T: serde::de::DeserializeOwned>(
+        env: (String, i64, i64),
         data: Value,
     ) -> Result<Record<T>, DecodeError> {
-        let data = T::from_json(&data).map_err(DecodeError::WrongShape)?;
+        let data = from_json(data).map_err(DecodeError::WrongShape)?;
+        let (id, created, updated) = env;
         Ok(Record {
-            id: env_id,
+            id,
             created,
             updated,
             data,
         })
     }
+    let env = (env.id, env.created, env.updated);
     Ok(match kind {
-        Kind::Case => AnyRecord::Case(typed(env.id, env.created, env.updated, data)?),
-        Kind::Settings => AnyRecord::Settings(typed(env.id, env.created, env.updated, data)?),
-        Kind::Clause | Kind::Reflection => {
-            object(&data, kind.noun()).map_err(DecodeError::WrongShape)?;
-            let (id, created, updated) = (env.id, env.created, env.updated);
-            AnyRecord::Doc(
-                kind,
-                Record {
-                    id,
-                    created,
-                    updated,
-                    data,
-                },
-            )
-        }
+        Kind::Case => AnyRecord::Case(typed(env, data)?),
+        Kind::Settings => AnyRecord::Settings(typed(env, data)?),
+        Kind::Clause => AnyRecord::Clause(typed(env, data)?),
+        Kind::Reflection => AnyRecord::Reflection(typed(env, data)?),
     })
 }
 

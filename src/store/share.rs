@@ -16,7 +16,7 @@ use serde_json::{Map, Value};
 use std::fmt;
 
 use crate::model::Case;
-use crate::model::json::Json;
+use crate::model::json::{from_json, to_json};
 
 pub const VERSION: u8 = 1;
 /// Chat apps and mail clients start cutting links somewhere above this length.
@@ -146,7 +146,7 @@ pub fn to_text(shared: &Shared) -> String {
         Shared::Case(case) => {
             let mut case = (**case).clone();
             case.example = false;
-            m.insert("case".into(), case.to_json());
+            m.insert("case".into(), to_json(&case));
         }
     }
     Value::Object(m).to_string()
@@ -159,7 +159,7 @@ pub fn from_text(text: &str) -> Result<Shared, ShareError> {
         return Ok(Shared::Blank);
     }
     let case = value.get("case").ok_or(ShareError::Damaged)?;
-    Case::from_json(case)
+    from_json::<Case>(case.clone())
         .map(|c| Shared::Case(Box::new(c)))
         .map_err(|_| ShareError::Damaged)
 }

@@ -5,7 +5,6 @@ use serde_json::{Map, Value};
 use super::backend::{Backend, StorageError};
 use super::record::{AnyRecord, DecodeError, Kind, PREFIX, decode_value};
 use super::save::{SaveError, write_verified};
-use crate::model::json::{object, required};
 
 /// A deleted record.
 #[derive(Clone, Debug, PartialEq)]
@@ -32,16 +31,19 @@ pub fn trash_key(kind: Kind, id: &str) -> String {
 
 /// Reads a trash entry.
 pub fn read_trash(key: &str, raw: &str) -> Result<TrashItem, DecodeError> {
+    /// As stored: when, and the record's envelope.
+    #[derive(serde::Deserialize)]
+    struct Stored {
+        deleted: i64,
+        record: Value,
+    }
     let value: Value =
         serde_json::from_str(raw).map_err(|e| DecodeError::Unparseable(e.to_string()))?;
-    let shape = |e: String| DecodeError::WrongShape(e);
-    let m = object(&value, "trash entry").map_err(shape)?;
-    let deleted: i64 = required(m, "deleted").map_err(shape)?;
-    let record: Value = required(m, "record").map_err(shape)?;
+    let stored: Stored = crate::model::json::from_json(value).map_err(DecodeError::WrongShape)?;
     Ok(TrashItem {
         key: key.to_string(),
-        deleted,
-        record: decode_value(record)?,
+        deleted: stored.deleted,
+        record: decode_value(stored.record)?,
     })
 }
 

@@ -3,16 +3,15 @@
 //! another tab (or, later, another device) writes. Plain Rust over [`Backend`], so every rule
 //! here is tested natively; the UI only mirrors what changed into its signals.
 
-use serde_json::Value;
-
 use super::backend::Backend;
 use super::load::{Loaded, NewerRecord, Quarantined, load_all};
 use super::reconcile::{Incoming, reconcile};
-use super::record::{AnyRecord, Kind, SETTINGS_ID, record_key};
+use super::record::{AnyRecord, KeyRef, Kind, SETTINGS_ID, parse_key, record_key};
 use super::save::{SaveError, SaveQueue, SaveStatus};
 use super::trash::{self, TrashItem};
 use crate::model::record::Records;
-use crate::model::{Case, Record, Settings};
+use crate::model::reflection::Reflection;
+use crate::model::{Case, Clause, Record, Settings};
 
 /// Which parts changed since the UI last looked (it notifies the matching signals).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -94,87 +93,88 @@ pub enum Restore {
 #[derive(Clone, Debug, Default)]
 pub struct Held {
     pub cases: Records<Case>,
-    pub clauses: Records<Value>,
-    pub reflections: Records<Value>,
+    pub clauses: Records<Clause>,
+    pub reflections: Records<Reflection>,
     pub settings: Option<Record<Settings>>,
 }
+
+/// A kind of record kept in a list (all but the one settings record).
+pub trait Listed: Sized + Clone + PartialEq + 'static {
+    const KIND: Kind;
+    fn list(held: &Held) -> &Records<Self>;
+    fn list_mut(held: &mut Held) -> &mut Records<Self>;
+    fn wrap(record: Record<Self>) -> AnyRecord;
+}
+
+macro_rules! listed {
+    ($ty:ty, $kind:ident, $field:ident) => {
+        impl Listed for $ty {
+            const KIND: Kind = Kind::$kind;
+            fn list(held: &Held) -> &Records<Self> {
+                &held.$field
+            }
+            fn list_mut(held: &mut Held) -> &mut Records<Self> {
+                &mut held.$field
+            }
+            fn wrap(record: Record<Self>) -> AnyRecord {
+                AnyRecord::$kind(record)
+            }
+        }
+    };
+}
+
+listed!(Case, Case, cases);
+listed!(Clause, Clause, clauses);
+listed!(Reflection, Reflection, reflections);
 
 impl Held {
     /// The record stored under `key`, as it is in memory now.
     pub fn get(&self, key: &str) -> Option<AnyRecord> {
-        if key == record_key(Kind::Settings, SETTINGS_ID) {
-            return self.settings.clone().map(AnyRecord::Settings);
-        }
-        for kind in [Kind::Clause, Kind::Reflection] {
-            if let Some(id) = key.strip_prefix(&record_key(kind, "")) {
-                return self
-                    .docs(kind)
-                    .get(id)
-                    .cloned()
-                    .map(|r| AnyRecord::Doc(kind, r));
-            }
-        }
-        let id = key.strip_prefix(&record_key(Kind::Case, ""))?;
-        self.cases.get(id).cloned().map(AnyRecord::Case)
-    }
-
-    fn docs(&self, kind: Kind) -> &Records<Value> {
-        if kind == Kind::Reflection {
-            &self.reflections
-        } else {
-            &self.clauses
+        match parse_key(key)? {
+            KeyRef::Record(Kind::Case, id) => self.one::<Case>(&id),
+            KeyRef::Record(Kind::Clause, id) => self.one::<Clause>(&id),
+            KeyRef::Record(Kind::Reflection, id) => self.one::<Reflection>(&id),
+            KeyRef::Record(Kind::Settings, _) => self.settings.clone().map(AnyRecord::Settings),
+            _ => None,
         }
     }
 
-    fn docs_mut(&mut self, kind: Kind) -> &mut Records<Value> {
-        if kind == Kind::Reflection {
-            &mut self.reflections
-        } else {
-            &mut self.clauses
-        }
+    fn one<T: Listed>(&self, id: &str) -> Option<AnyRecord> {
+        T::list(self).get(id).cloned().map(T::wrap)
     }
 
     /// Puts a record in memory (no write); says which part changed.
     fn put(&mut self, record: AnyRecord, changed: &mut Changed) {
+        mark(record.kind(), changed);
         match record {
-            AnyRecord::Case(r) => {
-                self.cases.insert(r.id.clone(), r);
-                changed.cases = true;
-            }
-            AnyRecord::Settings(r) => {
-                self.settings = Some(r);
-                changed.settings = true;
-            }
-            AnyRecord::Doc(kind, r) => {
-                self.docs_mut(kind).insert(r.id.clone(), r);
-                mark(kind, changed);
-            }
+            AnyRecord::Case(r) => self.cases.insert(r.id.clone(), r),
+            AnyRecord::Clause(r) => self.clauses.insert(r.id.clone(), r),
+            AnyRecord::Reflection(r) => self.reflections.insert(r.id.clone(), r),
+            AnyRecord::Settings(r) => self.settings = Some(r),
         }
     }
 
     fn take(&mut self, key: &str, changed: &mut Changed) {
-        if let Some(id) = key.strip_prefix(&record_key(Kind::Case, "")) {
-            changed.cases |= self.cases.remove(id).is_some();
-        }
-        for kind in [Kind::Clause, Kind::Reflection] {
-            if let Some(id) = key.strip_prefix(&record_key(kind, ""))
-                && self.docs_mut(kind).remove(id).is_some()
-            {
-                mark(kind, changed);
-            }
+        let removed = match parse_key(key) {
+            Some(KeyRef::Record(Kind::Case, id)) => self.cases.remove(&id).is_some(),
+            Some(KeyRef::Record(Kind::Clause, id)) => self.clauses.remove(&id).is_some(),
+            Some(KeyRef::Record(Kind::Reflection, id)) => self.reflections.remove(&id).is_some(),
+            _ => false,
+        };
+        if let (true, Some(KeyRef::Record(kind, _))) = (removed, parse_key(key)) {
+            mark(kind, changed);
         }
     }
 
     fn all(&self) -> Vec<AnyRecord> {
         let mut all: Vec<AnyRecord> = self.cases.values().cloned().map(AnyRecord::Case).collect();
-        for kind in [Kind::Clause, Kind::Reflection] {
-            all.extend(
-                self.docs(kind)
-                    .values()
-                    .cloned()
-                    .map(|r| AnyRecord::Doc(kind, r)),
-            );
-        }
+        all.extend(self.clauses.values().cloned().map(AnyRecord::Clause));
+        all.extend(
+            self.reflections
+                .values()
+                .cloned()
+                .map(AnyRecord::Reflection),
+        );
         all.extend(self.settings.clone().map(AnyRecord::Settings));
         all
     }
@@ -304,33 +304,16 @@ impl Workspace {
         self.flush_all(now);
     }
 
-    /// Changes one case in memory and queues it to be saved. False when it is not here.
-    pub fn update_case(&mut self, id: &str, now: i64, change: impl FnOnce(&mut Case)) -> bool {
-        let Some(r) = self.held.cases.get_mut(id) else {
+    /// Changes one case, clause or journal entry in memory and queues it to be saved.
+    /// False when it is not here (deleted meanwhile): nothing changes.
+    pub fn update<T: Listed>(&mut self, id: &str, now: i64, change: impl FnOnce(&mut T)) -> bool {
+        let Some(r) = T::list_mut(&mut self.held).get_mut(id) else {
             return false;
         };
         change(&mut r.data);
         r.updated = now;
-        self.changed.cases = true;
-        self.touch(&record_key(Kind::Case, id), now);
-        true
-    }
-
-    /// Changes a clause or journal entry (its JSON) and queues it.
-    pub fn update_doc(
-        &mut self,
-        kind: Kind,
-        id: &str,
-        now: i64,
-        change: impl FnOnce(&mut Value),
-    ) -> bool {
-        let Some(r) = self.held.docs_mut(kind).get_mut(id) else {
-            return false;
-        };
-        change(&mut r.data);
-        r.updated = now;
-        mark(kind, &mut self.changed);
-        self.touch(&record_key(kind, id), now);
+        mark(T::KIND, &mut self.changed);
+        self.touch(&record_key(T::KIND, id), now);
         true
     }
 
@@ -764,7 +747,7 @@ mod tests {
     }
 
     fn rename(ws: &mut Workspace, id: &str, name: &str, now: i64) {
-        assert!(ws.update_case(id, now, |c| c.client.name = name.into()));
+        assert!(ws.update::<Case>(id, now, |c| c.client.name = name.into()));
     }
 
     /// Every client name held in memory, sorted.
