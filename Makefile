@@ -22,7 +22,7 @@ test: setup lint unit dist-only size e2e lighthouse
 ## dist: write a deployable dist/ (relative asset paths: works from any sub-path)
 dist: setup dist-only
 
-## size: print the first-load size (gzipped) of dist/ and fail above the budget
+## size: print the size of the whole app (every file in dist/, gzipped); fail above the budget
 size:
 	node scripts/size.mjs --check
 

@@ -60,7 +60,8 @@ const full = await startup(seed);
 console.log('Start-up (median of ' + RUNS + ' reloads, from navigation start)');
 console.log(`  empty storage        store loaded ${ms(empty.ready)}, first screen ${ms(empty.shown)}`);
 console.log(`  1,000 stored cases   store loaded ${ms(full.ready)}, first screen ${ms(full.shown)}`);
-console.log(`  ratio                ${(full.shown / empty.shown).toFixed(2)}x (goal: at most 1.5x)`);
+const ratio = full.shown / empty.shown;
+console.log(`  ratio                ${ratio.toFixed(2)}x (goal: at most 1.5x)${ratio > 1.5 ? '  OVER THE GOAL' : ''}`);
 
 // One keystroke's save: type a character, then flush (as when the page is hidden), so each
 // sample is exactly one record written and read back.
@@ -90,7 +91,7 @@ console.log(`  ratio                ${(full.shown / empty.shown).toFixed(2)}x (g
 }
 
 // Opening the trends screen with 1,000 stored cases: from the click on "Trends" to the
-// figures on screen. The first open also fetches and starts the later screens' module.
+// figures on screen, the first time after start-up and again.
 {
   const first = [];
   const again = [];
@@ -129,9 +130,12 @@ console.log(`  ratio                ${(full.shown / empty.shown).toFixed(2)}x (g
     again.push(await open());
     await context.close();
   }
-  console.log('Opening the trends screen from Home with 1,000 stored cases (median of 5, from the click until the figures are in the page)');
-  console.log(`  first open (fetches the later screens' module)   ${ms(median(first))}`);
-  console.log(`  open again                                       ${ms(median(again))} (goal: at most 100 ms)`);
+  const all = [...first, ...again];
+  const worst = Math.max(...all);
+  console.log('Opening the trends screen from Home with 1,000 stored cases (5 page loads, from the click until the figures are in the page)');
+  console.log(`  first open   median ${ms(median(first))}, each ${first.map(ms).join(', ')}`);
+  console.log(`  open again   median ${ms(median(again))}, each ${again.map(ms).join(', ')}`);
+  console.log(`  slowest      ${ms(worst)} (goal: at most 100 ms every time)${worst > 100 ? '  OVER THE GOAL' : ''}`);
 }
 
 await browser.close();

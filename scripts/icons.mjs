@@ -1,5 +1,6 @@
 // Renders the PNG icons from the SVG sources with the system Chromium. Run by hand when the
-// artwork changes (`node scripts/icons.mjs`); the PNGs are committed.
+// artwork changes (`node scripts/icons.mjs`, then `python3 scripts/shrink-icons.py`); the PNGs
+// are committed.
 import { chromium } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 

@@ -1,14 +1,12 @@
 // Runs after trunk has written the page to its staging directory (a trunk post_build hook).
 // 1. Puts the SHA-256 of trunk's inline module loader into the Content-Security-Policy, so the
 //    policy needs neither 'unsafe-inline' nor 'unsafe-eval'.
-// 2. Builds the later screens' module (a second wasm, loaded on demand) into later/ with
-//    hashed names, and tells pwa.js those names.
+// 2. Strips comments from our own small scripts.
 // 3. Writes the service worker with the precache list of exactly this build's files.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeServiceWorker } from './gen-sw.mjs';
-import { buildLater } from './build-later.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) {
@@ -37,9 +35,6 @@ html = html.replace(placeholder, hashes.join(' '));
 writeFileSync(htmlPath, html);
 console.log(`post-build: CSP allows ${hashes.length} inline loader script(s) by hash.`);
 
-const later = buildLater(staging, process.env.TRUNK_PROFILE === 'release');
-console.log(`post-build: later screens' module is ${later.js} and ${later.wasm}.`);
-
 // Our own small scripts ship without their comments and indentation (trunk minifies only
 // what it builds itself). Line structure is kept, so nothing depends on semicolons.
 for (const name of ['pwa.js', 'bytes.js']) {
@@ -49,15 +44,7 @@ for (const name of ['pwa.js', 'bytes.js']) {
     .map((line) => line.trim())
     .filter((line) => line && !line.startsWith('//') && !(line.startsWith('/*') && line.endsWith('*/')))
     .join('\n');
-  writeFileSync(path, (name === 'pwa.js' ? fillLater(slim) : slim) + '\n');
-}
-
-function fillLater(text) {
-  if (!text.includes('LATER_JS') || !text.includes('LATER_WASM')) {
-    console.error('post-build: pwa.js lacks the LATER_JS / LATER_WASM placeholders.');
-    process.exit(1);
-  }
-  return text.replace('LATER_JS', later.js).replace('LATER_WASM', later.wasm);
+  writeFileSync(path, slim + '\n');
 }
 
 const { version, files } = writeServiceWorker(staging);

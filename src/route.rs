@@ -128,22 +128,6 @@ impl Route {
         }
     }
 
-    /// Screens built into the second wasm module, which loads when one is first opened, so
-    /// the first load stays small (see ARCHITECTURE.md, "Two modules").
-    pub fn is_later(&self) -> bool {
-        matches!(
-            self,
-            Route::Clause
-                | Route::ClauseEdit(_)
-                | Route::MediationRequest { .. }
-                | Route::Journal
-                | Route::NewReflection(_)
-                | Route::JournalEntry(_)
-                | Route::Trends
-                | Route::Backup
-        )
-    }
-
     /// The main navigation section this route belongs to, for highlighting the nav.
     pub fn section(&self) -> Section {
         match self {
@@ -233,28 +217,6 @@ impl Section {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn later_screens_are_the_ones_outside_the_worksheet() {
-        let later: Vec<Route> = all_routes().into_iter().filter(Route::is_later).collect();
-        assert_eq!(
-            later,
-            [
-                Route::Clause,
-                Route::ClauseEdit("c1".into()),
-                Route::MediationRequest {
-                    clause: "c1".into(),
-                    case: "k2".into(),
-                },
-                Route::Journal,
-                Route::NewReflection(None),
-                Route::NewReflection(Some("k2".into())),
-                Route::JournalEntry("j_1-X".into()),
-                Route::Trends,
-                Route::Backup
-            ]
-        );
-    }
 
     fn all_routes() -> Vec<Route> {
         let mut routes = vec![

@@ -198,3 +198,77 @@ fn stored_records_and_field_parsers_never_panic() {
         let _ = parse_days(&s);
     });
 }
+
+/// A case whose figures are any numbers at all (as a damaged or hand-made file could hold).
+fn case_with_figures(v: [i64; 10], percents: [u32; 3]) -> mend::model::Case {
+    use mend::model::case::{Outcome, RemedyKind, RemedyOption};
+    let mut c = sample::case(v[0].unsigned_abs() as usize % 50);
+    c.amount = Some(v[0]);
+    c.numbers.minutes_spent = Some(v[1]);
+    c.numbers.hourly_worth = Some(v[2]);
+    c.numbers.materials = Some(v[3]);
+    c.numbers.other_costs = Some(v[4]);
+    c.numbers.invoiced = Some(v[5]);
+    c.numbers.future_revenue = Some(v[6]);
+    c.numbers.dispute_minutes = Some(v[7]);
+    c.resolve.peace.next_purchase = Some(v[8]);
+    c.resolve.peace.now_percent = Some(percents[0]);
+    c.resolve.peace.next_percent = Some(percents[1]);
+    c.decide.concession = Some(v[9]);
+    c.decide.outcome = Some(Outcome::ResolvedWithConcession);
+    c.resolve.options = RemedyKind::ALL
+        .iter()
+        .map(|kind| RemedyOption {
+            kind: *kind,
+            amount: Some(v[3]),
+            percent: Some(percents[2]),
+            minutes: Some(v[1]),
+            ..RemedyOption::default()
+        })
+        .collect();
+    c
+}
+
+#[test]
+fn money_sums_never_overflow_whatever_the_figures() {
+    use mend::model::numbers::{figures, peace_comparison, reading, remedy_cost};
+    use mend::model::trends::{Entry, ledger, trends};
+    let figure = prop_oneof![
+        any::<i64>(),
+        Just(i64::MAX),
+        Just(i64::MIN),
+        Just(mend::model::money::MAX_AMOUNT),
+        0i64..1_000_000,
+    ];
+    check(
+        "money: any figures in a case and across many cases",
+        (
+            proptest::array::uniform10(figure),
+            proptest::array::uniform3(any::<u32>()),
+            1usize..40,
+        ),
+        |(v, p, copies): ([i64; 10], [u32; 3], usize)| {
+            let case = case_with_figures(v, p);
+            let f = figures(&case);
+            let _ = reading(&case, &f, v[9], 3);
+            let _ = peace_comparison(&case, &f);
+            for o in &case.resolve.options {
+                let _ = remedy_cost(o, &case);
+            }
+            let today = Date::from_ymd(2026, 12, 1).unwrap();
+            let entries: Vec<Entry> = (0..copies)
+                .map(|_| Entry {
+                    id: "x",
+                    on: today,
+                    case: &case,
+                })
+                .collect();
+            let _ = trends(&entries, today);
+            let _ = ledger(&entries, today);
+            // A case with such figures never loads: it is refused with the field named.
+            let in_range = case.check_figures().is_ok();
+            let stored = AnyRecord::Case(Record::new("abc".into(), 1, case)).encode();
+            assert_eq!(decode(&stored).is_ok(), in_range);
+        },
+    );
+}

@@ -9,19 +9,6 @@ function announce(name) {
 // The share-link helpers (compression, encryption) load only when a link is made or opened.
 window.mendLoadBytes = () => import('./bytes.js');
 
-// The later screens (clause, journal, trends, backup) are a second wasm module, loaded the
-// first time one is opened. The build fills in its hashed file names.
-let later = null;
-window.mendLoadLater = () => {
-  later ??= import('./later/LATER_JS')
-    .then((m) => m.default({ module_or_path: new URL('./later/LATER_WASM', import.meta.url) }))
-    .catch((error) => {
-      later = null;
-      throw error;
-    });
-  return later;
-};
-
 window.mendPwa = {
   /** True when a new version is ready to take over. */
   updateReady: () => state.waiting !== null,

@@ -5,13 +5,34 @@
 use serde::{Deserialize, Serialize};
 
 use super::date::Date;
+use super::money::MAX_AMOUNT;
+use super::numbers::MAX_MINUTES;
 
 /// Generates an enum's list of values and labels, in the order they are offered.
 macro_rules! labelled {
     ($(#[$m:meta])* $name:ident { $($variant:ident = $key:literal => $label:expr),+ $(,)? }) => {
         $(#[$m])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
-        pub enum $name { $(#[serde(rename = $key)] $variant),+ }
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name { $($variant),+ }
+
+        // Stored as its key. Written out rather than derived: serde's derive for an enum
+        // brings its variant machinery, several KB per enum, to read what is one word.
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.key())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let key = String::deserialize(d)?;
+                Self::ALL
+                    .iter()
+                    .copied()
+                    .find(|v| v.key() == key)
+                    .ok_or_else(|| serde::de::Error::custom(concat!("not a known ", stringify!($name))))
+            }
+        }
 
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
@@ -324,6 +345,21 @@ pub struct CheckIn {
     pub done: bool,
 }
 
+/// How far ahead a new check-in is planned. // G34
+pub const CHECK_IN_DAYS: i32 = 7;
+/// How far ahead a new prevention action is due: a date is what makes it happen. // G36
+pub const ACTION_DAYS: i32 = 14;
+
+impl CheckIn {
+    /// A new check-in, a week from today.
+    pub fn new(today: Date) -> CheckIn {
+        CheckIn {
+            due: Some(today.add_days(CHECK_IN_DAYS)),
+            ..CheckIn::default()
+        }
+    }
+}
+
 /// Something to change so this does not happen again. // G36, G41
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -341,6 +377,22 @@ impl Default for Action {
             owner: String::new(),
             due: None,
             status: ActionStatus::Open,
+        }
+    }
+}
+
+impl Action {
+    /// The next action for a list, wherever it lives (a case's Prevent stage or a journal
+    /// entry): due in two weeks, and the first one starts from the system just described.
+    pub fn next(existing: &[Action], system: &str, today: Date) -> Action {
+        Action {
+            text: if existing.is_empty() {
+                system.trim().to_string()
+            } else {
+                String::new()
+            },
+            due: Some(today.add_days(ACTION_DAYS)),
+            ..Action::default()
         }
     }
 }
@@ -486,6 +538,89 @@ impl Case {
     pub fn products_list(&self) -> Vec<String> {
         split_list(&self.products)
     }
+
+    /// Refuses figures that could not have been typed (a damaged or hand-edited file, a link
+    /// made by something else): amounts beyond [`MAX_AMOUNT`], times beyond [`MAX_MINUTES`],
+    /// anything negative, a percent over 100. Names the first such field.
+    pub fn check_figures(&self) -> Result<(), String> {
+        let n = &self.numbers;
+        let mut amounts: Vec<(&str, Option<i64>)> = vec![
+            ("amount", self.amount),
+            ("numbers.hourly_worth", n.hourly_worth),
+            ("numbers.materials", n.materials),
+            ("numbers.other_costs", n.other_costs),
+            ("numbers.invoiced", n.invoiced),
+            ("numbers.revenue_to_date", n.revenue_to_date),
+            ("numbers.future_revenue", n.future_revenue),
+            (
+                "resolve.peace.next_purchase",
+                self.resolve.peace.next_purchase,
+            ),
+            ("decide.concession", self.decide.concession),
+        ];
+        amounts.extend(
+            self.resolve
+                .options
+                .iter()
+                .map(|o| ("resolve.options.amount", o.amount)),
+        );
+        let mut times = vec![
+            ("numbers.minutes_spent", n.minutes_spent),
+            ("numbers.dispute_minutes", n.dispute_minutes),
+        ];
+        times.extend(
+            self.resolve
+                .options
+                .iter()
+                .map(|o| ("resolve.options.minutes", o.minutes)),
+        );
+        let mut percents = vec![
+            ("resolve.peace.now_percent", self.resolve.peace.now_percent),
+            (
+                "resolve.peace.next_percent",
+                self.resolve.peace.next_percent,
+            ),
+        ];
+        percents.extend(
+            self.resolve
+                .options
+                .iter()
+                .map(|o| ("resolve.options.percent", o.percent)),
+        );
+        let out_of = |list: Vec<(&str, Option<i64>)>, max: i64, what: &str| match list
+            .into_iter()
+            .find(|(_, v)| v.is_some_and(|v| !(0..=max).contains(&v)))
+        {
+            Some((field, _)) => Err(format!("{field}: {what}")),
+            None => Ok(()),
+        };
+        out_of(
+            amounts,
+            MAX_AMOUNT,
+            "an amount larger than Mend accepts, or below zero",
+        )?;
+        out_of(
+            times,
+            MAX_MINUTES,
+            "more hours than Mend accepts, or below zero",
+        )?;
+        let percents = percents
+            .into_iter()
+            .map(|(f, p)| (f, p.map(i64::from)))
+            .collect();
+        out_of(percents, 100, "a percent over 100")
+    }
+
+    /// Adds a prevention action (see [`Action::next`]).
+    pub fn add_action(&mut self, today: Date) {
+        let next = Action::next(&self.prevent.actions, &self.prevent.system, today);
+        self.prevent.actions.push(next);
+    }
+
+    /// Plans a check-in (see [`CheckIn::new`]).
+    pub fn add_check_in(&mut self, today: Date) {
+        self.follow_up.push(CheckIn::new(today));
+    }
 }
 
 #[cfg(test)]
@@ -541,6 +676,80 @@ mod tests {
         assert!(!case.is_closed());
         case.decide.outcome = Some(Outcome::StoodFirm);
         assert!(case.is_closed());
+    }
+
+    #[test]
+    fn new_actions_and_check_ins_follow_one_rule_wherever_they_are_added() {
+        let today = Date::from_ymd(2026, 12, 1).unwrap();
+        let mut case = Case::default();
+        case.prevent.system = "  A launch checklist ".into();
+        case.add_action(today);
+        case.add_action(today);
+        let a = &case.prevent.actions;
+        assert_eq!(
+            a[0].text, "A launch checklist",
+            "the first starts from the system"
+        );
+        assert_eq!(a[1].text, "", "later ones start empty");
+        for action in a {
+            assert_eq!(action.due, Date::from_ymd(2026, 12, 15));
+            assert_eq!(action.status, ActionStatus::Open);
+        }
+        let mut entry = crate::model::reflection::Reflection::new(today, None);
+        entry.system = "A launch checklist".into();
+        entry.add_action(today);
+        assert_eq!(
+            entry.actions,
+            vec![a[0].clone()],
+            "the same rule in the journal"
+        );
+        case.add_check_in(today);
+        assert_eq!(case.follow_up[0].due, Date::from_ymd(2026, 12, 8));
+        assert!(!case.follow_up[0].done);
+    }
+
+    #[test]
+    fn figures_that_could_not_have_been_typed_are_refused() {
+        let ok = Case {
+            amount: Some(MAX_AMOUNT),
+            ..Case::default()
+        };
+        assert_eq!(ok.check_figures(), Ok(()));
+        type Damage = Box<dyn Fn(&mut Case)>;
+        let table: Vec<(Damage, &str)> = vec![
+            (Box::new(|c| c.amount = Some(MAX_AMOUNT + 1)), "amount"),
+            (
+                Box::new(|c| c.numbers.invoiced = Some(i64::MAX)),
+                "numbers.invoiced",
+            ),
+            (
+                Box::new(|c| c.decide.concession = Some(-1)),
+                "decide.concession",
+            ),
+            (
+                Box::new(|c| c.numbers.minutes_spent = Some(MAX_MINUTES + 1)),
+                "numbers.minutes_spent",
+            ),
+            (
+                Box::new(|c| c.resolve.peace.now_percent = Some(101)),
+                "resolve.peace.now_percent",
+            ),
+            (
+                Box::new(|c| {
+                    c.resolve.options.push(RemedyOption {
+                        amount: Some(i64::MIN),
+                        ..RemedyOption::default()
+                    })
+                }),
+                "resolve.options.amount",
+            ),
+        ];
+        for (change, field) in table {
+            let mut case = Case::default();
+            change(&mut case);
+            let err = case.check_figures().unwrap_err();
+            assert!(err.starts_with(field), "{err}");
+        }
     }
 
     #[test]

@@ -367,6 +367,28 @@ impl Clause {
         };
     }
 
+    /// A new clause: the defaults, with the business named as in the clause changed last
+    /// (most people write several clauses for the same business).
+    pub fn starting_from(latest: Option<&Clause>) -> Clause {
+        Clause {
+            us: latest.map(|c| c.us.clone()).unwrap_or_default(),
+            ..Clause::default()
+        }
+    }
+
+    /// A file name for the clause's text: `mediation-clause-web-projects.txt`.
+    pub fn file_name(&self, ext: &str) -> String {
+        let slug: String = self
+            .title()
+            .to_lowercase()
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+            .collect();
+        let mut words: Vec<&str> = slug.split('-').filter(|w| !w.is_empty()).collect();
+        words.insert(0, "mediation-clause");
+        format!("{}.{ext}", words.join("-"))
+    }
+
     /// How it is named in lists.
     pub fn title(&self) -> String {
         match self.name.trim() {
@@ -1344,6 +1366,31 @@ mod tests {
             c.to_markdown()
                 .trim_end()
                 .ends_with(&format!("_{NOT_ADVICE}_"))
+        );
+    }
+
+    #[test]
+    fn a_new_clause_keeps_the_business_name_and_files_are_named_after_it() {
+        let last = Clause {
+            us: "Vega Web Ltd".into(),
+            law: "England".into(),
+            ..Clause::default()
+        };
+        let new = Clause::starting_from(Some(&last));
+        assert_eq!(new.us, "Vega Web Ltd");
+        assert_eq!(new.law, "", "only the business carries over");
+        assert_eq!(Clause::starting_from(None), Clause::default());
+        let named = Clause {
+            name: "Web projects — “standard” 2027".into(),
+            ..Clause::default()
+        };
+        assert_eq!(
+            named.file_name("md"),
+            "mediation-clause-web-projects-standard-2027.md"
+        );
+        assert_eq!(
+            Clause::default().file_name("txt"),
+            "mediation-clause-untitled-clause.txt"
         );
     }
 }

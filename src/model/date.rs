@@ -139,6 +139,24 @@ fn days_in_month(year: i32, month: u32) -> u32 {
     }
 }
 
+impl Date {
+    /// How far this day is from `today`, for people: `today`, `in 3 days`, `1 day ago`.
+    pub fn relative_to(self, today: Date) -> String {
+        let days = |n: i32| {
+            if n == 1 {
+                "1 day".to_string()
+            } else {
+                format!("{n} days")
+            }
+        };
+        match today.days_until(self) {
+            0 => "today".into(),
+            n if n > 0 => format!("in {}", days(n)),
+            n => format!("{} ago", days(-n)),
+        }
+    }
+}
+
 /// Stored as `YYYY-MM-DD`; anything else (or an impossible day) is an error.
 impl serde::Serialize for Date {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -258,5 +276,20 @@ mod tests {
         assert_eq!(from_json::<Date>(json!("2026-03-09")), Ok(d));
         assert!(from_json::<Date>(json!("2026-02-30")).is_err());
         assert!(from_json::<Date>(json!(7)).is_err());
+    }
+
+    #[test]
+    fn days_read_relative_to_today() {
+        let today = Date::from_ymd(2026, 12, 1).unwrap();
+        let table = [
+            (0, "today"),
+            (1, "in 1 day"),
+            (14, "in 14 days"),
+            (-1, "1 day ago"),
+            (-30, "30 days ago"),
+        ];
+        for (offset, text) in table {
+            assert_eq!(today.add_days(offset).relative_to(today), text);
+        }
     }
 }

@@ -60,7 +60,7 @@ impl ClientHistory {
         for c in &self.cases {
             if let Some(v) = c.concession.filter(|v| *v > 0) {
                 match out.iter_mut().find(|(cur, _)| *cur == c.currency) {
-                    Some((_, total)) => *total += v,
+                    Some((_, total)) => super::money::add_to(total, v),
                     None => out.push((c.currency.clone(), v)),
                 }
             }

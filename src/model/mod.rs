@@ -4,6 +4,7 @@ pub mod case;
 pub mod clause;
 pub mod date;
 pub mod example;
+pub mod figure;
 pub mod guidance;
 pub mod history;
 pub mod json;

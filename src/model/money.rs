@@ -69,6 +69,22 @@ pub fn currency(code: &str) -> Currency {
 /// below where integer arithmetic could overflow.
 const MAX_MAJOR: i64 = 1_000_000_000_000;
 
+/// The largest amount a record may hold, in minor units (a trillion in a currency with three
+/// decimals). Amounts read from a file or a link beyond it are refused, like typed ones.
+pub const MAX_AMOUNT: i64 = MAX_MAJOR * 1000;
+
+/// Adds two amounts without overflow: `None` past what an `i64` holds (never reached by
+/// amounts within [`MAX_AMOUNT`] added a few at a time).
+pub fn add(a: i64, b: i64) -> Option<i64> {
+    a.checked_add(b)
+}
+
+/// Adds an amount to a running total without overflow: a total of many amounts stops at the
+/// largest figure rather than wrapping to a wrong one.
+pub fn add_to(total: &mut i64, amount: i64) {
+    *total = total.saturating_add(amount);
+}
+
 /// Why typed money could not be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum MoneyError {

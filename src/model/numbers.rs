@@ -3,7 +3,10 @@
 //! plain reading of what that suggests. // G1–G5, G43
 
 use super::case::{Case, GoodFaith, RemedyKind, RemedyOption};
-use super::money::{format_money, mul_div, percent_of};
+use super::money::{add, format_money, mul_div, percent_of};
+
+/// The most time a record may hold, in minutes (100,000 hours): what can be typed.
+pub const MAX_MINUTES: i64 = 100_000 * 60;
 
 /// Minutes at an hourly rate, in minor units.
 pub fn time_cost(minutes: i64, hourly: i64) -> i64 {
@@ -86,7 +89,7 @@ pub fn parse_hours(text: &str) -> Result<Option<i64>, String> {
         };
         whole.checked_mul(60).ok_or_else(bad)? + mul_div(frac_hundredths, 60, 100)
     };
-    if minutes > 100_000 * 60 {
+    if minutes > MAX_MINUTES {
         return Err("That is more hours than a dispute can take; check the figure.".into());
     }
     Ok(Some(minutes))
@@ -150,8 +153,13 @@ pub fn figures(case: &Case) -> Figures {
         .minutes_spent
         .zip(n.hourly_worth)
         .map(|(m, w)| time_cost(m, w));
-    let true_cost = time.map(|t| t + n.materials.unwrap_or(0) + n.other_costs.unwrap_or(0));
-    let margin = n.invoiced.zip(true_cost).map(|(p, c)| p - c);
+    let true_cost = time
+        .and_then(|t| add(t, n.materials.unwrap_or(0)))
+        .and_then(|t| add(t, n.other_costs.unwrap_or(0)));
+    let margin = n
+        .invoiced
+        .zip(true_cost)
+        .and_then(|(p, c)| p.checked_sub(c));
     Figures {
         time_cost: time,
         true_cost,
@@ -271,7 +279,9 @@ pub fn reading(case: &Case, f: &Figures, past_concessions: i64, earlier_cases: u
     // G42, G43: a history of complaints (or clear bad faith) and a cost above what they bring.
     let history = earlier_cases > 0 || case.diagnose.good_faith == Some(GoodFaith::TakingAdvantage);
     if let Some(brings) = case.numbers.future_revenue {
-        let costs = past_concessions + disputed + f.defend_cost.unwrap_or(0);
+        let costs = past_concessions
+            .saturating_add(disputed)
+            .saturating_add(f.defend_cost.unwrap_or(0));
         if history && costs > brings {
             return Reading::ConsiderLettingGo { costs, brings };
         }
@@ -310,7 +320,7 @@ pub fn remedy_cost(option: &RemedyOption, case: &Case) -> Option<i64> {
         RemedyKind::RedoFree => option
             .minutes
             .zip(n.hourly_worth)
-            .map(|(m, w)| time_cost(m, w) + option.amount.unwrap_or(0)),
+            .and_then(|(m, w)| add(time_cost(m, w), option.amount.unwrap_or(0))),
         RemedyKind::ReduceAmount | RemedyKind::Replacement | RemedyKind::RefundPartial => {
             option.amount
         }
@@ -332,7 +342,7 @@ pub fn remedy_cost(option: &RemedyOption, case: &Case) -> Option<i64> {
         RemedyKind::ProRated => n
             .invoiced
             .zip(option.percent)
-            .map(|(p, paid)| p - percent_of(p, paid.min(100))),
+            .map(|(p, paid)| p.saturating_sub(percent_of(p, paid.min(100)))),
         RemedyKind::ApologyOnly => Some(0),
     }
 }
@@ -437,7 +447,7 @@ pub fn peace_comparison(case: &Case, f: &Figures) -> PeaceComparison {
             .next_purchase
             .zip(f.margin_permille)
             .zip(next_cost)
-            .map(|((n, m), c)| mul_div(n, m, 1000) - c),
+            .map(|((n, m), c)| mul_div(n, m, 1000).saturating_sub(c)),
     }
 }
 

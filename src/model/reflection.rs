@@ -104,6 +104,12 @@ impl Reflection {
         }
     }
 
+    /// Adds a prevention action (see [`Action::next`]).
+    pub fn add_action(&mut self, today: Date) {
+        let next = Action::next(&self.actions, &self.system, today);
+        self.actions.push(next);
+    }
+
     /// Its tags, trimmed, without empties or repeats (first spelling kept).
     pub fn tag_list(&self) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();

@@ -82,7 +82,7 @@ pub type PerCurrency = Vec<(String, i64)>;
 
 fn add_money(list: &mut PerCurrency, currency: &str, amount: i64) {
     match list.iter_mut().find(|(c, _)| c == currency) {
-        Some((_, v)) => *v += amount,
+        Some((_, v)) => super::money::add_to(v, amount),
         None => list.push((currency.to_string(), amount)),
     }
 }
@@ -218,17 +218,17 @@ pub fn trends(entries: &[Entry], today: Date) -> Trends {
                 }
             };
             if let Some(slot) = row.1.iter_mut().find(|(k, _)| *k == when.month_key()) {
-                slot.1 += v;
+                super::money::add_to(&mut slot.1, v);
             } else if let Some(slot) = row.1.iter_mut().find(|(k, _)| *k == e.on.month_key()) {
                 // Closed after the last month shown: counted in the month it came in.
-                slot.1 += v;
+                super::money::add_to(&mut slot.1, v);
             }
             let who = c.title();
             match by_client
                 .iter_mut()
                 .find(|(n, cur, _)| *n == who && *cur == c.currency)
             {
-                Some((_, _, total)) => *total += v,
+                Some((_, _, total)) => super::money::add_to(total, v),
                 None => by_client.push((who, c.currency.clone(), v)),
             }
         }
@@ -400,7 +400,7 @@ pub fn ledger(entries: &[Entry], today: Date) -> Vec<LedgerRow> {
                 .iter()
                 .filter_map(|(cur, v)| {
                     let paid = revenue.iter().find(|(c, _)| c == cur)?.1;
-                    Some((cur.clone(), v * 1000 / paid))
+                    Some((cur.clone(), super::money::mul_div(*v, 1000, paid)))
                 })
                 .collect();
             let recent = list

@@ -927,6 +927,40 @@ pub fn overdue_check_ins(case: &Case, today: Date) -> Vec<&CheckIn> {
         .collect()
 }
 
+/// One overdue check-in, for the list on Home.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OverdueCheckIn {
+    pub due: Date,
+    pub case_id: String,
+    pub case_title: String,
+    pub note: String,
+}
+
+/// Every overdue check-in across the cases, the longest overdue first. // G34
+pub fn overdue_list<'a>(
+    cases: impl Iterator<Item = (&'a str, &'a Case)>,
+    today: Date,
+) -> Vec<OverdueCheckIn> {
+    let mut list: Vec<OverdueCheckIn> = cases
+        .flat_map(|(id, case)| {
+            overdue_check_ins(case, today)
+                .into_iter()
+                .filter_map(move |ci| {
+                    Some(OverdueCheckIn {
+                        due: ci.due?,
+                        case_id: id.to_string(),
+                        case_title: case.title(),
+                        note: ci.note.clone(),
+                    })
+                })
+        })
+        .collect();
+    crate::model::order::sort_by_key(&mut list, |x| {
+        (i64::from(x.due.days()), 0, x.case_id.clone())
+    });
+    list
+}
+
 /// Days since the complaint arrived, if known. // G6
 pub fn days_waiting(case: &Case, today: Date) -> Option<i32> {
     case.received
@@ -1225,6 +1259,21 @@ mod tests {
         let overdue = overdue_check_ins(&case, today);
         assert_eq!(overdue.len(), 1);
         assert_eq!(overdue[0].note, "call");
+
+        // Across cases: the longest overdue first, each with its case.
+        let mut other = Case::for_client("Bo");
+        other.follow_up = vec![CheckIn {
+            due: Some(d(2026, 11, 1)),
+            note: "chase".into(),
+            done: false,
+        }];
+        case.client.name = "Ann".into();
+        let list = overdue_list([("a", &case), ("b", &other)].into_iter(), today);
+        let seen: Vec<(&str, &str, &str)> = list
+            .iter()
+            .map(|o| (o.case_id.as_str(), o.case_title.as_str(), o.note.as_str()))
+            .collect();
+        assert_eq!(seen, vec![("b", "Bo", "chase"), ("a", "Ann", "call")]);
         assert_eq!(days_waiting(&case, today), None);
         case.received = Some(d(2026, 11, 19));
         assert_eq!(days_waiting(&case, today), Some(3));

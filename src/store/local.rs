@@ -1,6 +1,11 @@
-//! The browser's localStorage as a [`Backend`], and the browser's storage-persistence API.
-//! Compiled for wasm32 only.
+//! The browser's localStorage as a [`Backend`], through gloo-storage, and the browser's
+//! storage-persistence API. Compiled for wasm32 only.
+//!
+//! Records are stored as the exact text of their envelopes, so reads and writes go through
+//! `LocalStorage::raw()`: gloo's typed `get`/`set` would JSON-encode the text again, and hide
+//! the browser's own error, which tells a full storage from one that is turned off.
 
+use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -27,11 +32,13 @@ impl LocalBackend {
     /// Opens localStorage and proves it takes a write. Fails when storage is disabled,
     /// blocked, or throws on every write (as some private modes do).
     pub fn open() -> Result<LocalBackend, StorageError> {
+        // Asked here first: gloo's `raw()` throws when the browser refuses storage.
         let window = web_sys::window().ok_or(StorageError::Unavailable)?;
-        let storage = window
-            .local_storage()
-            .map_err(|_| StorageError::Unavailable)?
-            .ok_or(StorageError::Unavailable)?;
+        match window.local_storage() {
+            Ok(Some(_)) => {}
+            _ => return Err(StorageError::Unavailable),
+        }
+        let storage = LocalStorage::raw();
         // Outside our prefix, so a probe left behind is never mistaken for a record.
         const PROBE: &str = "mend-probe";
         match storage.set_item(PROBE, "1").map_err(classify) {
@@ -39,7 +46,7 @@ impl LocalBackend {
             Ok(()) | Err(StorageError::QuotaExceeded) => {}
             Err(_) => return Err(StorageError::Unavailable),
         }
-        let _ = storage.remove_item(PROBE);
+        LocalStorage::delete(PROBE);
         Ok(LocalBackend { storage })
     }
 }
@@ -58,7 +65,7 @@ impl Backend for LocalBackend {
     }
 
     fn keys(&self) -> Result<Vec<String>, StorageError> {
-        let n = self.storage.length().map_err(classify)?;
+        let n = LocalStorage::length();
         let mut keys = Vec::with_capacity(n as usize);
         for i in 0..n {
             if let Some(key) = self.storage.key(i).map_err(classify)? {
@@ -66,52 +73,6 @@ impl Backend for LocalBackend {
             }
         }
         Ok(keys)
-    }
-}
-
-/// Memory for when the browser refuses storage: a map kept on the page, so the app and its
-/// later screens (a second module) still see the same records. Lost when the tab closes.
-pub struct PageMemory {
-    map: js_sys::Map,
-}
-
-impl PageMemory {
-    pub fn open() -> PageMemory {
-        let window: JsValue = web_sys::window().map(JsValue::from).unwrap_or_default();
-        let name = JsValue::from_str("mendMemory");
-        let map = match js_sys::Reflect::get(&window, &name).map(JsCast::dyn_into::<js_sys::Map>) {
-            Ok(Ok(map)) => map,
-            _ => {
-                let map = js_sys::Map::new();
-                let _ = js_sys::Reflect::set(&window, &name, &map);
-                map
-            }
-        };
-        PageMemory { map }
-    }
-}
-
-impl Backend for PageMemory {
-    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
-        Ok(self.map.get(&JsValue::from_str(key)).as_string())
-    }
-
-    fn set(&mut self, key: &str, value: &str) -> Result<(), StorageError> {
-        self.map
-            .set(&JsValue::from_str(key), &JsValue::from_str(value));
-        Ok(())
-    }
-
-    fn remove(&mut self, key: &str) -> Result<(), StorageError> {
-        self.map.delete(&JsValue::from_str(key));
-        Ok(())
-    }
-
-    fn keys(&self) -> Result<Vec<String>, StorageError> {
-        Ok(js_sys::Array::from(&self.map.keys().into())
-            .iter()
-            .filter_map(|k| k.as_string())
-            .collect())
     }
 }
 

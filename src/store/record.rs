@@ -305,7 +305,11 @@ pub fn decode_value(value: Value) -> Result<AnyRecord, DecodeError> {
     }
     let env = (env.id, env.created, env.updated);
     Ok(match kind {
-        Kind::Case => AnyRecord::Case(typed(env, data)?),
+        Kind::Case => {
+            let case: Record<Case> = typed(env, data)?;
+            case.data.check_figures().map_err(DecodeError::WrongShape)?;
+            AnyRecord::Case(case)
+        }
         Kind::Settings => AnyRecord::Settings(typed(env, data)?),
         Kind::Clause => AnyRecord::Clause(typed(env, data)?),
         Kind::Reflection => AnyRecord::Reflection(typed(env, data)?),

@@ -160,6 +160,7 @@ pub fn from_text(text: &str) -> Result<Shared, ShareError> {
     }
     let case = value.get("case").ok_or(ShareError::Damaged)?;
     from_json::<Case>(case.clone())
+        .and_then(|c| c.check_figures().map(|()| c))
         .map(|c| Shared::Case(Box::new(c)))
         .map_err(|_| ShareError::Damaged)
 }

@@ -4,6 +4,7 @@
 //! here is tested natively; the UI only mirrors what changed into its signals.
 
 use super::backend::Backend;
+use super::backup::{ImportPlan, apply_import};
 use super::load::{Loaded, NewerRecord, Quarantined, load_all};
 use super::reconcile::{Incoming, reconcile};
 use super::record::{AnyRecord, KeyRef, Kind, SETTINGS_ID, parse_key, record_key};
@@ -212,15 +213,23 @@ impl Workspace {
         mut new_id: Box<dyn FnMut() -> String>,
     ) -> Result<Workspace, super::StorageError> {
         let loaded = load_all(backend.as_mut(), now, &mut new_id)?;
-        Ok(Workspace::with(backend, loaded, new_id))
+        Ok(Workspace::with(backend, loaded, new_id, now))
     }
 
-    fn with(backend: Box<dyn Backend>, loaded: Loaded, new_id: Box<dyn FnMut() -> String>) -> Self {
+    fn with(
+        backend: Box<dyn Backend>,
+        loaded: Loaded,
+        new_id: Box<dyn FnMut() -> String>,
+        now: i64,
+    ) -> Self {
         let mut held = Held::default();
         let mut changed = Changed::default();
         for record in loaded.records {
             held.put(record, &mut changed);
         }
+        // Never stored until first changed, but always there (and in every backup file).
+        held.settings
+            .get_or_insert_with(|| Record::new(SETTINGS_ID.into(), now, Settings::default()));
         let held_settings = held.settings.as_ref().map(|r| r.data.clone());
         Workspace {
             backend,
@@ -468,10 +477,22 @@ impl Workspace {
         }
     }
 
+    /// Applies an import's choices (all or nothing) and takes what it wrote into memory.
+    /// Returns how many records were written.
+    pub fn import(&mut self, plan: &ImportPlan) -> Result<usize, SaveError> {
+        let outcome = apply_import(self.backend.as_mut(), plan, &mut self.new_id)?;
+        let n = outcome.written.len();
+        self.took_in(outcome.written, outcome.trash);
+        Ok(n)
+    }
+
     /// Takes records written by an import into memory; nothing is left queued for them.
-    pub fn took_in(&mut self, written: Vec<AnyRecord>, trash: Vec<TrashItem>) {
+    fn took_in(&mut self, written: Vec<AnyRecord>, trash: Vec<TrashItem>) {
         for record in written {
             self.queue.forget(&record.key());
+            if let AnyRecord::Settings(r) = &record {
+                self.settings_base = Some(r.data.clone());
+            }
             self.held.put(record, &mut self.changed);
         }
         if !trash.is_empty() {
@@ -650,11 +671,14 @@ mod tests {
     use super::*;
     use crate::store::backend::{MemoryBackend, StorageError};
 
+    /// What a tab wrote (`None`: removed), waiting to reach the others.
+    type Outbox = Rc<RefCell<Vec<(String, Option<String>)>>>;
+
     /// One storage shared by the tabs; each tab's writes wait in its outbox.
     #[derive(Clone)]
     struct Tab {
         disk: Rc<RefCell<MemoryBackend>>,
-        outbox: Rc<RefCell<Vec<(String, Option<String>)>>>,
+        outbox: Outbox,
     }
 
     impl Backend for Tab {

@@ -4,14 +4,14 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use super::current_fragment;
-use super::kit::{click, dy, dyn_view, el};
+use super::kit::{dyn_view, el};
 use super::pages;
 use super::shell::{banners, save_status, toast};
-use super::state::{AppState, Module};
+use super::state::AppState;
 use crate::route::{Route, Section};
 
 /// The route from the address bar, kept current.
-pub(super) fn route_signal() -> ReadSignal<Route> {
+fn route_signal() -> ReadSignal<Route> {
     let (route, set_route) = signal(Route::parse(&current_fragment()));
     let handle = window_event_listener(ev::hashchange, move |_| {
         set_route.set(Route::parse(&current_fragment()));
@@ -20,64 +20,45 @@ pub(super) fn route_signal() -> ReadSignal<Route> {
     route
 }
 
-/// For the routes this module shows (`mine`), the tab title follows the screen, and after
-/// moving to another screen the focus goes where the user continues: a field asked for by a
-/// "Change" link, else the stage's heading, else the screen's heading. Keyboard and
-/// screen-reader users then start at the top of the new content.
-/// `at_start`: whether the first screen also takes focus (the later module mounts after the
-/// user has asked for one of its screens).
-pub(super) fn follow_route(
-    app: AppState,
-    route: ReadSignal<Route>,
-    mine: fn(&Route) -> bool,
-    at_start: bool,
-) {
-    Effect::new(move |first: Option<()>| {
-        let route = route.read();
-        if mine(&route) {
-            document().set_title(&format!("{} · Mend", route.title()));
-        } else if first.is_some() {
-            // The other module draws this screen and may change the same records: hand it
-            // everything typed here first.
-            app.flush_all();
-        }
+/// The tab title follows the screen, and after moving to another screen the focus goes where
+/// the user continues: a field asked for by a "Change" link, else the stage's heading, else
+/// the screen's heading. Keyboard and screen-reader users then start at the top of the new
+/// content. On a fresh page load the focus stays at the top of the page.
+fn follow_route(app: AppState, route: ReadSignal<Route>) {
+    Effect::new(move |_| {
+        document().set_title(&format!("{} · Mend", route.read().title()));
     });
     Effect::new(move |first: Option<()>| {
-        // At start, only when the user came from another screen (focus is on what they
-        // clicked); on a fresh page load the focus stays at the top of the page.
-        let from_elsewhere = at_start
-            && document()
-                .active_element()
-                .is_some_and(|e| e.tag_name() != "BODY");
-        let moved_here = (from_elsewhere || first.is_some()) && mine(&route.read());
-        if moved_here {
-            request_animation_frame(move || {
-                let field = app.focus_field.get_untracked().map(|k| format!("#{k}"));
-                app.focus_field.set(None);
-                let target = field
-                    .iter()
-                    .map(String::as_str)
-                    .chain([".stage-title", "main h1"])
-                    .find_map(|sel| document().query_selector(sel).ok().flatten());
-                if let Some(el) = target {
-                    use leptos::wasm_bindgen::JsCast;
-                    if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                        let _ = el.focus();
-                    }
-                }
-            });
+        route.track();
+        if first.is_some() {
+            request_animation_frame(move || focus_where_the_user_continues(app));
         }
     });
 }
 
+fn focus_where_the_user_continues(app: AppState) {
+    let field = app.focus_field.get_untracked().map(|k| format!("#{k}"));
+    app.focus_field.set(None);
+    let target = field
+        .iter()
+        .map(String::as_str)
+        .chain([".stage-title", "main h1"])
+        .find_map(|sel| document().query_selector(sel).ok().flatten());
+    if let Some(el) = target {
+        use leptos::wasm_bindgen::JsCast;
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
+}
+
 #[component]
 pub fn App() -> impl IntoView {
-    let app = AppState::start(Module::App);
+    let app = AppState::start();
     provide_context(app);
     super::pwa::Pwa::start();
     let route = route_signal();
-    follow_route(app, route, |r| !r.is_later(), false);
-    let later = super::later::loader(route);
+    follow_route(app, route);
 
     let section = Memo::new(move |_| route.read().section());
 
@@ -85,52 +66,54 @@ pub fn App() -> impl IntoView {
         .into_iter()
         .map(|s| {
             let link = el("a")
-                .at("href", s.route().to_fragment())
-                .at_dyn(
-                    "aria-current",
-                    dy(move || (section.get() == s).then(|| "page".to_string())),
-                )
-                .st(s.label())
-                .v();
-            el("li").kid(link).v()
+                .attr("href", s.route().to_fragment())
+                .attr("aria-current", move || {
+                    (section.get() == s).then(|| "page".to_string())
+                })
+                .child(s.label())
+                .into_any();
+            el("li").child(link).into_any()
         })
         .collect();
     vec![
         el("a")
             .class("skip-link")
-            .a("href", "#main")
-            .on_click(click(skip_to_main))
-            .st("Skip to content")
-            .v(),
+            .attr("href", "#main")
+            .on_click(skip_to_main)
+            .child("Skip to content")
+            .into_any(),
         el("header")
             .class("app-header")
-            .kid(
+            .child(
                 el("a")
                     .class("brand")
-                    .a("href", "#/")
-                    .kid(el("span").class("brand-mark").a("aria-hidden", "true").v())
-                    .st("Mend")
-                    .v(),
+                    .attr("href", "#/")
+                    .child(
+                        el("span")
+                            .class("brand-mark")
+                            .attr("aria-hidden", "true")
+                            .into_any(),
+                    )
+                    .child("Mend")
+                    .into_any(),
             )
-            .kid(save_status())
-            .kid(super::pwa::offline_status())
-            .kid(
+            .child(save_status())
+            .child(super::pwa::offline_status())
+            .child(
                 el("nav")
                     .class("app-nav")
-                    .a("aria-label", "Main")
-                    .kid(el("ul").kids(links).v())
-                    .v(),
+                    .attr("aria-label", "Main")
+                    .child(el("ul").children(links).into_any())
+                    .into_any(),
             )
-            .v(),
+            .into_any(),
         el("main")
-            .a("id", "main")
-            .a("tabindex", "-1")
-            .kid(banners())
-            .kid(super::pwa::update_prompt())
-            .kid(dyn_view(move || pages::screen(route.get(), later)))
-            // The later screens' module draws here; it is never re-created.
-            .kid(el("div").a("id", "later-root").v())
-            .v(),
+            .attr("id", "main")
+            .attr("tabindex", "-1")
+            .child(banners())
+            .child(super::pwa::update_prompt())
+            .child(dyn_view(move || pages::screen(route.get())))
+            .into_any(),
         toast(),
     ]
 }

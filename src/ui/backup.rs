@@ -4,15 +4,17 @@
 use leptos::prelude::*;
 use wasm_bindgen_futures::{JsFuture, spawn_local};
 
-use super::kit::{button, button_when, click, dy, dyn_text, dyn_view, el, on_change, para, when};
+use super::kit::{button, button_when, dyn_text, dyn_view, el, flag, para, when};
 use super::shell::{download_raw, export_button};
-use super::state::{AppState, fresh_id, local_offset_minutes, now_ms, use_app};
+use super::state::{AppState, local_offset_minutes, now_ms, use_app};
 use crate::model::date::{MS_PER_DAY, human_time};
 use crate::store::backup::{
-    Choice, ImportError, ImportPlan, ItemStatus, MAX_IMPORT_BYTES, apply_import, plan_import,
+    Choice, ImportError, ImportPlan, ItemStatus, MAX_IMPORT_BYTES, plan_import,
 };
-use crate::store::health::{QUOTA_UNITS, export_nudge, units_used};
+use crate::store::health::{QUOTA_UNITS, export_nudge};
 use crate::store::local;
+use crate::store::trash::TrashItem;
+use crate::store::workspace::{Restore, RestoreError};
 
 fn at(ms: i64) -> String {
     human_time(ms, local_offset_minutes())
@@ -21,7 +23,7 @@ fn at(ms: i64) -> String {
 pub fn backup_screen() -> AnyView {
     let app = use_app();
     vec![
-        el("h1").a("tabindex", "-1").st("Backup").v(),
+        el("h1").attr("tabindex", "-1").child("Backup").into_any(),
         para(
             "lede",
             "Your cases live only in this browser, on this device. Clearing browsing data, a browser reset or a lost phone deletes them. A backup file is the copy that survives that.",
@@ -38,17 +40,17 @@ pub fn backup_screen() -> AnyView {
 pub fn export_nudge_view(with_button: bool) -> AnyView {
     let app = use_app();
     dyn_view(move || {
-        let last = app.settings.with(|s| s.data.last_export);
+        let last = app.settings().last_export;
         match export_nudge(&app.change_times(), last, now_ms()) {
             None => ().into_any(),
             Some(n) => {
                 let mut b = el("div")
                     .class("banner info nudge")
-                    .kid(el("p").text(n.message(last.is_some())).v());
+                    .child(el("p").child(n.message(last.is_some())).into_any());
                 if with_button {
-                    b = b.kid(export_button(true));
+                    b = b.child(export_button(true));
                 }
-                b.v()
+                b.into_any()
             }
         }
     })
@@ -66,16 +68,9 @@ fn health(app: AppState) -> AnyView {
     spawn_local(async move { persisted.set(local::persisted().await) });
 
     // Recomputed when records change; reading every key is cheap next to a render.
-    let used = Memo::new(move |_| {
-        app.cases.track();
-        app.settings.track();
-        app.trash.track();
-        app.status.track();
-        app.with_backend(|b| units_used(b).unwrap_or(0))
-            .unwrap_or(0)
-    });
+    let used = Memo::new(move |_| app.units_used());
     let last_export = dyn_text(move || {
-        app.settings.with(|s| s.data.last_export).map_or_else(
+        app.settings().last_export.map_or_else(
             || "Never".to_string(),
             |ms| {
                 let ago = match (now_ms() - ms) / MS_PER_DAY {
@@ -107,19 +102,23 @@ fn health(app: AppState) -> AnyView {
         }
         .to_string()
     });
-    let fact =
-        |term: &'static str, value: AnyView| vec![el("dt").st(term).v(), el("dd").kid(value).v()];
+    let fact = |term: &'static str, value: AnyView| {
+        vec![
+            el("dt").child(term).into_any(),
+            el("dd").child(value).into_any(),
+        ]
+    };
     let meter = el("meter")
-        .a("min", "0")
-        .at("max", QUOTA_UNITS.to_string())
-        .at("high", (QUOTA_UNITS / 5 * 4).to_string())
-        .at_dyn("value", dy(move || Some(used.get().to_string())))
-        .a("aria-label", "Space used")
-        .v();
+        .attr("min", "0")
+        .attr("max", QUOTA_UNITS.to_string())
+        .attr("high", (QUOTA_UNITS / 5 * 4).to_string())
+        .attr("value", move || Some(used.get().to_string()))
+        .attr("aria-label", "Space used")
+        .into_any();
     let mut facts = fact("Last backup file", last_export);
     facts.extend(fact(
         "Cases stored",
-        dyn_text(move || app.cases.with(|m| m.len()).to_string()),
+        dyn_text(move || app.cases(|m| m.len()).to_string()),
     ));
     facts.extend(fact(
         "Space used",
@@ -130,7 +129,7 @@ fn health(app: AppState) -> AnyView {
         move || persisted.get() == Some(false),
         move || {
             vec![
-            el("p").kid(button("Ask the browser to keep Mend's data", "", None, ask_persist(asked, persisted))).v(),
+            el("p").child(button("Ask the browser to keep Mend's data", "", None, ask_persist(asked, persisted))).into_any(),
             when(move || asked.get(), || {
                 para(
                     "muted",
@@ -143,22 +142,30 @@ fn health(app: AppState) -> AnyView {
     );
     el("section")
         .class("card")
-        .a("aria-labelledby", "health-h")
-        .kid(el("h2").a("id", "health-h").st("Backup health").v())
-        .kid(export_nudge_view(false))
-        .kid(el("dl").class("facts").kids(facts).v())
-        .kid(ask)
-        .kid(super::pwa::install_offer())
-        .kid(el("p").kid(export_button(true)).v())
-        .v()
+        .attr("aria-labelledby", "health-h")
+        .child(
+            el("h2")
+                .attr("id", "health-h")
+                .child("Backup health")
+                .into_any(),
+        )
+        .child(export_nudge_view(false))
+        .child(el("dl").class("facts").children(facts).into_any())
+        .child(ask)
+        .child(super::pwa::install_offer())
+        .child(el("p").child(export_button(true)).into_any())
+        .into_any()
 }
 
 /// Asks the browser to keep Mend's data, and shows its answer.
-fn ask_persist(asked: RwSignal<bool>, persisted: RwSignal<Option<bool>>) -> super::kit::Click {
-    click(move |_| {
+fn ask_persist(
+    asked: RwSignal<bool>,
+    persisted: RwSignal<Option<bool>>,
+) -> impl FnMut(leptos::ev::MouseEvent) + 'static {
+    move |_| {
         asked.set(true);
         spawn_local(async move { persisted.set(local::persist().await) });
-    })
+    }
 }
 
 fn import(app: AppState) -> AnyView {
@@ -166,7 +173,7 @@ fn import(app: AppState) -> AnyView {
     let error = RwSignal::new(None::<String>);
     let done = RwSignal::new(None::<String>);
     let confirmed = RwSignal::new(false);
-    let on_file = on_change(move |ev| {
+    let on_file = move |ev| {
         error.set(None);
         done.set(None);
         plan.set(None);
@@ -187,9 +194,8 @@ fn import(app: AppState) -> AnyView {
                 return;
             };
             let text = text.as_string().unwrap_or_default();
-            let trash_keys: Vec<String> = app
-                .trash
-                .with_untracked(|t| t.iter().map(|x| x.key.clone()).collect());
+            let trash_keys: Vec<String> =
+                untrack(|| app.trash(|t| t.iter().map(|x| x.key.clone()).collect()));
             match plan_import(&text, &|key| app.record(key), &|key| {
                 trash_keys.iter().any(|k| k == key)
             }) {
@@ -197,7 +203,7 @@ fn import(app: AppState) -> AnyView {
                 Err(e) => error.set(Some(e.to_string())),
             }
         });
-    });
+    };
 
     let reset = move || {
         plan.set(None);
@@ -209,16 +215,8 @@ fn import(app: AppState) -> AnyView {
         let Some(p) = plan.get_untracked() else {
             return;
         };
-        let mut ids = fresh_id;
-        let result = app
-            .with_backend(|b| apply_import(b, &p, &mut ids))
-            .unwrap_or(Err(crate::store::SaveError::Storage(
-                crate::store::StorageError::Unavailable,
-            )));
-        match result {
-            Ok(outcome) => {
-                let n = outcome.written.len();
-                app.took_in(outcome.written, outcome.trash);
+        match app.import(&p) {
+            Ok(n) => {
                 done.set(Some(format!(
                     "Imported {n} {}.",
                     if n == 1 { "record" } else { "records" }
@@ -232,10 +230,14 @@ fn import(app: AppState) -> AnyView {
     let messages = dyn_view(move || match (error.get(), done.get()) {
         (Some(e), _) => el("p")
             .class("message danger")
-            .a("role", "alert")
-            .text(e)
-            .v(),
-        (None, Some(d)) => el("p").class("message ok").a("role", "status").text(d).v(),
+            .attr("role", "alert")
+            .child(e)
+            .into_any(),
+        (None, Some(d)) => el("p")
+            .class("message ok")
+            .attr("role", "status")
+            .child(d)
+            .into_any(),
         _ => ().into_any(),
     });
     let preview_view = dyn_view(move || match plan.get() {
@@ -243,20 +245,20 @@ fn import(app: AppState) -> AnyView {
         None => ().into_any(),
     });
     let input = el("input")
-        .a("id", "import-file")
-        .a("type", "file")
-        .a("accept", ".json,application/json")
+        .attr("id", "import-file")
+        .attr("type", "file")
+        .attr("accept", ".json,application/json")
         .on_change(on_file)
-        .v();
+        .into_any();
     el("section")
         .class("card")
-        .a("aria-labelledby", "import-h")
-        .kid(el("h2").a("id", "import-h").st("Import a backup file").v())
-        .kid(para("muted", "You will see what the file holds before anything changes. Nothing here is replaced unless you choose it."))
-        .kid(el("div").class("field").kid(el("label").a("for", "import-file").st("Backup file").v()).kid(input).v())
-        .kid(messages)
-        .kid(preview_view)
-        .v()
+        .attr("aria-labelledby", "import-h")
+        .child(el("h2").attr("id", "import-h").child("Import a backup file").into_any())
+        .child(para("muted", "You will see what the file holds before anything changes. Nothing here is replaced unless you choose it."))
+        .child(el("div").class("field").child(el("label").attr("for", "import-file").child("Backup file").into_any()).child(input).into_any())
+        .child(messages)
+        .child(preview_view)
+        .into_any()
 }
 
 /// The file input of the import form.
@@ -328,14 +330,14 @@ fn preview(
                     .iter()
                     .map(|c| {
                         let label = choice_label(*c);
-                        let mut o = el("option").a("value", label);
+                        let mut o = el("option").attr("value", label);
                         if *c == item.choice {
-                            o = o.a("selected", "");
+                            o = o.attr("selected", "");
                         }
-                        o.st(label).v()
+                        o.child(label).into_any()
                     })
                     .collect();
-                let change = on_change(move |ev| {
+                let change = move |ev| {
                     let v = event_target_value(&ev);
                     // Untracked: the preview stays as it is (and keeps focus); only the choice changes.
                     plan.update_untracked(|p| {
@@ -345,162 +347,185 @@ fn preview(
                             item.choice = *c;
                         }
                     });
-                });
+                };
                 let by = label_id.clone();
                 el("select")
-                    .at("aria-labelledby", by)
+                    .attr("aria-labelledby", by)
                     .on_change(change)
-                    .kids(options)
-                    .v()
+                    .children(options)
+                    .into_any()
             } else {
-                el("span").class("muted").st(choice_label(choices[0])).v()
+                el("span")
+                    .class("muted")
+                    .child(choice_label(choices[0]))
+                    .into_any()
             };
             el("li")
-                .kid(
+                .child(
                     el("span")
                         .id(label_id)
-                        .kid(el("strong").text(item.title.clone()).v())
-                        .text(format!(" · {}", status_label(&item.status)))
-                        .v(),
+                        .child(el("strong").child(item.title.clone()).into_any())
+                        .child(format!(" · {}", status_label(&item.status)))
+                        .into_any(),
                 )
-                .kid(choice_view)
-                .v()
+                .child(choice_view)
+                .into_any()
         })
         .collect();
     let warning = if checksum_ok {
         ().into_any()
     } else {
         let check = el("input")
-            .a("type", "checkbox")
-            .flag("checked", dy(move || confirmed.get()))
-            .on_change(on_change(move |ev| {
-                confirmed.set(event_target_checked(&ev))
-            }))
-            .v();
+            .attr("type", "checkbox")
+            .prop("checked", flag(move || confirmed.get()))
+            .on_change(move |ev| confirmed.set(event_target_checked(&ev)))
+            .into_any();
         el("div")
             .class("banner warn")
-            .kid(
+            .child(
                 el("p")
-                    .kid(el("strong").st("This file's checksum does not match. ").v())
-                    .st("It was changed after it was exported, or it is damaged. Look through the list below before importing.")
-                    .v(),
+                    .child(el("strong").child("This file's checksum does not match. ").into_any())
+                    .child("It was changed after it was exported, or it is damaged. Look through the list below before importing.")
+                    .into_any(),
             )
-            .kid(el("label").class("check").kid(check).st("I have checked; import it anyway").v())
-            .v()
+            .child(el("label").class("check").child(check).child("I have checked; import it anyway").into_any())
+            .into_any()
     };
     el("div")
         .class("import-preview")
-        .a("role", "region")
-        .a("aria-label", "What the file holds")
-        .kid(el("h3").st("What the file holds").v())
-        .kid(el("p").text(line).v())
-        .kid(warning)
-        .kid(el("ul").class("import-rows").kids(rows).v())
-        .kid(
+        .attr("role", "region")
+        .attr("aria-label", "What the file holds")
+        .child(el("h3").child("What the file holds").into_any())
+        .child(el("p").child(line).into_any())
+        .child(warning)
+        .child(el("ul").class("import-rows").children(rows).into_any())
+        .child(
             el("p")
                 .class("actions")
-                .kid(button_when(
+                .child(button_when(
                     "Import",
                     "primary",
-                    dy(move || checksum_ok || confirmed.get()),
-                    click(move |_| apply()),
+                    move || checksum_ok || confirmed.get(),
+                    move |_| apply(),
                 ))
-                .kid(button("Cancel", "", None, click(move |_| cancel())))
-                .v(),
+                .child(button("Cancel", "", None, move |_| cancel()))
+                .into_any(),
         )
-        .v()
+        .into_any()
 }
 
 fn trash(app: AppState) -> AnyView {
     let confirming = RwSignal::new(false);
+    // The trash entry whose record lives again, while the user chooses keep both or replace.
+    let asking = RwSignal::new(None::<String>);
     let items = dyn_view(move || {
-        app.trash
-            .get()
+        app.trash(|t| t.to_vec())
             .into_iter()
-            .map(|item| {
-                let title = item.record.title();
-                let line = format!(
-                    " · {}, deleted {}",
-                    item.record.kind().noun(),
-                    at(item.deleted)
-                );
-                let key = item.key.clone();
-                let restore = button(
-                    "Restore",
-                    "",
-                    Some(format!("Restore “{title}”")),
-                    click(move |_| {
-                        app.restore(&item);
-                    }),
-                );
-                let purge = button(
-                    "Delete forever",
-                    "danger",
-                    Some(format!("Delete “{title}” forever")),
-                    click(move |_| app.purge(vec![key.clone()])),
-                );
-                el("li")
-                    .kid(el("span").kid(el("strong").text(title).v()).text(line).v())
-                    .kid(el("span").class("actions").kid(restore).kid(purge).v())
-                    .v()
-            })
+            .map(|item| trash_row(app, item, asking))
             .collect::<Vec<_>>()
             .into_any()
     });
     let footer = dyn_view(move || {
-        if app.trash.read().is_empty() {
+        let n = app.trash(|t| t.len());
+        if n == 0 {
             return para("muted", "The trash is empty.");
         }
         if !confirming.get() {
             return el("p")
-                .kid(button(
-                    "Empty trash…",
-                    "",
-                    None,
-                    click(move |_| confirming.set(true)),
-                ))
-                .v();
+                .child(button("Empty trash…", "", None, move |_| {
+                    confirming.set(true)
+                }))
+                .into_any();
         }
-        let empty = click(move |_| {
-            let keys = app
-                .trash
-                .with_untracked(|t| t.iter().map(|x| x.key.clone()).collect());
+        let empty = move |_| {
+            let keys = untrack(|| app.trash(|t| t.iter().map(|x| x.key.clone()).collect()));
             app.purge(keys);
             confirming.set(false);
-        });
+        };
         el("p")
             .class("confirm")
-            .a("role", "group")
-            .a("aria-label", "Confirm emptying the trash")
-            .kid(dyn_text(move || {
-                format!(
-                    "Delete {} items forever? This cannot be undone.",
-                    app.trash.read().len()
-                )
-            }))
-            .st(" ")
-            .kid(button("Yes, empty the trash", "danger", None, empty))
-            .kid(button(
-                "Cancel",
-                "",
-                None,
-                click(move |_| confirming.set(false)),
-            ))
-            .v()
+            .attr("role", "group")
+            .attr("aria-label", "Confirm emptying the trash")
+            .child(format!("Delete {n} items forever? This cannot be undone."))
+            .child(" ")
+            .child(button("Yes, empty the trash", "danger", None, empty))
+            .child(button("Cancel", "", None, move |_| confirming.set(false)))
+            .into_any()
     });
     el("section")
         .class("card")
-        .a("aria-labelledby", "trash-h")
-        .kid(el("h2").a("id", "trash-h").st("Trash").v())
-        .kid(el("ul").class("trash-list").kid(items).v())
-        .kid(footer)
-        .v()
+        .attr("aria-labelledby", "trash-h")
+        .child(el("h2").attr("id", "trash-h").child("Trash").into_any())
+        .child(el("ul").class("trash-list").child(items).into_any())
+        .child(footer)
+        .into_any()
+}
+
+/// One deleted record, with Restore and Delete forever. When a record lives at the same place
+/// again, Restore asks first: keep both, or replace the one that is there (which then goes
+/// to the trash in its stead).
+fn trash_row(app: AppState, item: TrashItem, asking: RwSignal<Option<String>>) -> AnyView {
+    let title = item.record.title();
+    let line = format!(
+        " · {}, deleted {}",
+        item.record.kind().noun(),
+        at(item.deleted)
+    );
+    let key = StoredValue::new(item.key.clone());
+    let restore = move |how: Option<Restore>| match app.restore(&key.get_value(), how) {
+        Err(RestoreError::Live { .. }) => asking.set(Some(key.get_value())),
+        _ => asking.set(None),
+    };
+    let purge = move |_| app.purge(vec![key.get_value()]);
+    let choice = dyn_view(move || {
+        if asking.get().as_deref() != Some(key.read_value().as_str()) {
+            return ().into_any();
+        }
+        el("p")
+            .class("confirm")
+            .attr("role", "group")
+            .attr("aria-label", "Restore over the record that is there now")
+            .child(
+                "A record with this name is here again (restored, or changed in another tab). Keep both, or replace the one here? Replacing puts it in the trash, so nothing is lost.",
+            )
+            .child(" ")
+            .child(button("Keep both", "primary", None, move |_| restore(Some(Restore::KeepBoth))))
+            .child(button("Replace it", "", None, move |_| restore(Some(Restore::Replace))))
+            .child(button("Cancel", "", None, move |_| asking.set(None)))
+            .into_any()
+    });
+    el("li")
+        .child(
+            el("span")
+                .child(el("strong").child(title.clone()).into_any())
+                .child(line)
+                .into_any(),
+        )
+        .child(
+            el("span")
+                .class("actions")
+                .child(button(
+                    "Restore",
+                    "",
+                    Some(format!("Restore “{title}”")),
+                    move |_| restore(None),
+                ))
+                .child(button(
+                    "Delete forever",
+                    "danger",
+                    Some(format!("Delete “{title}” forever")),
+                    purge,
+                ))
+                .into_any(),
+        )
+        .child(choice)
+        .into_any()
 }
 
 fn set_aside(app: AppState) -> AnyView {
     dyn_view(move || {
-        let damaged = app.quarantined.get();
-        let newer = app.newer.read().len();
+        let damaged = app.quarantined();
+        let newer = app.newer().len();
         if damaged.is_empty() && newer == 0 {
             return ().into_any();
         }
@@ -515,26 +540,25 @@ fn set_aside(app: AppState) -> AnyView {
                 let found = format!(" · found {}: {}", at(q.entry.at), q.entry.reason);
                 let o2 = original.clone();
                 el("li")
-                    .kid(el("p").kid(el("code").text(original).v()).text(found).v())
-                    .kid(el("pre").class("raw").text(preview).v())
-                    .kid(
+                    .child(
+                        el("p")
+                            .child(el("code").child(original).into_any())
+                            .child(found)
+                            .into_any(),
+                    )
+                    .child(el("pre").class("raw").child(preview).into_any())
+                    .child(
                         el("p")
                             .class("actions")
-                            .kid(button(
-                                "Download raw text",
-                                "",
-                                Some(label),
-                                click(move |_| download_raw(&o2, &raw)),
-                            ))
-                            .kid(button(
-                                "Discard",
-                                "danger",
-                                None,
-                                click(move |_| app.discard_quarantined(&key)),
-                            ))
-                            .v(),
+                            .child(button("Download raw text", "", Some(label), move |_| {
+                                download_raw(&o2, &raw)
+                            }))
+                            .child(button("Discard", "danger", None, move |_| {
+                                app.discard_quarantined(&key)
+                            }))
+                            .into_any(),
                     )
-                    .v()
+                    .into_any()
             })
             .collect();
         let intro = (!items.is_empty()).then(|| {
@@ -556,15 +580,15 @@ fn set_aside(app: AppState) -> AnyView {
         });
         let mut sec = el("section")
             .class("card")
-            .a("aria-labelledby", "aside-h")
-            .kid(el("h2").a("id", "aside-h").st("Set aside").v());
+            .attr("aria-labelledby", "aside-h")
+            .child(el("h2").attr("id", "aside-h").child("Set aside").into_any());
         if let Some(intro) = intro {
-            sec = sec.kid(intro);
+            sec = sec.child(intro);
         }
-        sec = sec.kid(el("ul").class("aside-list").kids(items).v());
+        sec = sec.child(el("ul").class("aside-list").children(items).into_any());
         if let Some(t) = newer_text {
-            sec = sec.kid(t);
+            sec = sec.child(t);
         }
-        sec.v()
+        sec.into_any()
     })
 }

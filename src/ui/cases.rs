@@ -3,13 +3,14 @@
 use leptos::prelude::*;
 
 use super::backup::export_nudge_view;
-use super::kit::{button, click, dyn_text, dyn_view, el, link, on_change, on_input, para, when};
+use super::kit::{button, dyn_text, dyn_view, el, heading, link, para, when};
 use super::state::{AppState, local_offset_minutes, now_ms, use_app};
 use super::{go, replace, today};
 use crate::model::case::{Outcome, Severity};
 use crate::model::example::worked_example;
+use crate::model::reflection::Reflection;
 use crate::model::worksheet::{
-    CaseFilter, StatusFilter, attention_key, next_step, overdue_check_ins, progress,
+    CaseFilter, StatusFilter, attention_key, next_step, overdue_check_ins, overdue_list, progress,
 };
 use crate::model::{Case, Date, Record, Stage};
 use crate::route::Route;
@@ -50,7 +51,7 @@ fn row(r: &Record<Case>, t: Date) -> Row {
 fn sorted_rows(app: AppState, filter: impl Fn(&Case) -> bool) -> Vec<Row> {
     let t = today();
     let offset = local_offset_minutes();
-    app.cases.with(|m| {
+    app.cases(|m| {
         let mut list: Vec<(&Record<Case>, (u8, i32))> = m
             .values()
             .filter(|r| filter(&r.data))
@@ -70,13 +71,13 @@ fn sorted_rows(app: AppState, filter: impl Fn(&Case) -> bool) -> Vec<Row> {
 
 /// Opens a new case in the user's currency.
 pub fn start_case(app: AppState) -> String {
-    let currency = app.settings.with_untracked(|s| s.data.currency.clone());
-    app.create_case(Case::new(&currency))
+    let currency = untrack(|| app.settings()).currency;
+    app.create(Case::new(&currency))
 }
 
 /// Adds the worked example and opens it.
 fn open_example(app: AppState) {
-    let id = app.create_case(worked_example(today(), now_ms()));
+    let id = app.create(worked_example(today(), now_ms()));
     go(&Route::Case {
         id,
         stage: Stage::Case,
@@ -99,32 +100,38 @@ fn case_row(row: Row) -> AnyView {
     if let Some(d) = row.received {
         meta.push_str(&format!(" · arrived {}", d.human()));
     }
-    let mut li = el("li").class("case-row").kid(
+    let mut li = el("li").class("case-row").child(
         el("a")
-            .at("href", href)
+            .attr("href", href)
             .class("case-link")
-            .text(row.title)
-            .v(),
+            .child(row.title)
+            .into_any(),
     );
     if row.example {
-        li = li.kid(el("span").class("badge").st("Example").v());
+        li = li.child(el("span").class("badge").child("Example").into_any());
     }
     if let Some(s) = row.severity {
-        li = li.kid(
+        li = li.child(
             el("span")
                 .class("badge")
-                .a("data-severity", s.key())
-                .st(s.label())
-                .v(),
+                .attr("data-severity", s.key())
+                .child(s.label())
+                .into_any(),
         );
     }
     if row.overdue > 0 {
-        li = li.kid(el("span").class("badge warn").st("Check-in overdue").v());
+        li = li.child(
+            el("span")
+                .class("badge warn")
+                .child("Check-in overdue")
+                .into_any(),
+        );
     }
     if !row.disputed.is_empty() {
-        li = li.kid(el("p").class("disputed").text(row.disputed).v());
+        li = li.child(el("p").class("disputed").child(row.disputed).into_any());
     }
-    li.kid(el("p").class("meta").text(meta).v()).v()
+    li.child(el("p").class("meta").child(meta).into_any())
+        .into_any()
 }
 
 /// The rows as a list that follows the state.
@@ -136,7 +143,7 @@ fn case_list(rows: Memo<Vec<Row>>) -> AnyView {
             .collect::<Vec<_>>()
             .into_any()
     });
-    el("ul").class("case-list").kid(items).v()
+    el("ul").class("case-list").child(items).into_any()
 }
 
 /// What the empty state says, with the way in.
@@ -144,63 +151,91 @@ fn empty_state() -> AnyView {
     let app = use_app();
     el("div")
         .class("empty card")
-        .kid(el("h2").st("No cases yet").v())
-        .kid(para(
+        .child(el("h2").child("No cases yet").into_any())
+        .child(para(
             "",
             "When a client is unhappy, open a case. Mend walks you through it one stage at a time: the facts, your numbers, reaching out, listening, saying it back, working out what happened, agreeing a remedy, following up, preventing a repeat, and deciding how it ends.",
         ))
-        .kid(el("p").class("actions").kid(button("Open an example case", "", None, click(move |_| open_example(app)))).v())
-        .kid(para("muted", "The example is clearly marked, and you can delete it whenever you like."))
-        .v()
+        .child(el("p").class("actions").child(button("Open an example case", "", None, move |_| open_example(app))).into_any())
+        .child(para("muted", "The example is clearly marked, and you can delete it whenever you like."))
+        .into_any()
 }
 
 /// How many open cases Home lists.
 const HOME_CASES: usize = 8;
 
 pub fn home() -> AnyView {
+    vec![
+        heading("Handle an unhappy client, calmly"),
+        para(
+            "lede",
+            "One dispute at a time: know your numbers, listen, say it back, agree something fair, and learn from it. Everything stays in this browser.",
+        ),
+        el("p")
+            .child(link(Route::NewCase.to_fragment(), "New case", "button primary big"))
+            .into_any(),
+        export_nudge_view(true),
+        overdue_card(),
+        reflect_nudge(),
+        open_cases(),
+        // Last: the browser offers installing a moment after start, and nothing above may move.
+        super::pwa::install_offer(),
+    ]
+    .into_any()
+}
+
+/// Every overdue check-in, the longest overdue first. G34
+fn overdue_card() -> AnyView {
     let app = use_app();
-    let all_open = Memo::new(move |_| sorted_rows(app, |c| !c.is_closed()));
-    // Home shows the few that need attention first; the Cases screen has them all. A long
-    // list here would bury the next step and slow every start.
-    let open = Memo::new(move |_| {
-        all_open.with(|l: &Vec<Row>| l.iter().take(HOME_CASES).cloned().collect::<Vec<Row>>())
-    });
     let overdue = Memo::new(move |_| {
-        let t = today();
-        app.cases.with(|m| {
-            let mut list: Vec<(Date, String, String, String)> = m
-                .values()
-                .flat_map(|r| {
-                    overdue_check_ins(&r.data, t)
-                        .into_iter()
-                        .filter_map(|ci| {
-                            Some((ci.due?, r.id.clone(), r.data.title(), ci.note.clone()))
-                        })
-                        .collect::<Vec<_>>()
-                })
-                .collect();
-            crate::model::order::sort_by_key(&mut list, |x| {
-                (i64::from(x.0.days()), 0, x.1.clone())
-            });
-            list
-        })
+        app.cases(|m| overdue_list(m.values().map(|r| (r.id.as_str(), &r.data)), today()))
     });
-    let any = Memo::new(move |_| app.cases.with(|m| !m.is_empty()));
-    // G46: one quiet suggestion to reflect on a closed case; never more than one at a time.
+    dyn_view(move || {
+        let list = overdue.get();
+        if list.is_empty() {
+            return ().into_any();
+        }
+        let items: Vec<AnyView> = list
+            .into_iter()
+            .map(|o| {
+                let href = Route::Case {
+                    id: o.case_id,
+                    stage: Stage::FollowUp,
+                }
+                .to_fragment();
+                let mut line = format!(" · due {}", o.due.human());
+                if !o.note.trim().is_empty() {
+                    line.push_str(&format!(": {}", o.note));
+                }
+                el("li")
+                    .child(link(href, o.case_title, ""))
+                    .child(line)
+                    .into_any()
+            })
+            .collect();
+        el("section")
+            .class("card attention")
+            .attr("aria-labelledby", "overdue-h")
+            .child(
+                el("h2")
+                    .attr("id", "overdue-h")
+                    .child("Check-ins overdue")
+                    .into_any(),
+            )
+            .child(el("ul").class("plain").children(items).into_any())
+            .into_any()
+    })
+}
+
+/// One quiet suggestion to reflect on a closed case; never more than one at a time. G46
+fn reflect_nudge() -> AnyView {
+    let app = use_app();
     let nudge = Memo::new(move |_| {
-        let reflected: Vec<String> = app.reflections.with(|m| {
-            m.values()
-                .filter_map(|r| {
-                    r.data
-                        .get("case")
-                        .and_then(|c| c.as_str())
-                        .map(String::from)
-                })
-                .collect()
-        });
+        let reflected: Vec<String> =
+            app.list::<Reflection, _>(|m| m.values().filter_map(|r| r.data.case.clone()).collect());
         let reflected: Vec<&str> = reflected.iter().map(String::as_str).collect();
-        let dismissed = app.settings.with(|s| s.data.dismissed_nudges.clone());
-        app.cases.with(|m| {
+        let dismissed = app.settings().dismissed_nudges;
+        app.cases(|m| {
             crate::model::reflection::nudge(
                 m.values().map(|r| (r.id.as_str(), &r.data)),
                 &reflected,
@@ -209,76 +244,62 @@ pub fn home() -> AnyView {
             )
         })
     });
-    let nudge_view = dyn_view(move || {
+    dyn_view(move || {
         let Some((id, title)) = nudge.get() else {
             return ().into_any();
         };
         let reflect = Route::NewReflection(Some(id.clone())).to_fragment();
+        let not_now = move |_| {
+            let id = id.clone();
+            app.update_settings(move |s| s.dismissed_nudges.push(id))
+        };
         el("section")
             .class("card nudge")
-            .a("aria-labelledby", "nudge-h")
-            .kid(el("h2").a("id", "nudge-h").st("A moment to reflect").v())
-            .kid(para(
+            .attr("aria-labelledby", "nudge-h")
+            .child(el("h2").attr("id", "nudge-h").child("A moment to reflect").into_any())
+            .child(para(
                 "",
                 format!("You closed the case with {title} a few days ago. Ten quiet minutes now turn it into something useful: what you would keep, and what you would change."),
             ))
-            .kid(
+            .child(
                 el("p")
                     .class("actions")
-                    .kid(link(reflect, "Reflect on it", "button primary"))
-                    .kid(button(
+                    .child(link(reflect, "Reflect on it", "button primary"))
+                    .child(button(
                         "Not now",
                         "",
                         Some(format!("Not now: do not suggest reflecting on {title} again")),
-                        click(move |_| {
-                            let id = id.clone();
-                            app.update_settings(move |s| s.dismissed_nudges.push(id))
-                        }),
+                        not_now,
                     ))
-                    .v(),
+                    .into_any(),
             )
-            .v()
+            .into_any()
+    })
+}
+
+/// The open cases that need attention first, or the way in when there are none.
+fn open_cases() -> AnyView {
+    let app = use_app();
+    let all_open = Memo::new(move |_| sorted_rows(app, |c| !c.is_closed()));
+    // Home shows the few that need attention first; the Cases screen has them all. A long
+    // list here would bury the next step and slow every start.
+    let open = Memo::new(move |_| {
+        all_open.with(|l: &Vec<Row>| l.iter().take(HOME_CASES).cloned().collect::<Vec<Row>>())
     });
-    let overdue_view = dyn_view(move || {
-        let list = overdue.get();
-        if list.is_empty() {
-            return ().into_any();
-        }
-        let items: Vec<AnyView> = list
-            .into_iter()
-            .map(|(due, id, title, note)| {
-                let href = Route::Case {
-                    id,
-                    stage: Stage::FollowUp,
-                }
-                .to_fragment();
-                let mut line = format!(" · due {}", due.human());
-                if !note.trim().is_empty() {
-                    line.push_str(&format!(": {note}"));
-                }
-                el("li").kid(link(href, title, "")).text(line).v()
-            })
-            .collect();
-        el("section")
-            .class("card attention")
-            .a("aria-labelledby", "overdue-h")
-            .kid(el("h2").a("id", "overdue-h").st("Check-ins overdue").v())
-            .kid(el("ul").class("plain").kids(items).v())
-            .v()
-    });
-    let cases = dyn_view(move || {
+    let any = Memo::new(move |_| app.cases(|m| !m.is_empty()));
+    dyn_view(move || {
         if !any.get() {
             return empty_state();
         }
         el("section")
-            .a("aria-labelledby", "open-h")
-            .kid(el("h2").a("id", "open-h").st("Open cases").v())
-            .kid(when(
+            .attr("aria-labelledby", "open-h")
+            .child(el("h2").attr("id", "open-h").child("Open cases").into_any())
+            .child(when(
                 move || open.read().is_empty(),
                 || para("muted", "No open cases. Well done."),
             ))
-            .kid(case_list(open))
-            .kid(when(
+            .child(case_list(open))
+            .child(when(
                 move || all_open.with(Vec::len) > HOME_CASES,
                 move || {
                     let n = all_open.with(Vec::len);
@@ -288,32 +309,17 @@ pub fn home() -> AnyView {
                     )
                 },
             ))
-            .kid(
+            .child(
                 el("p")
-                    .kid(link(
+                    .child(link(
                         Route::Cases.to_fragment(),
                         "All cases, with search and filters",
                         "",
                     ))
-                    .v(),
+                    .into_any(),
             )
-            .v()
-    });
-    vec![
-        el("h1").a("tabindex", "-1").st("Handle an unhappy client, calmly").v(),
-        para(
-            "lede",
-            "One dispute at a time: know your numbers, listen, say it back, agree something fair, and learn from it. Everything stays in this browser.",
-        ),
-        el("p").kid(link(Route::NewCase.to_fragment(), "New case", "button primary big")).v(),
-        export_nudge_view(true),
-        overdue_view,
-        nudge_view,
-        cases,
-        // Last: the browser offers installing a moment after start, and nothing above may move.
-        super::pwa::install_offer(),
-    ]
-    .into_any()
+            .into_any()
+    })
 }
 
 /// A select for a filter, from (value, label) pairs.
@@ -321,17 +327,23 @@ fn filter_select(
     id: &'static str,
     label: &'static str,
     options: Vec<(String, String)>,
-    change: super::kit::OnEvent,
+    change: impl FnMut(leptos::ev::Event) + 'static,
 ) -> AnyView {
     let options: Vec<AnyView> = options
         .into_iter()
-        .map(|(v, l)| el("option").at("value", v).text(l).v())
+        .map(|(v, l)| el("option").attr("value", v).child(l).into_any())
         .collect();
     el("div")
         .class("field")
-        .kid(el("label").a("for", id).st(label).v())
-        .kid(el("select").a("id", id).on_change(change).kids(options).v())
-        .v()
+        .child(el("label").attr("for", id).child(label).into_any())
+        .child(
+            el("select")
+                .attr("id", id)
+                .on_change(change)
+                .children(options)
+                .into_any(),
+        )
+        .into_any()
 }
 
 pub fn cases_list() -> AnyView {
@@ -341,16 +353,18 @@ pub fn cases_list() -> AnyView {
         let f = filter.get();
         sorted_rows(app, |c| f.matches(c))
     });
-    let any = Memo::new(move |_| app.cases.with(|m| !m.is_empty()));
+    let any = Memo::new(move |_| app.cases(|m| !m.is_empty()));
     let body = dyn_view(move || {
         if !any.get() {
             return empty_state();
         }
-        let mut clients: Vec<(String, String)> = app.cases.with_untracked(|m| {
-            m.values()
-                .filter(|r| !r.data.client.match_key().is_empty())
-                .map(|r| (r.data.client.match_key(), r.data.client.display()))
-                .collect()
+        let mut clients: Vec<(String, String)> = untrack(|| {
+            app.cases(|m| {
+                m.values()
+                    .filter(|r| !r.data.client.match_key().is_empty())
+                    .map(|r| (r.data.client.match_key(), r.data.client.display()))
+                    .collect()
+            })
         });
         crate::model::order::sort_by_key(&mut clients, |c| crate::model::order::text(&c.0));
         clients.dedup_by(|a, b| a.0 == b.0);
@@ -369,18 +383,21 @@ pub fn cases_list() -> AnyView {
             .collect();
         let search = el("div")
             .class("field")
-            .kid(el("label").a("for", "case-search").st("Search").v())
-            .kid(
-                el("input")
-                    .a("id", "case-search")
-                    .a("type", "search")
-                    .a("placeholder", "Client, what happened, words…")
-                    .on_input(on_input(move |ev| {
-                        filter.update(|f| f.query = event_target_value(&ev))
-                    }))
-                    .v(),
+            .child(
+                el("label")
+                    .attr("for", "case-search")
+                    .child("Search")
+                    .into_any(),
             )
-            .v();
+            .child(
+                el("input")
+                    .attr("id", "case-search")
+                    .attr("type", "search")
+                    .attr("placeholder", "Client, what happened, words…")
+                    .on_input(move |ev| filter.update(|f| f.query = event_target_value(&ev)))
+                    .into_any(),
+            )
+            .into_any();
         let count = dyn_text(move || {
             let n = rows.read().len();
             format!(
@@ -391,14 +408,14 @@ pub fn cases_list() -> AnyView {
         vec![
             el("div")
                 .class("filters")
-                .a("role", "search")
-                .a("aria-label", "Find cases")
-                .kid(search)
-                .kid(filter_select(
+                .attr("role", "search")
+                .attr("aria-label", "Find cases")
+                .child(search)
+                .child(filter_select(
                     "filter-status",
                     "Status",
                     statuses,
-                    on_change(move |ev| {
+                    move |ev| {
                         let v = event_target_value(&ev);
                         filter.update(|f| {
                             f.status = match v.as_str() {
@@ -407,42 +424,46 @@ pub fn cases_list() -> AnyView {
                                 _ => StatusFilter::All,
                             }
                         })
-                    }),
+                    },
                 ))
-                .kid(filter_select(
+                .child(filter_select(
                     "filter-severity",
                     "Severity",
                     severities,
-                    on_change(move |ev| {
+                    move |ev| {
                         let v = event_target_value(&ev).parse::<usize>().ok();
                         filter
                             .update(|f| f.severity = v.and_then(|i| Severity::ALL.get(i).copied()))
-                    }),
+                    },
                 ))
-                .kid(filter_select(
+                .child(filter_select(
                     "filter-client",
                     "Client",
                     clients,
-                    on_change(move |ev| {
+                    move |ev| {
                         let v = event_target_value(&ev);
                         filter.update(|f| f.client = (!v.is_empty()).then_some(v))
-                    }),
+                    },
                 ))
-                .v(),
-            el("p").class("muted").a("role", "status").kid(count).v(),
+                .into_any(),
+            el("p")
+                .class("muted")
+                .attr("role", "status")
+                .child(count)
+                .into_any(),
             case_list(rows),
         ]
         .into_any()
     });
     vec![
-        el("h1").a("tabindex", "-1").st("Cases").v(),
+        el("h1").attr("tabindex", "-1").child("Cases").into_any(),
         el("p")
-            .kid(link(
+            .child(link(
                 Route::NewCase.to_fragment(),
                 "New case",
                 "button primary",
             ))
-            .v(),
+            .into_any(),
         body,
     ]
     .into_any()
@@ -460,5 +481,5 @@ pub fn new_case() -> AnyView {
             stage: Stage::Case,
         })
     });
-    el("h1").a("tabindex", "-1").st("New case").v()
+    el("h1").attr("tabindex", "-1").child("New case").into_any()
 }

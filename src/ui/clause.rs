@@ -1,14 +1,14 @@
-//! The mediation-clause screens (in the later module): the saved clauses, one clause's
-//! options beside its live text, and a request for mediation drafted from a case.
-//! The text, the flags and the dates all come from `model::clause`.
+//! The mediation-clause screens: the saved clauses, one clause's options beside its live
+//! text, and a request for mediation drafted from a case. The text, the flags and the dates
+//! all come from `model::clause`.
 
 use leptos::prelude::*;
 
-use super::docs::{
-    Doc, Ed, check, choice_of, days, decode, editing, field, field_id, fieldset, put, radios, read,
-    text,
+use super::fields::{
+    Bind, bind, check_input, choice_field, days_input, field, fieldset, hint_id, provide_editing,
+    read, shape, text_field,
 };
-use super::kit::{button, click, dy, dyn_text, dyn_view, el, link, on_change, para};
+use super::kit::{button, dyn_text, dyn_view, el, heading, link, para, print_page};
 use super::state::use_app;
 use super::{copy_text, download, go, today};
 use crate::model::Clause;
@@ -16,85 +16,99 @@ use crate::model::clause::{
     Costs, NOT_ADVICE, Negotiators, Obligation, Provider, RulesAt, Selection, Then, Variant, Venue,
     explain,
 };
-use crate::model::json::Json;
-use crate::route::{Route, is_valid_id};
+use crate::route::Route;
 use crate::store::record::Kind;
 
-fn provider_select(id: Ed<Clause>) -> AnyView {
-    let current = read(id, |c| c.provider as usize);
-    let options: Vec<AnyView> = Provider::LABELS
-        .iter()
-        .enumerate()
-        .map(|(i, l)| {
-            el("option")
-                .at("value", i.to_string())
-                .flag("selected", dy(move || current() == i))
-                .st(l)
-                .v()
-        })
-        .collect();
-    let select = el("select")
-        .at("id", field_id::<Clause>("provider"))
-        .at(
-            "aria-describedby",
-            format!("{}-hint", field_id::<Clause>("provider")),
-        )
-        .on_change(on_change(move |ev| {
-            if let Ok(i) = event_target_value(&ev).parse::<usize>() {
-                // A new provider brings its own figures (see `Clause::apply_preset`).
-                put(
-                    id,
-                    |c, i: usize| {
-                        c.provider = Provider::ALL[i.min(Provider::ALL.len() - 1)];
-                        c.apply_preset();
-                    },
-                    i,
-                );
-            }
-        }))
-        .kids(options)
-        .v();
-    field(
-        field_id::<Clause>("provider"),
-        "Provider and rules",
-        explain("provider"),
-        select,
-    )
+/// The element id of a clause option, e.g. `clause-law` (flags point at these).
+fn field_id(key: &str) -> String {
+    format!("clause-{key}")
 }
 
-impl Doc for Clause {
-    const KIND: Kind = Kind::Clause;
-    fn hint(key: &str) -> &'static str {
-        explain(key)
+/// A line of text.
+fn text(
+    key: &'static str,
+    label: &'static str,
+    get: fn(&Clause) -> &String,
+    set: fn(&mut Clause) -> &mut String,
+) -> AnyView {
+    text_field::<Clause>(field_id(key), label, explain(key), false, get, set)
+}
+
+/// A number of days, 1 to 365.
+fn days(
+    key: &'static str,
+    label: &'static str,
+    get: fn(&Clause) -> u32,
+    set: fn(&mut Clause, u32),
+) -> AnyView {
+    let id = field_id(key);
+    let hint = explain(key);
+    let input = days_input(
+        id.clone(),
+        hint_id(&id, hint),
+        bind::<Clause, u32>(get, set),
+    );
+    field(id, label, hint, "", input)
+}
+
+/// A checkbox, with its one-line explanation under it.
+fn check(
+    key: &'static str,
+    label: &'static str,
+    get: fn(&Clause) -> bool,
+    set: fn(&mut Clause, bool),
+) -> AnyView {
+    let id = field_id(key);
+    let hint = explain(key);
+    let mut f = el("div").class("field").child(check_input(
+        id.clone(),
+        label.into(),
+        bind::<Clause, bool>(get, set),
+    ));
+    if let Some(d) = hint_id(&id, hint) {
+        f = f.child(el("p").class("hint").attr("id", d).child(hint).into_any());
     }
+    f.into_any()
+}
+
+/// One of a few choices, as radio buttons.
+fn choice(
+    key: &'static str,
+    legend: &'static str,
+    labels: &'static [&'static str],
+    get: fn(&Clause) -> usize,
+    set: fn(&mut Clause, usize),
+) -> AnyView {
+    let b: Bind<Option<usize>> = bind::<Clause, Option<usize>>(
+        move |c| Some(get(c)),
+        move |c, i| {
+            if let Some(i) = i.filter(|i| *i < labels.len()) {
+                set(c, i)
+            }
+        },
+    );
+    choice_field(field_id(key), legend, explain(key), "", labels, b)
+}
+
+/// Which of an option's choices is made (a memo: sections rebuild only when it changes).
+fn chosen(get: fn(&Clause) -> usize) -> Memo<u64> {
+    shape::<Clause>(move |c| get(c) as u64)
 }
 
 /// The saved clauses.
 pub fn clause_list() -> AnyView {
     let app = use_app();
-    let create = click(move |_| {
-        // A new clause starts with the business name used last time.
-        let us = app.clauses.with_untracked(|m| {
-            m.values()
-                .max_by_key(|r| r.updated)
-                .map(|r| decode::<Clause>(&r.data).us)
-                .unwrap_or_default()
-        });
-        let id = app.create_doc(
-            Kind::Clause,
-            Clause {
-                us,
-                ..Clause::default()
-            }
-            .to_json(),
-        );
+    let create = move |_| {
+        let latest =
+            app.list::<Clause, _>(|m| m.values().max_by_key(|r| r.updated).map(|r| r.data.clone()));
+        let id = app.create(Clause::starting_from(latest.as_ref()));
         go(&Route::ClauseEdit(id));
-    });
+    };
     let list = dyn_view(move || {
-        let mut rows: Vec<(i64, String, String, String)> = app.clauses.with(|m| {
+        let mut rows: Vec<(i64, String, String, String)> = app.list::<Clause, _>(|m| {
             m.values()
                 .map(|r| {
-                    let c = &decode::<Clause>(&r.data);
+                    let c = &r.data;
                     (
                         r.updated,
                         r.id.clone(),
@@ -113,27 +127,48 @@ pub fn clause_list() -> AnyView {
         crate::model::order::sort_by_key(&mut rows, |r| (-r.0, 0, r.1.clone()));
         el("ul")
             .class("clause-list")
-            .kids(
+            .children(
                 rows.into_iter()
                     .map(|(_, id, title, what)| {
                         el("li")
-                            .kid(link(Route::ClauseEdit(id).to_fragment(), title, ""))
-                            .kid(el("span").class("muted").text(format!(" · {what}")).v())
-                            .v()
+                            .child(link(Route::ClauseEdit(id).to_fragment(), title, ""))
+                            .child(
+                                el("span")
+                                    .class("muted")
+                                    .child(format!(" · {what}"))
+                                    .into_any(),
+                            )
+                            .into_any()
                     })
                     .collect(),
             )
-            .v()
+            .into_any()
     });
     vec![
-        el("h1").a("tabindex", "-1").st("Mediation clauses").v(),
+        heading("Mediation clauses"),
         para(
             "lede",
             "Put a clause in every agreement that says how a disagreement will be handled: talk it through first, and if that fails, bring in a mediator. Agreeing this while everyone is on good terms saves a lot of grief later.",
         ),
         para("notice", NOT_ADVICE),
-        el("p").kid(button("New clause", "primary", None, create)).v(),
+        el("p").child(button("New clause", "primary", None, create)).into_any(),
         list,
+    ]
+    .into_any()
+}
+
+/// What a screen says when the clause it needs is not saved here.
+fn clause_missing(title: &'static str, what: &'static str) -> AnyView {
+    vec![
+        heading(title),
+        para("", what),
+        el("p")
+            .child(link(
+                Route::Clause.to_fragment(),
+                "See your clauses",
+                "button",
+            ))
+            .into_any(),
     ]
     .into_any()
 }
@@ -141,43 +176,52 @@ pub fn clause_list() -> AnyView {
 /// One clause: its options beside its live text.
 pub fn clause_editor(clause_id: String) -> AnyView {
     let app = use_app();
-    if !app.clauses.with_untracked(|m| m.contains_key(&clause_id)) {
-        return vec![
-            el("h1").a("tabindex", "-1").st("Mediation clause").v(),
-            para(
-                "",
-                "This clause is not saved here. It may have been deleted (look in the trash on the Backup screen).",
-            ),
-            el("p")
-                .kid(link(Route::Clause.to_fragment(), "See your clauses", "button"))
-                .v(),
-        ]
-        .into_any();
+    if !untrack(|| app.list::<Clause, _>(|m| m.contains_key(&clause_id))) {
+        return clause_missing(
+            "Mediation clause",
+            "This clause is not saved here. It may have been deleted (look in the trash on the Backup screen).",
+        );
     }
-    let id = editing::<Clause>(clause_id.clone());
-    let variant = choice_of(id, |c| c.variant as usize);
-    let negotiate = choice_of(id, |c| c.negotiate as usize);
-    let provider = choice_of(id, |c| c.provider as usize);
-    let selection = choice_of(id, |c| c.selection as usize);
-    let venue = choice_of(id, |c| c.venue as usize);
-    let costs = choice_of(id, |c| c.costs as usize);
-    let then = choice_of(id, |c| c.then as usize);
-    let tiered = move || variant.get() == Variant::Tiered as usize;
+    let ed = provide_editing::<Clause>(clause_id.clone());
+    let delete = move |_| {
+        app.delete(Kind::Clause, &ed.id.read_value());
+        go(&Route::Clause);
+    };
+    vec![
+        el("p")
+            .class("back no-print")
+            .child(link(Route::Clause.to_fragment(), "All clauses", ""))
+            .into_any(),
+        heading("Mediation clause"),
+        el("div")
+            .class("clause-layout")
+            .child(
+                el("div")
+                    .class("clause-options no-print")
+                    .children(options())
+                    .into_any(),
+            )
+            .child(preview())
+            .into_any(),
+        cases_using(clause_id),
+        el("p")
+            .class("no-print")
+            .child(button("Delete this clause", "danger", None, delete))
+            .into_any(),
+    ]
+    .into_any()
+}
 
-    let options = vec![
+/// Every option, in groups; options that do not apply to the choices made are hidden.
+fn options() -> Vec<AnyView> {
+    let variant = chosen(|c| c.variant as usize);
+    let tiered = move || variant.get() == Variant::Tiered as u64;
+    vec![
         fieldset(
             "About this clause",
             vec![
-                text(
-                    id,
-                    "name",
-                    "Name for this clause",
-                    false,
-                    |c| c.name.clone(),
-                    |c, v| c.name = v,
-                ),
-                radios(
-                    id,
+                text("name", "Name for this clause", |c| &c.name, |c| &mut c.name),
+                choice(
                     "variant",
                     "Variant",
                     Variant::LABELS,
@@ -189,358 +233,335 @@ pub fn clause_editor(clause_id: String) -> AnyView {
         fieldset(
             "The parties",
             vec![
+                text("us", "Your business", |c| &c.us, |c| &mut c.us),
+                text("them", "The client", |c| &c.them, |c| &mut c.them),
                 text(
-                    id,
-                    "us",
-                    "Your business",
-                    false,
-                    |c| c.us.clone(),
-                    |c, v| c.us = v,
-                ),
-                text(
-                    id,
-                    "them",
-                    "The client",
-                    false,
-                    |c| c.them.clone(),
-                    |c, v| c.them = v,
-                ),
-                text(
-                    id,
                     "agreement",
                     "What the agreement is called",
-                    false,
-                    |c| c.agreement.clone(),
-                    |c, v| c.agreement = v,
+                    |c| &c.agreement,
+                    |c| &mut c.agreement,
                 ),
             ],
         ),
         fieldset(
             "Talking first",
-            vec![dyn_view(move || {
-                if !tiered() {
-                    return days(
-                        id,
-                        "negotiate_days",
-                        "Days to settle it between yourselves",
-                        |c| c.negotiate_days,
-                        |c, v| c.negotiate_days = v,
-                    );
-                }
-                vec![
-                    check(
-                        id,
-                        "negotiate",
-                        "Start with a negotiation step",
-                        |c| c.negotiate,
-                        |c, v| c.negotiate = v,
-                    ),
-                    dyn_view(move || {
-                        if negotiate.get() == 0 {
-                            return ().into_any();
-                        }
-                        vec![
-                            radios(
-                                id,
-                                "negotiators",
-                                "Who negotiates",
-                                Negotiators::LABELS,
-                                |c| c.negotiators as usize,
-                                |c, i| c.negotiators = Negotiators::ALL[i],
-                            ),
-                            days(
-                                id,
-                                "meet_days",
-                                "Meet within",
-                                |c| c.meet_days,
-                                |c, v| c.meet_days = v,
-                            ),
-                            days(
-                                id,
-                                "negotiate_days",
-                                "Negotiation window",
-                                |c| c.negotiate_days,
-                                |c, v| c.negotiate_days = v,
-                            ),
-                        ]
-                        .into_any()
-                    }),
-                ]
-                .into_any()
-            })],
+            vec![dyn_view(move || talking_first(tiered()))],
         ),
+        fieldset("Mediation", mediation()),
+        fieldset("Where and how", where_and_how(tiered)),
+        dyn_view(move || {
+            if tiered() {
+                fieldset("If mediation fails", if_it_fails())
+            } else {
+                ().into_any()
+            }
+        }),
         fieldset(
-            "Mediation",
+            "Governing law",
+            vec![text("law", "Governing law", |c| &c.law, |c| &mut c.law)],
+        ),
+    ]
+}
+
+/// The negotiation step: a window in the simple clause; in the tiered one, optional, with
+/// who meets and by when.
+fn talking_first(tiered: bool) -> AnyView {
+    if !tiered {
+        return days(
+            "negotiate_days",
+            "Days to settle it between yourselves",
+            |c| c.negotiate_days,
+            |c, v| c.negotiate_days = v,
+        );
+    }
+    let negotiate = chosen(|c| c.negotiate as usize);
+    vec![
+        check(
+            "negotiate",
+            "Start with a negotiation step",
+            |c| c.negotiate,
+            |c, v| c.negotiate = v,
+        ),
+        dyn_view(move || {
+            if negotiate.get() == 0 {
+                return ().into_any();
+            }
             vec![
-                radios(
-                    id,
-                    "obligation",
-                    "How firm the commitment is",
-                    Obligation::LABELS,
-                    |c| c.obligation as usize,
-                    |c, i| c.obligation = Obligation::ALL[i],
+                choice(
+                    "negotiators",
+                    "Who negotiates",
+                    Negotiators::LABELS,
+                    |c| c.negotiators as usize,
+                    |c, i| c.negotiators = Negotiators::ALL[i],
                 ),
-                provider_select(id),
-                dyn_view(move || match Provider::ALL[provider.get()] {
-                    Provider::Local => text(
-                        id,
-                        "local_name",
-                        "The mediator or service",
-                        false,
-                        |c| c.local_name.clone(),
-                        |c, v| c.local_name = v,
-                    ),
-                    Provider::AdHoc => ().into_any(),
-                    _ => radios(
-                        id,
-                        "rules_at",
-                        "Which version of the rules",
-                        RulesAt::LABELS,
-                        |c| c.rules_at as usize,
-                        |c, i| c.rules_at = RulesAt::ALL[i],
-                    ),
-                }),
-                radios(
-                    id,
-                    "selection",
-                    "Choosing the mediator",
-                    Selection::LABELS,
-                    |c| c.selection as usize,
-                    |c, i| c.selection = Selection::ALL[i],
+                days(
+                    "meet_days",
+                    "Meet within",
+                    |c| c.meet_days,
+                    |c, v| c.meet_days = v,
                 ),
-                dyn_view(move || {
-                    if selection.get() == Selection::Jointly as usize {
-                        return days(
-                            id,
-                            "select_days",
-                            "Days to agree a mediator",
-                            |c| c.select_days,
-                            |c, v| c.select_days = v,
-                        );
-                    }
-                    vec![
-                        text(
-                            id,
-                            "mediator",
-                            "Named mediator",
-                            false,
-                            |c| c.mediator.clone(),
-                            |c, v| c.mediator = v,
-                        ),
-                        text(
-                            id,
-                            "alternate",
-                            "Alternate, if they cannot act",
-                            false,
-                            |c| c.alternate.clone(),
-                            |c, v| c.alternate = v,
-                        ),
-                    ]
-                    .into_any()
-                }),
+                days(
+                    "negotiate_days",
+                    "Negotiation window",
+                    |c| c.negotiate_days,
+                    |c, v| c.negotiate_days = v,
+                ),
+            ]
+            .into_any()
+        }),
+    ]
+    .into_any()
+}
+
+fn mediation() -> Vec<AnyView> {
+    let provider = chosen(|c| c.provider as usize);
+    let selection = chosen(|c| c.selection as usize);
+    vec![
+        choice(
+            "obligation",
+            "How firm the commitment is",
+            Obligation::LABELS,
+            |c| c.obligation as usize,
+            |c, i| c.obligation = Obligation::ALL[i],
+        ),
+        provider_select(),
+        dyn_view(move || match Provider::ALL[provider.get() as usize] {
+            Provider::Local => text(
+                "local_name",
+                "The mediator or service",
+                |c| &c.local_name,
+                |c| &mut c.local_name,
+            ),
+            Provider::AdHoc => ().into_any(),
+            _ => choice(
+                "rules_at",
+                "Which version of the rules",
+                RulesAt::LABELS,
+                |c| c.rules_at as usize,
+                |c, i| c.rules_at = RulesAt::ALL[i],
+            ),
+        }),
+        choice(
+            "selection",
+            "Choosing the mediator",
+            Selection::LABELS,
+            |c| c.selection as usize,
+            |c, i| c.selection = Selection::ALL[i],
+        ),
+        dyn_view(move || {
+            if selection.get() == Selection::Jointly as u64 {
+                return days(
+                    "select_days",
+                    "Days to agree a mediator",
+                    |c| c.select_days,
+                    |c, v| c.select_days = v,
+                );
+            }
+            vec![
                 text(
-                    id,
-                    "qualities",
-                    "Qualities you want in the mediator (optional)",
-                    false,
-                    |c| c.qualities.clone(),
-                    |c, v| c.qualities = v,
+                    "mediator",
+                    "Named mediator",
+                    |c| &c.mediator,
+                    |c| &mut c.mediator,
                 ),
-            ],
+                text(
+                    "alternate",
+                    "Alternate, if they cannot act",
+                    |c| &c.alternate,
+                    |c| &mut c.alternate,
+                ),
+            ]
+            .into_any()
+        }),
+        text(
+            "qualities",
+            "Qualities you want in the mediator (optional)",
+            |c| &c.qualities,
+            |c| &mut c.qualities,
         ),
-        fieldset(
-            "Where and how",
-            vec![
-                radios(
-                    id,
-                    "venue",
-                    "Where",
-                    Venue::LABELS,
-                    |c| c.venue as usize,
-                    |c, i| c.venue = Venue::ALL[i],
-                ),
-                dyn_view(move || {
-                    if venue.get() == Venue::Online as usize {
-                        return ().into_any();
-                    }
-                    text(
-                        id,
-                        "place",
-                        "City",
-                        false,
-                        |c| c.place.clone(),
-                        |c, v| c.place = v,
-                    )
-                }),
-                dyn_view(move || {
-                    if !tiered() {
-                        return ().into_any();
-                    }
-                    text(
-                        id,
-                        "language",
-                        "Language",
-                        false,
-                        |c| c.language.clone(),
-                        |c, v| c.language = v,
-                    )
-                }),
-                check(
-                    id,
-                    "confidential",
-                    "Keep the mediation confidential",
-                    |c| c.confidential,
-                    |c, v| c.confidential = v,
-                ),
-                radios(
-                    id,
-                    "costs",
-                    "Costs",
-                    Costs::LABELS,
-                    |c| c.costs as usize,
-                    |c, i| c.costs = Costs::ALL[i],
-                ),
-                dyn_view(move || {
-                    if costs.get() != Costs::Other as usize {
-                        return ().into_any();
-                    }
-                    text(
-                        id,
-                        "costs_other",
-                        "How the costs are split",
-                        false,
-                        |c| c.costs_other.clone(),
-                        |c, v| c.costs_other = v,
-                    )
-                }),
-                dyn_view(move || {
-                    if !tiered() {
-                        return ().into_any();
-                    }
-                    vec![
-                        check(
-                            id,
-                            "authority",
-                            "Each side sends someone who can settle",
-                            |c| c.authority,
-                            |c, v| c.authority = v,
-                        ),
-                        check(
-                            id,
-                            "keep_working",
-                            "Keep working on what is not in dispute",
-                            |c| c.keep_working,
-                            |c, v| c.keep_working = v,
-                        ),
-                        check(
-                            id,
-                            "urgent_relief",
-                            "Allow urgent relief from a court",
-                            |c| c.urgent_relief,
-                            |c, v| c.urgent_relief = v,
-                        ),
-                    ]
-                    .into_any()
-                }),
-            ],
+    ]
+}
+
+/// The provider: choosing one brings its own figures (see `Clause::apply_preset`).
+fn provider_select() -> AnyView {
+    let b = bind::<Clause, Option<usize>>(
+        |c| Some(c.provider as usize),
+        |c, i| {
+            if let Some(p) = i.and_then(|i| Provider::ALL.get(i)) {
+                c.provider = *p;
+                c.apply_preset();
+            }
+        },
+    );
+    let id = field_id("provider");
+    let hint = explain("provider");
+    let options: Vec<AnyView> = Provider::LABELS
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            el("option")
+                .attr("value", i.to_string())
+                .prop("selected", super::kit::flag(move || b.get() == Some(i)))
+                .child(*l)
+                .into_any()
+        })
+        .collect();
+    let select = el("select")
+        .id(id.clone())
+        .attr("aria-describedby", format!("{id}-hint"))
+        .on_change(move |ev| b.set(event_target_value(&ev).parse::<usize>().ok()))
+        .children(options)
+        .into_any();
+    field(id, "Provider and rules", hint, "", select)
+}
+
+fn where_and_how(tiered: impl Fn() -> bool + Copy + Send + 'static) -> Vec<AnyView> {
+    let venue = chosen(|c| c.venue as usize);
+    let costs = chosen(|c| c.costs as usize);
+    vec![
+        choice(
+            "venue",
+            "Where",
+            Venue::LABELS,
+            |c| c.venue as usize,
+            |c, i| c.venue = Venue::ALL[i],
         ),
+        dyn_view(move || {
+            if venue.get() == Venue::Online as u64 {
+                return ().into_any();
+            }
+            text("place", "City", |c| &c.place, |c| &mut c.place)
+        }),
         dyn_view(move || {
             if !tiered() {
                 return ().into_any();
             }
-            fieldset(
-                "If mediation fails",
-                vec![
-                    days(
-                        id,
-                        "mediate_days",
-                        "Days of mediation before the next step",
-                        |c| c.mediate_days,
-                        |c, v| c.mediate_days = v,
-                    ),
-                    radios(
-                        id,
-                        "then",
-                        "Then",
-                        Then::LABELS,
-                        |c| c.then as usize,
-                        |c, i| c.then = Then::ALL[i],
-                    ),
-                    dyn_view(move || match Then::ALL[then.get()] {
-                        Then::Nothing => ().into_any(),
-                        Then::Arbitration => vec![
-                            text(
-                                id,
-                                "then_by",
-                                "Who runs the arbitration",
-                                false,
-                                |c| c.then_by.clone(),
-                                |c, v| c.then_by = v,
-                            ),
-                            radios(
-                                id,
-                                "arbitrators",
-                                "Arbitrators",
-                                &["One", "Three"],
-                                |c| (c.arbitrators == 3) as usize,
-                                |c, i| c.arbitrators = if i == 1 { 3 } else { 1 },
-                            ),
-                            text(
-                                id,
-                                "seat",
-                                "Seat (city and country)",
-                                false,
-                                |c| c.seat.clone(),
-                                |c, v| c.seat = v,
-                            ),
-                        ]
-                        .into_any(),
-                        Then::Expert => vec![
-                            text(
-                                id,
-                                "then_by",
-                                "Who appoints the expert",
-                                false,
-                                |c| c.then_by.clone(),
-                                |c, v| c.then_by = v,
-                            ),
-                            check(
-                                id,
-                                "expert_binding",
-                                "The expert's decision is binding",
-                                |c| c.expert_binding,
-                                |c, v| c.expert_binding = v,
-                            ),
-                        ]
-                        .into_any(),
-                        Then::Courts => text(
-                            id,
-                            "courts",
-                            "The courts of (place)",
-                            false,
-                            |c| c.courts.clone(),
-                            |c, v| c.courts = v,
-                        ),
-                    }),
-                ],
+            text("language", "Language", |c| &c.language, |c| &mut c.language)
+        }),
+        check(
+            "confidential",
+            "Keep the mediation confidential",
+            |c| c.confidential,
+            |c, v| c.confidential = v,
+        ),
+        choice(
+            "costs",
+            "Costs",
+            Costs::LABELS,
+            |c| c.costs as usize,
+            |c, i| c.costs = Costs::ALL[i],
+        ),
+        dyn_view(move || {
+            if costs.get() != Costs::Other as u64 {
+                return ().into_any();
+            }
+            text(
+                "costs_other",
+                "How the costs are split",
+                |c| &c.costs_other,
+                |c| &mut c.costs_other,
             )
         }),
-        fieldset(
-            "Governing law",
-            vec![text(
-                id,
-                "law",
-                "Governing law",
-                false,
-                |c| c.law.clone(),
-                |c, v| c.law = v,
-            )],
-        ),
-    ];
+        dyn_view(move || {
+            if !tiered() {
+                return ().into_any();
+            }
+            vec![
+                check(
+                    "authority",
+                    "Each side sends someone who can settle",
+                    |c| c.authority,
+                    |c, v| c.authority = v,
+                ),
+                check(
+                    "keep_working",
+                    "Keep working on what is not in dispute",
+                    |c| c.keep_working,
+                    |c, v| c.keep_working = v,
+                ),
+                check(
+                    "urgent_relief",
+                    "Allow urgent relief from a court",
+                    |c| c.urgent_relief,
+                    |c, v| c.urgent_relief = v,
+                ),
+            ]
+            .into_any()
+        }),
+    ]
+}
 
-    let clause = move || id.doc.get();
+/// What follows a failed mediation (tiered clauses only).
+fn if_it_fails() -> Vec<AnyView> {
+    let then = chosen(|c| c.then as usize);
+    vec![
+        days(
+            "mediate_days",
+            "Days of mediation before the next step",
+            |c| c.mediate_days,
+            |c, v| c.mediate_days = v,
+        ),
+        choice(
+            "then",
+            "Then",
+            Then::LABELS,
+            |c| c.then as usize,
+            |c, i| c.then = Then::ALL[i],
+        ),
+        dyn_view(move || match Then::ALL[then.get() as usize] {
+            Then::Nothing => ().into_any(),
+            Then::Arbitration => vec![
+                text(
+                    "then_by",
+                    "Who runs the arbitration",
+                    |c| &c.then_by,
+                    |c| &mut c.then_by,
+                ),
+                choice(
+                    "arbitrators",
+                    "Arbitrators",
+                    &["One", "Three"],
+                    |c| (c.arbitrators == 3) as usize,
+                    |c, i| c.arbitrators = if i == 1 { 3 } else { 1 },
+                ),
+                text(
+                    "seat",
+                    "Seat (city and country)",
+                    |c| &c.seat,
+                    |c| &mut c.seat,
+                ),
+            ]
+            .into_any(),
+            Then::Expert => vec![
+                text(
+                    "then_by",
+                    "Who appoints the expert",
+                    |c| &c.then_by,
+                    |c| &mut c.then_by,
+                ),
+                check(
+                    "expert_binding",
+                    "The expert's decision is binding",
+                    |c| c.expert_binding,
+                    |c, v| c.expert_binding = v,
+                ),
+            ]
+            .into_any(),
+            Then::Courts => text(
+                "courts",
+                "The courts of (place)",
+                |c| &c.courts,
+                |c| &mut c.courts,
+            ),
+        }),
+    ]
+}
+
+/// The clause as it reads now, with its flags and the ways to take it away.
+fn preview() -> AnyView {
+    let clause = read::<Clause, Clause>(Clause::clone);
     let said = RwSignal::new(String::new());
-    let copy = click(move |_| {
+    let copy = move |_| {
         let text = clause().to_text();
         leptos::task::spawn_local(async move {
             said.set(if copy_text(&text).await {
@@ -549,87 +570,63 @@ pub fn clause_editor(clause_id: String) -> AnyView {
                 "This browser did not allow copying. Select the text and copy it.".into()
             });
         });
-    });
-    let file_name = move |ext: &str| {
-        let slug: String = clause()
-            .title()
-            .to_lowercase()
-            .chars()
-            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-            .collect();
-        format!("mediation-clause-{}.{ext}", slug.trim_matches('-'))
     };
-    let txt = click(move |_| download(&file_name("txt"), "text/plain", &clause().to_text()));
-    let md = click(move |_| download(&file_name("md"), "text/markdown", &clause().to_markdown()));
-    let print = click(|_| {
-        let _ = window().print();
-    });
+    let txt = move |_| {
+        let c = clause();
+        download(&c.file_name("txt"), "text/plain", &c.to_text())
+    };
+    let md = move |_| {
+        let c = clause();
+        download(&c.file_name("md"), "text/markdown", &c.to_markdown())
+    };
     // Actions and flags first: the text can be long, and this panel scrolls on its own.
-    let preview = el("section")
+    el("section")
         .class("clause-preview")
-        .a("aria-labelledby", "clause-text-h")
-        .kid(el("h2").a("id", "clause-text-h").st("Your clause").v())
-        .kid(para("notice", NOT_ADVICE))
-        .kid(
+        .attr("aria-labelledby", "clause-text-h")
+        .child(
+            el("h2")
+                .attr("id", "clause-text-h")
+                .child("Your clause")
+                .into_any(),
+        )
+        .child(para("notice", NOT_ADVICE))
+        .child(
             el("p")
                 .class("actions no-print")
-                .kid(button("Copy the clause", "primary", None, copy))
-                .kid(button("Download .txt", "", None, txt))
-                .kid(button("Download .md", "", None, md))
-                .kid(button("Print", "", None, print))
-                .v(),
+                .child(button("Copy the clause", "primary", None, copy))
+                .child(button("Download .txt", "", None, txt))
+                .child(button("Download .md", "", None, md))
+                .child(button("Print", "", None, |_| print_page()))
+                .into_any(),
         )
-        .kid(
+        .child(
             el("p")
                 .class("no-print")
-                .a("role", "status")
-                .kid(dyn_text(move || said.get()))
-                .v(),
+                .attr("role", "status")
+                .child(dyn_text(move || said.get()))
+                .into_any(),
         )
-        .kid(
+        .child(
             el("div")
                 .class("flags no-print")
-                .kid(dyn_view(move || flags_view(clause().flags())))
-                .v(),
+                .child(dyn_view(move || flags_view(clause().flags())))
+                .into_any(),
         )
-        .kid(
+        .child(
             el("div")
                 .class("clause-text")
-                .a("data-testid", "clause-text")
-                .kid(dyn_view(move || {
+                .attr("data-testid", "clause-text")
+                .child(dyn_view(move || {
                     clause()
                         .render()
                         .into_iter()
-                        .map(|p| el("p").text(p).v())
+                        .map(|p| el("p").child(p).into_any())
                         .collect::<Vec<_>>()
                         .into_any()
                 }))
-                .v(),
+                .into_any(),
         )
-        .v();
-
-    let delete = click(move |_| {
-        app.delete(Kind::Clause, &id.id.read_value());
-        go(&Route::Clause);
-    });
-    vec![
-        el("p")
-            .class("back no-print")
-            .kid(link(Route::Clause.to_fragment(), "All clauses", ""))
-            .v(),
-        el("h1").a("tabindex", "-1").st("Mediation clause").v(),
-        el("div")
-            .class("clause-layout")
-            .kid(el("div").class("clause-options no-print").kids(options).v())
-            .kid(preview)
-            .v(),
-        cases_using(clause_id),
-        el("p")
-            .class("no-print")
-            .kid(button("Delete this clause", "danger", None, delete))
-            .v(),
-    ]
-    .into_any()
+        .into_any()
 }
 
 fn flags_view(flags: Vec<crate::model::clause::Flag>) -> AnyView {
@@ -639,32 +636,29 @@ fn flags_view(flags: Vec<crate::model::clause::Flag>) -> AnyView {
     let items: Vec<AnyView> = flags
         .into_iter()
         .map(|f| {
-            let target = field_id::<Clause>(f.field);
+            let target = field_id(f.field);
             el("li")
                 .class(if f.conflict { "conflict" } else { "gap" })
-                .kid(
+                .child(
                     el("strong")
-                        .st(if f.conflict {
+                        .child(if f.conflict {
                             "Conflict: "
                         } else {
                             "Missing: "
                         })
-                        .v(),
+                        .into_any(),
                 )
-                .text(f.text)
-                .st(" ")
-                .kid(button(
-                    "Go to the option",
-                    "link-button",
-                    None,
-                    click(move |_| focus(&target)),
-                ))
-                .v()
+                .child(f.text)
+                .child(" ")
+                .child(button("Go to the option", "link-button", None, move |_| {
+                    focus(&target)
+                }))
+                .into_any()
         })
         .collect();
     vec![
-        el("h3").st("Check these before you use it").v(),
-        el("ul").class("flag-list").kids(items).v(),
+        el("h3").child("Check these before you use it").into_any(),
+        el("ul").class("flag-list").children(items).into_any(),
     ]
     .into_any()
 }
@@ -684,7 +678,7 @@ fn cases_using(clause_id: String) -> AnyView {
     let app = use_app();
     let id = StoredValue::new(clause_id);
     dyn_view(move || {
-        let rows: Vec<(String, String)> = app.cases.with(|m| {
+        let rows: Vec<(String, String)> = app.cases(|m| {
             m.values()
                 .filter(|r| {
                     r.data
@@ -702,11 +696,11 @@ fn cases_using(clause_id: String) -> AnyView {
             )
         } else {
             el("ul")
-                .kids(
+                .children(
                     rows.into_iter()
                         .map(|(case, title)| {
                             el("li")
-                                .kid(link(
+                                .child(link(
                                     Route::Case {
                                         id: case.clone(),
                                         stage: crate::model::Stage::Resolve,
@@ -715,8 +709,8 @@ fn cases_using(clause_id: String) -> AnyView {
                                     title,
                                     "",
                                 ))
-                                .st(" · ")
-                                .kid(link(
+                                .child(" · ")
+                                .child(link(
                                     Route::MediationRequest {
                                         clause: id.get_value(),
                                         case,
@@ -725,57 +719,44 @@ fn cases_using(clause_id: String) -> AnyView {
                                     "Draft a request for mediation",
                                     "",
                                 ))
-                                .v()
+                                .into_any()
                         })
                         .collect(),
                 )
-                .v()
+                .into_any()
         };
         el("section")
             .class("card no-print")
-            .a("aria-labelledby", "clause-cases-h")
-            .kid(
+            .attr("aria-labelledby", "clause-cases-h")
+            .child(
                 el("h2")
-                    .a("id", "clause-cases-h")
-                    .st("Cases this clause applies to")
-                    .v(),
+                    .attr("id", "clause-cases-h")
+                    .child("Cases this clause applies to")
+                    .into_any(),
             )
-            .kid(body)
-            .v()
+            .child(body)
+            .into_any()
     })
 }
 
 /// A request for mediation, drafted from a case and its clause.
 pub fn request_view(clause_id: String, case_id: String) -> AnyView {
     let app = use_app();
-    let clause = app
-        .clauses
-        .with_untracked(|m| m.get(&clause_id).map(|r| decode::<Clause>(&r.data)));
-    let case = app
-        .cases
-        .with_untracked(|m| m.get(&case_id).map(|r| r.data.clone()));
-    let heading = el("h1").a("tabindex", "-1").st("Request for mediation").v();
+    let clause = untrack(|| app.list::<Clause, _>(|m| m.get(&clause_id).map(|r| r.data.clone())));
+    let case = untrack(|| app.cases(|m| m.get(&case_id).map(|r| r.data.clone())));
     let (Some(clause), Some(case)) = (clause, case) else {
-        return vec![
-            heading,
-            para(
-                "",
-                "The clause or the case for this request is no longer saved here (it may be in the trash on the Backup screen).",
-            ),
-            el("p")
-                .kid(link(Route::Clause.to_fragment(), "See your clauses", "button"))
-                .v(),
-        ]
-        .into_any();
+        return clause_missing(
+            "Request for mediation",
+            "The clause or the case for this request is no longer saved here (it may be in the trash on the Backup screen).",
+        );
     };
-    debug_assert!(is_valid_id(&case_id));
     let text = clause.request(&case, today());
     let paragraphs: Vec<AnyView> = text
         .split("\n\n")
-        .map(|p| el("p").text(p.to_string()).v())
+        .map(|p| el("p").child(p.to_string()).into_any())
         .collect();
     let said = RwSignal::new(String::new());
-    let copy = click(move |_| {
+    let copy = move |_| {
         let text = text.clone();
         leptos::task::spawn_local(async move {
             said.set(if copy_text(&text).await {
@@ -784,12 +765,9 @@ pub fn request_view(clause_id: String, case_id: String) -> AnyView {
                 "This browser did not allow copying. Select the text and copy it.".into()
             });
         });
-    });
-    let print = click(|_| {
-        let _ = window().print();
-    });
+    };
     vec![
-        heading,
+        heading("Request for mediation"),
         para(
             "lede no-print",
             format!(
@@ -799,13 +777,13 @@ pub fn request_view(clause_id: String, case_id: String) -> AnyView {
             ),
         ),
         para("notice", NOT_ADVICE),
-        el("div").class("letter").kids(paragraphs).v(),
+        el("div").class("letter").children(paragraphs).into_any(),
         el("p")
             .class("actions no-print")
-            .kid(button("Copy the request", "primary", None, copy))
-            .kid(button("Print", "", None, print))
-            .kid(link(Route::ClauseEdit(clause_id).to_fragment(), "Open the clause", "button"))
-            .kid(link(
+            .child(button("Copy the request", "primary", None, copy))
+            .child(button("Print", "", None, |_| print_page()))
+            .child(link(Route::ClauseEdit(clause_id).to_fragment(), "Open the clause", "button"))
+            .child(link(
                 Route::Case {
                     id: case_id,
                     stage: crate::model::Stage::Resolve,
@@ -814,8 +792,8 @@ pub fn request_view(clause_id: String, case_id: String) -> AnyView {
                 "Back to the case",
                 "button",
             ))
-            .v(),
-        el("p").class("no-print").a("role", "status").kid(dyn_text(move || said.get())).v(),
+            .into_any(),
+        el("p").class("no-print").attr("role", "status").child(dyn_text(move || said.get())).into_any(),
     ]
     .into_any()
 }

@@ -1,82 +1,160 @@
-//! Form fields for the worksheet. Questions from the catalogue in `model::worksheet` render
-//! through [`QuestionView`]; lists (attempts, options, check-ins…) reuse the same inputs with
-//! their own accessors.
+//! Form fields bound to a record: a case, a clause or a journal entry. A screen says which
+//! record it edits ([`provide_editing`]); a field reads and writes a part of it through a
+//! [`Bind`], whose reader and writer are boxed so that each kind of input (text, date,
+//! figure, choice, checkbox) is compiled once for every record type. Worksheet questions from
+//! the catalogue in `model::worksheet` render through [`question_view`].
+
+use std::marker::PhantomData;
 
 use leptos::prelude::*;
 
-use super::kit::{El, dy, dyn_text, dyn_view, el, on_change, on_input};
+use super::kit::{Dyn, El, dyn_text, dyn_view, el, flag};
 use super::state::use_app;
-use crate::model::money::{CURRENCIES, format_for_input, parse_money};
-use crate::model::numbers::{hours_for_input, parse_hours};
+use crate::model::figure::{Unit, figure_for_input, parse_figure, unit_label};
+use crate::model::money::CURRENCIES;
 use crate::model::worksheet::{Field, Question};
 use crate::model::{Case, Date};
+use crate::store::workspace::Listed;
 
-/// The case being edited, provided by the case screen.
-#[derive(Clone)]
-pub struct CaseCtx {
-    pub id: String,
+/// The record a screen edits (provided as context by that screen).
+pub struct Editing<T> {
+    pub id: StoredValue<String>,
+    kind: PhantomData<fn() -> T>,
 }
 
+impl<T> Clone for Editing<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Editing<T> {}
+
+/// Says which record the fields below this point edit.
+pub fn provide_editing<T: Listed>(id: String) -> Editing<T> {
+    let editing = Editing {
+        id: StoredValue::new(id),
+        kind: PhantomData,
+    };
+    provide_context(editing);
+    editing
+}
+
+pub fn editing<T: Listed>() -> Editing<T> {
+    expect_context::<Editing<T>>()
+}
+
+/// The id of the case being edited.
 pub fn use_case_id() -> String {
-    expect_context::<CaseCtx>().id
+    editing::<Case>().id.get_value()
 }
 
-/// Reads a part of a case. Boxed, so the inputs below are compiled once rather than once per
-/// field: that keeps the wasm small.
-pub type Reader<T> = StoredValue<Box<dyn Fn(&Case) -> T>, LocalStorage>;
-/// Writes a part of a case (boxed for the same reason).
-pub type Writer<T> = StoredValue<Box<dyn Fn(&mut Case, T)>, LocalStorage>;
-
-pub fn getter<T: 'static>(f: impl Fn(&Case) -> T + 'static) -> Reader<T> {
-    StoredValue::new_local(Box::new(f))
-}
-
-pub fn setter<T: 'static>(f: impl Fn(&mut Case, T) + 'static) -> Writer<T> {
-    StoredValue::new_local(Box::new(f))
-}
-
-/// Reads something from the current case, reactively (re-run on every change to the case:
-/// fine for a field's value or a line of text).
-pub fn read_case<T: Default + 'static>(
-    f: impl Fn(&Case) -> T + 'static,
-) -> impl Fn() -> T + Copy + 'static {
-    read(getter(f))
-}
-
-fn read<T: Default + 'static>(f: Reader<T>) -> impl Fn() -> T + Copy + 'static {
+/// Reads a part of the record being edited, reactively (re-run on every change to a record
+/// of its kind: fine for a field's value or a line of text). The record's default when it is
+/// gone.
+pub fn read<T: Listed, V: Default + 'static>(
+    f: impl Fn(&T) -> V + 'static,
+) -> impl Fn() -> V + Copy + Send + Sync + 'static {
     let app = use_app();
-    let id = StoredValue::new(use_case_id());
+    let ed = editing::<T>();
+    // Boxed before it is stored: one stored type per record and value type, not per closure.
+    let f: Box<dyn Fn(&T) -> V> = Box::new(f);
+    let f = StoredValue::new_local(f);
     move || {
-        app.cases.with(|m| {
-            m.get(id.read_value().as_str())
+        app.list::<T, V>(|m| {
+            m.get(ed.id.read_value().as_str())
                 .map(|r| f.with_value(|f| f(&r.data)))
                 .unwrap_or_default()
         })
     }
 }
 
-/// A number that changes only when the *shape* of a part of the case changes (how many rows,
-/// which kind). Views holding fields rebuild from it, so typing in a field (which changes
-/// the case, but not its shape) never rebuilds, and unfocuses, the field. One memo type for
-/// every such use keeps the wasm small.
-pub fn shape_of(f: impl Fn(&Case) -> u64 + 'static) -> Memo<u64> {
-    let read = read_case(f);
+/// A part of the current case, reactively.
+pub fn read_case<V: Default + 'static>(
+    f: impl Fn(&Case) -> V + 'static,
+) -> impl Fn() -> V + Copy + Send + Sync + 'static {
+    read::<Case, V>(f)
+}
+
+/// A number that changes only when the *shape* of the record changes (how many rows, which
+/// kind). Views holding fields rebuild from it, so typing in a field (which changes the
+/// record, but not its shape) never rebuilds, and unfocuses, the field.
+pub fn shape<T: Listed>(f: impl Fn(&T) -> u64 + 'static) -> Memo<u64> {
+    let read = read::<T, u64>(f);
     Memo::new(move |_| read())
 }
 
-/// Writes `value` through `set`, queuing the case to be saved.
-fn put<T: 'static>(set: Writer<T>, value: T) {
-    write_case()(Box::new(move |c| set.with_value(|s| s(c, value))));
+/// As [`shape`], for the current case.
+pub fn shape_of(f: impl Fn(&Case) -> u64 + 'static) -> Memo<u64> {
+    shape::<Case>(f)
 }
 
-/// Changes the current case (and queues it to be saved).
-/// A change to a case.
-pub type CaseChange = Box<dyn FnOnce(&mut Case)>;
+/// A change to a record.
+pub type Change<T> = Box<dyn FnOnce(&mut T)>;
 
-pub fn write_case() -> impl Fn(CaseChange) + Copy + 'static {
+/// Changes the record being edited (and queues it to be saved).
+pub fn write<T: Listed>() -> impl Fn(Change<T>) + Copy + 'static {
     let app = use_app();
-    let id = StoredValue::new(use_case_id());
-    move |change| app.update_case(&id.read_value(), change)
+    let ed = editing::<T>();
+    move |change| app.update::<T>(&ed.id.read_value(), change)
+}
+
+/// Changes the current case.
+pub fn write_case() -> impl Fn(Change<Case>) + Copy + 'static {
+    write::<Case>()
+}
+
+/// A part of a record, bound for a field: how to read it (reactively) and how to write it.
+/// Boxed, so every input below is compiled once, whatever record it edits.
+pub struct Bind<V: 'static> {
+    get: StoredValue<Box<dyn Fn() -> V>, LocalStorage>,
+    set: StoredValue<Box<dyn Fn(V)>, LocalStorage>,
+}
+
+impl<V> Clone for Bind<V> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<V> Copy for Bind<V> {}
+
+impl<V: 'static> Bind<V> {
+    pub fn get(&self) -> V {
+        self.get.with_value(|f| f())
+    }
+
+    pub fn set(&self, value: V) {
+        self.set.with_value(|f| f(value))
+    }
+}
+
+/// Writes a part of a record.
+type Setter<T, V> = Box<dyn Fn(&mut T, V)>;
+
+/// Binds a part of the record being edited.
+pub fn bind<T: Listed, V: Default + 'static>(
+    get: impl Fn(&T) -> V + 'static,
+    set: impl Fn(&mut T, V) + 'static,
+) -> Bind<V> {
+    let read = read::<T, V>(get);
+    let write = write::<T>();
+    let set: Setter<T, V> = Box::new(set);
+    let set = StoredValue::new_local(set);
+    Bind {
+        get: StoredValue::new_local(Box::new(read)),
+        set: StoredValue::new_local(Box::new(move |v: V| {
+            write(Box::new(move |r| set.with_value(|s| s(r, v))))
+        })),
+    }
+}
+
+/// Binds a part of the current case.
+pub fn bind_case<V: Default + 'static>(
+    get: impl Fn(&Case) -> V + 'static,
+    set: impl Fn(&mut Case, V) + 'static,
+) -> Bind<V> {
+    bind::<Case, V>(get, set)
 }
 
 /// "Why this matters", folded away until asked for.
@@ -86,9 +164,102 @@ pub fn why(text: &'static str) -> AnyView {
     }
     el("details")
         .class("why")
-        .kid(el("summary").st("Why this matters").v())
-        .kid(el("p").st(text).v())
-        .v()
+        .child(el("summary").child("Why this matters").into_any())
+        .child(el("p").child(text).into_any())
+        .into_any()
+}
+
+/// The hint under a label, if any; its id is `<id>-hint`.
+fn hint(id: &str, text: &'static str) -> AnyView {
+    if text.is_empty() {
+        return ().into_any();
+    }
+    el("p")
+        .class("hint")
+        .id(format!("{id}-hint"))
+        .child(text)
+        .into_any()
+}
+
+/// The id of the hint that describes a field, when it has one.
+pub fn hint_id(id: &str, text: &str) -> Option<String> {
+    (!text.is_empty()).then(|| format!("{id}-hint"))
+}
+
+/// Label, hint, the input (which must carry `id`), and why it matters.
+#[inline(never)]
+pub fn field(
+    id: String,
+    label: impl Into<String>,
+    hint_text: &'static str,
+    why_text: &'static str,
+    input: AnyView,
+) -> AnyView {
+    el("div")
+        .class("field")
+        .child(
+            el("label")
+                .attr("for", id.clone())
+                .child(label.into())
+                .into_any(),
+        )
+        .child(hint(&id, hint_text))
+        .child(input)
+        .child(why(why_text))
+        .into_any()
+}
+
+/// A text field bound to a text part of the record being edited, with its label and hint.
+pub fn text_field<T: Listed>(
+    id: String,
+    label: &'static str,
+    hint_text: &'static str,
+    area: bool,
+    get: fn(&T) -> &String,
+    set: fn(&mut T) -> &mut String,
+) -> AnyView {
+    let b = bind::<T, String>(move |r| get(r).clone(), move |r, v| *set(r) = v);
+    let input = text_input(id.clone(), hint_id(&id, hint_text), area, b);
+    field(id, label, hint_text, "", input)
+}
+
+/// A field with only its label.
+pub fn labelled(id: String, label: impl Into<String>, input: AnyView) -> AnyView {
+    field(id, label, "", "", input)
+}
+
+/// A group of radio buttons in a fieldset named by its legend (the fieldset carries `id`,
+/// so a "Change" link or a flag can focus it).
+#[inline(never)]
+pub fn choice_field(
+    id: String,
+    legend: &'static str,
+    hint_text: &'static str,
+    why_text: &'static str,
+    labels: &'static [&'static str],
+    b: Bind<Option<usize>>,
+) -> AnyView {
+    let mut set = el("fieldset")
+        .class("field")
+        .attr("id", id.clone())
+        .attr("tabindex", "-1");
+    if let Some(d) = hint_id(&id, hint_text) {
+        set = set.attr("aria-describedby", d);
+    }
+    set.child(el("legend").child(legend).into_any())
+        .child(hint(&id, hint_text))
+        .child(radios(id, labels, b))
+        .child(why(why_text))
+        .into_any()
+}
+
+/// A titled group of fields.
+pub fn fieldset(legend: &'static str, body: Vec<AnyView>) -> AnyView {
+    el("fieldset")
+        .class("group")
+        .child(el("legend").child(legend).into_any())
+        .children(body)
+        .into_any()
 }
 
 /// Up to this many choices show as radio buttons; more as a list to pick from.
@@ -97,180 +268,99 @@ const RADIO_LIMIT: usize = 6;
 /// One worksheet question: label, hint, the input, and why it matters.
 pub fn question_view(question: Question) -> AnyView {
     let id = question.key.to_string();
-    let hint_id = format!("{id}-hint");
-    let has_hint = !question.hint.is_empty();
-    let described = has_hint.then(|| hint_id.clone());
-    let hint = move || {
-        if has_hint {
-            el("span")
-                .class("hint")
-                .id(hint_id.clone())
-                .st(question.hint)
-                .v()
-        } else {
-            ().into_any()
-        }
-    };
-
-    if let Field::Choice(labels, get, set) = question.field
-        && labels.len() <= RADIO_LIMIT
-    {
-        let mut set_el = el("fieldset").class("field");
-        if let Some(d) = described {
-            set_el = set_el.at("aria-describedby", d);
-        }
-        return set_el
-            .kid(el("legend").st(question.label).v())
-            .kid(hint())
-            .kid(radios(id, labels, getter(get), setter(set)))
-            .kid(why(question.why))
-            .v();
-    }
-
+    let described = hint_id(&id, question.hint);
     let input: AnyView = match question.field {
-        Field::Text(get, set) | Field::Area(get, set) => text_box(
+        Field::Choice(labels, get, set) if labels.len() <= RADIO_LIMIT => {
+            return choice_field(
+                id,
+                question.label,
+                question.hint,
+                question.why,
+                labels,
+                bind_case(get, set),
+            );
+        }
+        Field::Text(get, set) | Field::Area(get, set) => text_input(
             id.clone(),
             described,
             matches!(question.field, Field::Area(..)),
-            getter(move |c| get(c).clone()),
-            setter(move |c, v| *set(c) = v),
+            bind_case(move |c| get(c).clone(), move |c, v| *set(c) = v),
         ),
-        Field::Date(get, set) => date_box(id.clone(), described, getter(get), setter(set)),
+        Field::Date(get, set) => date_input(id.clone(), described, bind_case(get, set)),
         Field::Money(get, set) => {
-            number_box(id.clone(), described, Unit::Money, getter(get), setter(set))
+            figure_input(id.clone(), described, Unit::Money, bind_case(get, set))
         }
         Field::Hours(get, set) => {
-            number_box(id.clone(), described, Unit::Hours, getter(get), setter(set))
+            figure_input(id.clone(), described, Unit::Hours, bind_case(get, set))
         }
         Field::Choice(labels, get, set) => {
-            select_input(id.clone(), described, labels, getter(get), setter(set))
+            select_input(id.clone(), described, labels, bind_case(get, set))
         }
-        Field::Currency => currency_input(id.clone(), described),
+        Field::Currency => currency_input(
+            id.clone(),
+            described,
+            bind_case(|c| c.currency.clone(), |c, v| c.currency = v),
+        ),
     };
-    el("div")
-        .class("field")
-        .kid(el("label").at("for", id).st(question.label).v())
-        .kid(hint())
-        .kid(input)
-        .kid(why(question.why))
-        .v()
-}
-
-/// A text box or text area bound to the case.
-pub fn text_input(
-    id: String,
-    described: Option<String>,
-    area: bool,
-    get: impl Fn(&Case) -> String + 'static,
-    set: impl Fn(&mut Case, String) + 'static,
-) -> AnyView {
-    text_box(id, described, area, getter(get), setter(set))
+    field(id, question.label, question.hint, question.why, input)
 }
 
 /// Adds `aria-describedby` when there is something describing the field.
 fn described_by(e: El, described: Option<String>) -> El {
     match described {
-        Some(d) => e.at("aria-describedby", d),
+        Some(d) => e.attr("aria-describedby", d),
         None => e,
     }
 }
 
-fn text_box(
-    id: String,
-    described: Option<String>,
-    area: bool,
-    get: Reader<String>,
-    set: Writer<String>,
-) -> AnyView {
-    let value = read(get);
+/// A text box, or a box of several lines (`area`).
+#[inline(never)]
+pub fn text_input(id: String, described: Option<String>, area: bool, b: Bind<String>) -> AnyView {
     let e = if area {
-        el("textarea").a("rows", "3")
+        el("textarea").attr("rows", "3")
     } else {
-        el("input").a("type", "text").a("autocomplete", "off")
+        el("input").attr("type", "text").attr("autocomplete", "off")
     };
     described_by(e.id(id), described)
-        .value(dy(value))
-        .on_input(on_input(move |ev| put(set, event_target_value(&ev))))
-        .v()
+        .prop("value", move || b.get())
+        .on_input(move |ev| b.set(event_target_value(&ev)))
+        .into_any()
 }
 
-/// A date bound to the case.
-pub fn date_input(
-    id: String,
-    described: Option<String>,
-    get: impl Fn(&Case) -> Option<Date> + 'static,
-    set: impl Fn(&mut Case, Option<Date>) + 'static,
-) -> AnyView {
-    date_box(id, described, getter(get), setter(set))
+/// A date.
+#[inline(never)]
+pub fn date_input(id: String, described: Option<String>, b: Bind<Option<Date>>) -> AnyView {
+    described_by(el("input").attr("type", "date").id(id), described)
+        .prop("value", move || {
+            b.get().map(|d| d.iso()).unwrap_or_default()
+        })
+        .on_change(move |ev| b.set(Date::parse(&event_target_value(&ev))))
+        .into_any()
 }
 
-fn date_box(
-    id: String,
-    described: Option<String>,
-    get: Reader<Option<Date>>,
-    set: Writer<Option<Date>>,
-) -> AnyView {
-    let date = read(get);
-    described_by(el("input").a("type", "date").id(id), described)
-        .value(dy(move || date().map(|d| d.iso()).unwrap_or_default()))
-        .on_change(on_change(move |ev| {
-            put(set, Date::parse(&event_target_value(&ev)))
-        }))
-        .v()
-}
-
-/// What a number field holds.
-#[derive(Clone, Copy, PartialEq)]
-pub enum Unit {
-    /// Minor units of the case's currency.
-    Money,
-    /// Minutes, shown and typed as hours.
-    Hours,
-    /// A whole percent, 0–100.
-    Percent,
-}
-
-fn parse_percent(text: &str) -> Result<Option<i64>, String> {
-    let t = text.trim().trim_end_matches('%').trim();
-    if t.is_empty() {
-        return Ok(None);
-    }
-    match t.parse::<i64>() {
-        Ok(v) if (0..=100).contains(&v) => Ok(Some(v)),
-        _ => Err("Enter a whole percent from 0 to 100.".into()),
+/// The currency of the current case, when there is one (money fields show it).
+fn field_currency() -> Dyn<String> {
+    match use_context::<Editing<Case>>() {
+        Some(_) => Box::new(read_case(|c| c.currency.clone())),
+        None => Box::new(String::new),
     }
 }
 
-/// A money, hours or percent field bound to the case. The text as typed stays on screen;
-/// the case changes only when it reads as a valid figure, and a clear message at the field
-/// says what is wrong otherwise.
-pub fn number_input(
+/// A money, hours, percent or days field. The text as typed stays on screen; the record
+/// changes only when it reads as a valid figure, and a clear message at the field says what
+/// is wrong otherwise.
+#[inline(never)]
+pub fn figure_input(
     id: String,
     described: Option<String>,
     unit: Unit,
-    get: impl Fn(&Case) -> Option<i64> + 'static,
-    set: impl Fn(&mut Case, Option<i64>) + 'static,
+    b: Bind<Option<i64>>,
 ) -> AnyView {
-    number_box(id, described, unit, getter(get), setter(set))
-}
-
-fn number_box(
-    id: String,
-    described: Option<String>,
-    unit: Unit,
-    get: Reader<Option<i64>>,
-    set: Writer<Option<i64>>,
-) -> AnyView {
-    let figure = read(get);
-    let currency = read_case(|c| c.currency.clone());
+    let currency = StoredValue::new_local(field_currency());
+    let currency = move || currency.with_value(|f| f());
     let shown = move || {
-        let cur = currency();
-        figure()
-            .map(|v| match unit {
-                Unit::Money => format_for_input(v, &cur),
-                Unit::Hours => hours_for_input(v),
-                Unit::Percent => v.to_string(),
-            })
+        b.get()
+            .map(|v| figure_for_input(unit, v, &currency()))
             .unwrap_or_default()
     };
     // What the user is typing, kept while they type so nothing jumps under the cursor.
@@ -278,86 +368,90 @@ fn number_box(
     let error = RwSignal::new(None::<String>);
     let error_id = format!("{id}-error");
     let err_id = error_id.clone();
-    let describe = dy(move || {
-        let mut ids: Vec<String> = described.iter().cloned().collect();
-        if error.read().is_some() {
-            ids.push(err_id.clone());
-        }
-        (!ids.is_empty()).then(|| ids.join(" "))
-    });
     let input = el("input")
         .id(id)
-        .a("type", "text")
-        .a("inputmode", "decimal")
-        .a("autocomplete", "off")
-        .class("number")
-        .at_dyn("aria-describedby", describe)
-        .at_dyn(
-            "aria-invalid",
-            dy(move || error.read().is_some().then(|| "true".to_string())),
+        .attr("type", "text")
+        .attr(
+            "inputmode",
+            if unit == Unit::Days {
+                "numeric"
+            } else {
+                "decimal"
+            },
         )
-        .value(dy(move || typing.get().unwrap_or_else(shown)))
-        .on_input(on_input(move |ev| {
+        .attr("autocomplete", "off")
+        .class("number")
+        .attr("aria-describedby", move || {
+            let mut ids: Vec<String> = described.iter().cloned().collect();
+            if error.read().is_some() {
+                ids.push(err_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        })
+        .attr("aria-invalid", move || {
+            error.read().is_some().then(|| "true".to_string())
+        })
+        .prop("value", move || typing.get().unwrap_or_else(shown))
+        .on_input(move |ev| {
             let text = event_target_value(&ev);
-            let parsed = match unit {
-                Unit::Money => parse_money(&text, &currency()).map_err(|e| e.to_string()),
-                Unit::Hours => parse_hours(&text),
-                Unit::Percent => parse_percent(&text),
-            };
+            let parsed = parse_figure(unit, &text, &currency());
             // Local state first: storing the figure may rebuild the view around this field.
             typing.set(Some(text));
             match parsed {
                 Ok(v) => {
                     error.set(None);
-                    put(set, v);
+                    b.set(v);
                 }
                 Err(e) => error.set(Some(e)),
             }
-        }))
+        })
         // Blur also fires when the field is removed with its screen: the signals may be gone.
-        .on_blur(Box::new(move |_| {
+        .on_blur(move |_| {
             if error.try_with_untracked(Option::is_none) == Some(true) {
                 typing.try_set(None);
             }
-        }))
-        .v();
-    let unit_text = dyn_text(move || match unit {
-        Unit::Money => currency(),
-        Unit::Hours => "hours".into(),
-        Unit::Percent => "%".into(),
-    });
+        })
+        .into_any();
     vec![
         el("span")
             .class("with-unit")
-            .kid(input)
-            .kid(
+            .child(input)
+            .child(
                 el("span")
                     .class("unit")
-                    .a("aria-hidden", "true")
-                    .kid(unit_text)
-                    .v(),
+                    .attr("aria-hidden", "true")
+                    .child(dyn_text(move || unit_label(unit, &currency())))
+                    .into_any(),
             )
-            .v(),
+            .into_any(),
         dyn_view(move || match error.get() {
             Some(e) => el("span")
                 .class("field-error")
                 .id(error_id.clone())
-                .text(e)
-                .v(),
+                .child(e)
+                .into_any(),
             None => ().into_any(),
         }),
     ]
     .into_any()
 }
 
+/// Days, 1 to 365, bound to a whole number of days.
+pub fn days_input(id: String, described: Option<String>, b: Bind<u32>) -> AnyView {
+    let days = Bind {
+        get: StoredValue::new_local(Box::new(move || Some(i64::from(b.get())))),
+        set: StoredValue::new_local(Box::new(move |v: Option<i64>| {
+            if let Some(d) = v.and_then(|v| u32::try_from(v).ok()) {
+                b.set(d)
+            }
+        })),
+    };
+    figure_input(id, described, Unit::Days, days)
+}
+
 /// Radio buttons for a short list of choices.
-fn radios(
-    name: String,
-    labels: &'static [&'static str],
-    get: Reader<Option<usize>>,
-    set: Writer<Option<usize>>,
-) -> AnyView {
-    let current = read(get);
+#[inline(never)]
+fn radios(name: String, labels: &'static [&'static str], b: Bind<Option<usize>>) -> AnyView {
     let items: Vec<AnyView> = labels
         .iter()
         .enumerate()
@@ -365,105 +459,83 @@ fn radios(
             let id = format!("{name}-{i}");
             el("label")
                 .class("radio")
-                .at("for", id.clone())
-                .kid(
+                .attr("for", id.clone())
+                .child(
                     el("input")
-                        .a("type", "radio")
+                        .attr("type", "radio")
                         .id(id)
-                        .at("name", name.clone())
-                        .flag("checked", dy(move || current() == Some(i)))
-                        .on_change(on_change(move |_| put(set, Some(i))))
-                        .v(),
+                        .attr("name", name.clone())
+                        .prop("checked", flag(move || b.get() == Some(i)))
+                        .on_change(move |_| b.set(Some(i)))
+                        .into_any(),
                 )
-                .kid(el("span").st(label).v())
-                .v()
+                .child(el("span").child(*label).into_any())
+                .into_any()
         })
         .collect();
-    el("div").class("radios").kids(items).v()
+    el("div").class("radios").children(items).into_any()
 }
 
-/// A select bound to the case, for longer lists.
+/// A list to pick from, for longer lists of choices.
+#[inline(never)]
 pub fn select_input(
     id: String,
     described: Option<String>,
     labels: &'static [&'static str],
-    get: Reader<Option<usize>>,
-    set: Writer<Option<usize>>,
+    b: Bind<Option<usize>>,
 ) -> AnyView {
-    let current = read(get);
     let mut options = vec![
         el("option")
-            .a("value", "")
-            .flag("selected", dy(move || current().is_none()))
-            .st("Not chosen yet")
-            .v(),
+            .attr("value", "")
+            .prop("selected", flag(move || b.get().is_none()))
+            .child("Not chosen yet")
+            .into_any(),
     ];
     options.extend(labels.iter().enumerate().map(|(i, l)| {
         el("option")
-            .at("value", i.to_string())
-            .flag("selected", dy(move || current() == Some(i)))
-            .st(l)
-            .v()
+            .attr("value", i.to_string())
+            .prop("selected", flag(move || b.get() == Some(i)))
+            .child(*l)
+            .into_any()
     }));
     described_by(el("select").id(id), described)
-        .on_change(on_change(move |ev| {
-            put(set, event_target_value(&ev).parse::<usize>().ok())
-        }))
-        .kids(options)
-        .v()
+        .on_change(move |ev| b.set(event_target_value(&ev).parse::<usize>().ok()))
+        .children(options)
+        .into_any()
 }
 
-/// A checkbox bound to the case.
-pub fn check_input(
-    id: String,
-    label: String,
-    get: impl Fn(&Case) -> bool + 'static,
-    set: impl Fn(&mut Case, bool) + 'static,
-) -> AnyView {
-    check_box(id, label, getter(get), setter(set))
-}
-
-fn check_box(id: String, label: String, get: Reader<bool>, set: Writer<bool>) -> AnyView {
-    let checked = read(get);
+/// A checkbox with its label.
+#[inline(never)]
+pub fn check_input(id: String, label: String, b: Bind<bool>) -> AnyView {
     el("label")
         .class("check")
-        .at("for", id.clone())
-        .kid(
+        .attr("for", id.clone())
+        .child(
             el("input")
-                .a("type", "checkbox")
+                .attr("type", "checkbox")
                 .id(id)
-                .flag("checked", dy(checked))
-                .on_change(on_change(move |ev| put(set, event_target_checked(&ev))))
-                .v(),
+                .prop("checked", flag(move || b.get()))
+                .on_change(move |ev| b.set(event_target_checked(&ev)))
+                .into_any(),
         )
-        .kid(el("span").text(label).v())
-        .v()
+        .child(el("span").child(label).into_any())
+        .into_any()
 }
 
-fn currency_input(id: String, described: Option<String>) -> AnyView {
-    let current = read_case(|c| c.currency.clone());
+/// The currency of a case.
+fn currency_input(id: String, described: Option<String>, b: Bind<String>) -> AnyView {
     let options: Vec<AnyView> = CURRENCIES
         .iter()
         .map(|c| {
             el("option")
-                .a("value", c.code)
-                .flag("selected", dy(move || current() == c.code))
-                .text(format!("{} – {}", c.code, c.name))
-                .v()
+                .attr("value", c.code)
+                .prop("selected", flag(move || b.get() == c.code))
+                .child(format!("{} – {}", c.code, c.name))
+                .into_any()
         })
         .collect();
-    let set = setter(|c: &mut Case, v: String| c.currency = v);
     described_by(el("select").id(id), described)
-        .on_change(on_change(move |ev| put(set, event_target_value(&ev))))
-        .kids(options)
-        .v()
-}
-
-/// A field with its label, around any input.
-pub fn labelled(id: String, label: impl Into<String>, input: AnyView) -> AnyView {
-    el("div")
-        .class("field")
-        .kid(el("label").at("for", id).text(label).v())
-        .kid(input)
-        .v()
+        .on_change(move |ev| b.set(event_target_value(&ev)))
+        .children(options)
+        .into_any()
 }

@@ -1,11 +1,14 @@
-//! The reflection journal (in the later module): the entries with search and filters, the
+//! The reflection journal: the entries with search and filters, the
 //! prevention actions from entries and cases in one list, and one entry's questions.
 //! G36, G45–G47. The rules (search, filters, the merged list) are in `model::reflection`.
 
 use leptos::prelude::*;
 
-use super::docs::{Doc, Ed, date, decode, editing, fieldset, radios, read, text};
-use super::kit::{answers, button, click, dy, dyn_view, el, link, on_change, on_input, para};
+use super::fields::{
+    Bind, Change, bind, check_input, choice_field, date_input, field, fieldset, labelled,
+    provide_editing, read, select_input, shape, text_field, text_input, write,
+};
+use super::kit::{answers, button, dyn_view, el, heading, link, para, print_page};
 use super::state::{AppState, use_app};
 use super::{go, replace, today};
 use crate::model::case::{Action, ActionStatus};
@@ -17,41 +20,33 @@ use crate::model::{Case, Date, Stage};
 use crate::route::Route;
 use crate::store::record::Kind;
 
-impl Doc for Reflection {
-    const KIND: Kind = Kind::Reflection;
-    fn hint(key: &str) -> &'static str {
-        explain(key)
-    }
-}
-
-/// Every entry, read into its type, with its id and its linked case's title.
+/// Every entry with its id and its linked case's title.
 fn entries(app: AppState) -> Vec<(String, Reflection, Option<String>)> {
-    let list: Vec<(String, Reflection)> = app.reflections.with(|m| {
-        m.values()
-            .map(|r| (r.id.clone(), decode::<Reflection>(&r.data)))
+    let list: Vec<(String, Reflection)> =
+        app.list::<Reflection, _>(|m| m.values().map(|r| (r.id.clone(), r.data.clone())).collect());
+    app.cases(|m| {
+        list.into_iter()
+            .map(|(id, e)| {
+                let case = e
+                    .case
+                    .as_ref()
+                    .and_then(|c| m.get(c).map(|r| r.data.title()));
+                (id, e, case)
+            })
             .collect()
-    });
-    list.into_iter()
-        .map(|(id, e)| {
-            let case = e
-                .case
-                .as_ref()
-                .and_then(|c| app.cases.with(|m| m.get(c).map(|r| r.data.title())));
-            (id, e, case)
-        })
-        .collect()
+    })
 }
 
 /// Starts an entry (about a case, if given) and puts its address in place of this one, so a
 /// reload does not start another.
 pub fn new_reflection(case: Option<String>) -> AnyView {
     let app = use_app();
-    let id = app.create_doc(
-        Kind::Reflection,
-        crate::model::json::Json::to_json(&Reflection::new(today(), case)),
-    );
+    let id = app.create(Reflection::new(today(), case));
     queue_microtask(move || replace(&Route::JournalEntry(id)));
-    el("h1").a("tabindex", "-1").st("New reflection").v()
+    el("h1")
+        .attr("tabindex", "-1")
+        .child("New reflection")
+        .into_any()
 }
 
 pub fn journal_screen() -> AnyView {
@@ -92,31 +87,31 @@ pub fn journal_screen() -> AnyView {
         let items: Vec<AnyView> = rows
             .into_iter()
             .map(|(id, e, case)| {
-                let mut li = el("li").kid(link(
+                let mut li = el("li").child(link(
                     Route::JournalEntry(id).to_fragment(),
                     e.title(case.as_deref()),
                     "",
                 ));
                 let snippet = e.snippet();
                 if !snippet.is_empty() {
-                    li = li.kid(el("p").class("muted").text(snippet).v());
+                    li = li.child(el("p").class("muted").child(snippet).into_any());
                 }
                 let tags = e.tag_list();
                 if !tags.is_empty() {
-                    li = li.kid(
+                    li = li.child(
                         el("p")
                             .class("tags")
-                            .text(format!("Tags: {}", tags.join(", ")))
-                            .v(),
+                            .child(format!("Tags: {}", tags.join(", ")))
+                            .into_any(),
                     );
                 }
-                li.v()
+                li.into_any()
             })
             .collect();
-        vec![count, el("ul").class("entries").kids(items).v()].into_any()
+        vec![count, el("ul").class("entries").children(items).into_any()].into_any()
     });
     vec![
-        el("h1").a("tabindex", "-1").st("Reflection journal").v(),
+        el("h1").attr("tabindex", "-1").child("Reflection journal").into_any(),
         para(
             "lede",
             "When a dispute is over, look after yourself first. Then, while it is fresh, ask what you would keep and what you would change, and turn the answer into something you will actually do.",
@@ -126,19 +121,19 @@ pub fn journal_screen() -> AnyView {
             "A complaint is about the work, not about you. Treat it as a chance to get better.",
         ),
         el("p")
-            .kid(link(
+            .child(link(
                 Route::NewReflection(None).to_fragment(),
                 "New reflection",
                 "button primary",
             ))
-            .v(),
+            .into_any(),
         actions_section(app),
         el("section")
-            .a("aria-labelledby", "entries-h")
-            .kid(el("h2").a("id", "entries-h").st("Entries").v())
-            .kid(filters(filter, all))
-            .kid(list)
-            .v(),
+            .attr("aria-labelledby", "entries-h")
+            .child(el("h2").attr("id", "entries-h").child("Entries").into_any())
+            .child(filters(filter, all))
+            .child(list)
+            .into_any(),
     ]
     .into_any()
 }
@@ -149,38 +144,38 @@ fn filters(
     all: Memo<Vec<(String, Reflection, Option<String>)>>,
 ) -> AnyView {
     let search = el("input")
-        .a("type", "search")
-        .a("id", "journal-search")
-        .a("autocomplete", "off")
-        .on_input(on_input(move |ev| {
+        .attr("type", "search")
+        .attr("id", "journal-search")
+        .attr("autocomplete", "off")
+        .on_input(move |ev| {
             let v = event_target_value(&ev);
             filter.update(|f| f.text = v)
-        }))
-        .v();
+        })
+        .into_any();
     let pick = move |id: &'static str,
                      label: &'static str,
                      options: Vec<(String, String)>,
                      set: fn(&mut JournalFilter, String)| {
-        let mut opts = vec![el("option").a("value", "").st("All").v()];
+        let mut opts = vec![el("option").attr("value", "").child("All").into_any()];
         opts.extend(
             options
                 .into_iter()
-                .map(|(value, text)| el("option").at("value", value).text(text).v()),
+                .map(|(value, text)| el("option").attr("value", value).child(text).into_any()),
         );
         el("div")
             .class("field")
-            .kid(el("label").a("for", id).st(label).v())
-            .kid(
+            .child(el("label").attr("for", id).child(label).into_any())
+            .child(
                 el("select")
-                    .a("id", id)
-                    .on_change(on_change(move |ev| {
+                    .attr("id", id)
+                    .on_change(move |ev| {
                         let v = event_target_value(&ev);
                         filter.update(|f| set(f, v))
-                    }))
-                    .kids(opts)
-                    .v(),
+                    })
+                    .children(opts)
+                    .into_any(),
             )
-            .v()
+            .into_any()
     };
     let selects = dyn_view(move || {
         let (tags, months, cases) = all.with(|list| {
@@ -201,14 +196,14 @@ fn filters(
         });
         el("div")
             .class("filters")
-            .kid(pick(
+            .child(pick(
                 "journal-tag",
                 "Tag",
                 tags.into_iter().map(|t| (t.clone(), t)).collect(),
                 |f, v| f.tag = v,
             ))
-            .kid(pick("journal-case", "Case", cases, |f, v| f.case = v))
-            .kid(pick(
+            .child(pick("journal-case", "Case", cases, |f, v| f.case = v))
+            .child(pick(
                 "journal-month",
                 "Month",
                 months
@@ -220,7 +215,7 @@ fn filters(
                     .collect(),
                 |f, v| f.month = v,
             ))
-            .kid(pick(
+            .child(pick(
                 "journal-again",
                 "Would do the same again",
                 Again::ALL
@@ -229,19 +224,19 @@ fn filters(
                     .collect(),
                 |f, v| f.again = Again::ALL.iter().copied().find(|a| a.key() == v),
             ))
-            .v()
+            .into_any()
     });
     vec![
         el("div")
             .class("field no-print")
-            .kid(
+            .child(
                 el("label")
-                    .a("for", "journal-search")
-                    .st("Search the journal")
-                    .v(),
+                    .attr("for", "journal-search")
+                    .child("Search the journal")
+                    .into_any(),
             )
-            .kid(search)
-            .v(),
+            .child(search)
+            .into_any(),
         selects,
     ]
     .into_any()
@@ -251,7 +246,7 @@ fn filters(
 fn actions_section(app: AppState) -> AnyView {
     let rows = Memo::new(move |_| {
         let entries = entries(app);
-        app.cases.with(|m| {
+        app.cases(|m| {
             let cases: Vec<(&str, &Case)> = m.values().map(|r| (r.id.as_str(), &r.data)).collect();
             all_actions(
                 cases,
@@ -283,21 +278,26 @@ fn actions_section(app: AppState) -> AnyView {
             para("muted", summary),
             el("ul")
                 .class("actions-list")
-                .kids(
+                .children(
                     list.into_iter()
                         .enumerate()
                         .map(|(n, r)| action_line(app, n, r))
                         .collect(),
                 )
-                .v(),
+                .into_any(),
         ]
         .into_any()
     });
     el("section")
-        .a("aria-labelledby", "actions-h")
-        .kid(el("h2").a("id", "actions-h").st("Prevention actions").v())
-        .kid(body)
-        .v()
+        .attr("aria-labelledby", "actions-h")
+        .child(
+            el("h2")
+                .attr("id", "actions-h")
+                .child("Prevention actions")
+                .into_any(),
+        )
+        .child(body)
+        .into_any()
 }
 
 fn action_line(app: AppState, n: usize, row: ActionRow) -> AnyView {
@@ -321,24 +321,26 @@ fn action_line(app: AppState, n: usize, row: ActionRow) -> AnyView {
     let options: Vec<AnyView> = ActionStatus::ALL
         .iter()
         .map(|s| {
-            let mut o = el("option").at("value", s.key().to_string()).st(s.label());
+            let mut o = el("option")
+                .attr("value", s.key().to_string())
+                .child(s.label());
             if *s == current {
-                o = o.a("selected", "");
+                o = o.attr("selected", "");
             }
-            o.v()
+            o.into_any()
         })
         .collect();
     let select = el("select")
-        .at("id", select_id.clone())
-        .on_change(on_change(move |ev| {
+        .attr("id", select_id.clone())
+        .on_change(move |ev| {
             let v = event_target_value(&ev);
             let Some(status) = ActionStatus::ALL.iter().copied().find(|s| s.key() == v) else {
                 return;
             };
             set_status(app, &source, index, status);
-        }))
-        .kids(options)
-        .v();
+        })
+        .children(options)
+        .into_any();
     let mut meta = vec![from];
     if !action.owner.trim().is_empty() {
         meta.push(format!("with {}", action.owner.trim()));
@@ -354,37 +356,42 @@ fn action_line(app: AppState, n: usize, row: ActionRow) -> AnyView {
         ""
     });
     if overdue {
-        li = li.kid(el("strong").class("badge danger").st("Overdue").v());
+        li = li.child(
+            el("strong")
+                .class("badge danger")
+                .child("Overdue")
+                .into_any(),
+        );
     } else if current == ActionStatus::Done {
-        li = li.kid(el("span").class("badge ok").st("Done").v());
+        li = li.child(el("span").class("badge ok").child("Done").into_any());
     }
-    li.kid(
+    li.child(
         el("span")
             .class("action-text")
-            .text(action.text.clone())
-            .v(),
+            .child(action.text.clone())
+            .into_any(),
     )
-    .kid(
+    .child(
         el("span")
             .class("muted")
-            .text(" · ")
-            .kid(link(href, meta.join(" · "), ""))
-            .v(),
+            .child(" · ")
+            .child(link(href, meta.join(" · "), ""))
+            .into_any(),
     )
-    .kid(
+    .child(
         el("span")
             .class("field inline")
-            .kid(
+            .child(
                 el("label")
-                    .at("for", select_id)
-                    .text(format!("Status of “{}”", action.text))
+                    .attr("for", select_id)
+                    .child(format!("Status of “{}”", action.text))
                     .class("visually-hidden")
-                    .v(),
+                    .into_any(),
             )
-            .kid(select)
-            .v(),
+            .child(select)
+            .into_any(),
     )
-    .v()
+    .into_any()
 }
 
 /// Writes an action's status back where the action lives.
@@ -395,128 +402,175 @@ fn set_status(app: AppState, source: &Source, index: usize, status: ActionStatus
         }
     };
     match source {
-        Source::Case(id) => app.update_case(id, move |c| apply(&mut c.prevent.actions)),
-        Source::Reflection(id) => {
-            app.update_doc::<Reflection>(Kind::Reflection, id, move |r| apply(&mut r.actions))
-        }
+        Source::Case(id) => app.update::<Case>(id, move |c| apply(&mut c.prevent.actions)),
+        Source::Reflection(id) => app.update::<Reflection>(id, move |r| apply(&mut r.actions)),
     }
+}
+
+/// The element id of an entry's field, e.g. `reflection-learned`.
+fn field_id(key: &str) -> String {
+    format!("reflection-{key}")
+}
+
+/// A question answered in a few lines.
+fn answer(
+    key: &'static str,
+    label: &'static str,
+    get: fn(&Reflection) -> &String,
+    set: fn(&mut Reflection) -> &mut String,
+) -> AnyView {
+    text_field::<Reflection>(field_id(key), label, explain(key), true, get, set)
+}
+
+/// A choice on the mood scale.
+fn mood(
+    key: &'static str,
+    legend: &'static str,
+    get: fn(&Reflection) -> Option<u32>,
+    set: fn(&mut Reflection, Option<u32>),
+) -> AnyView {
+    let b = bind::<Reflection, Option<usize>>(
+        move |r| get(r).and_then(|m| (m as usize).checked_sub(1)),
+        move |r, i| set(r, i.map(|i| i as u32 + 1)),
+    );
+    choice_field(field_id(key), legend, "", "", &MOODS, b)
 }
 
 /// One entry: its questions, its actions, and a printable copy.
 pub fn entry_screen(entry_id: String) -> AnyView {
     let app = use_app();
-    if !app
-        .reflections
-        .with_untracked(|m| m.contains_key(&entry_id))
-    {
+    if !untrack(|| app.list::<Reflection, _>(|m| m.contains_key(&entry_id))) {
         return vec![
-            el("h1").a("tabindex", "-1").st("Reflection").v(),
+            heading("Reflection"),
             para(
                 "",
                 "This entry is not saved here. It may have been deleted (look in the trash on the Backup screen).",
             ),
             el("p")
-                .kid(link(Route::Journal.to_fragment(), "See the journal", "button"))
-                .v(),
+                .child(link(Route::Journal.to_fragment(), "See the journal", "button"))
+                .into_any(),
         ]
         .into_any();
     }
-    let ed = editing::<Reflection>(entry_id);
-    let mood = |key, legend, get, set| radios(ed, key, legend, &MOODS, get, set);
-    let form = vec![
+    let ed = provide_editing::<Reflection>(entry_id);
+    let delete = move |_| {
+        app.delete(Kind::Reflection, &ed.id.read_value());
+        go(&Route::Journal);
+    };
+    vec![
+        el("p")
+            .class("back no-print")
+            .child(link(Route::Journal.to_fragment(), "All entries", ""))
+            .into_any(),
+        heading("Reflection"),
+        para(
+            "lede no-print",
+            "Step away first if you need to. Then answer what helps; everything saves as you type.",
+        ),
+        el("div")
+            .class("entry-form no-print")
+            .children(entry_form(app))
+            .into_any(),
+        printed_entry(app),
+        el("p")
+            .class("actions no-print")
+            .child(button("Print this entry", "", None, |_| print_page()))
+            .child(button("Delete this entry", "danger", None, delete))
+            .into_any(),
+    ]
+    .into_any()
+}
+
+/// The entry's questions, in groups.
+fn entry_form(app: AppState) -> Vec<AnyView> {
+    let again = bind::<Reflection, Option<usize>>(
+        |r| r.again.map(|a| a as usize),
+        |r, i| r.again = i.and_then(|i| Again::ALL.get(i).copied()),
+    );
+    let date_id = field_id("date");
+    vec![
         fieldset(
             "About",
             vec![
-                date(ed, "date", "Date", |r| r.date, |r, v| r.date = v),
-                case_picker(app, ed),
+                field(
+                    date_id.clone(),
+                    "Date",
+                    "",
+                    "",
+                    date_input(
+                        date_id,
+                        None,
+                        bind::<Reflection, _>(|r| r.date, |r, v| r.date = v),
+                    ),
+                ),
+                case_picker(app),
             ],
         ),
         fieldset(
             "What happened",
             vec![
-                text(
-                    ed,
+                answer(
                     "expected",
                     "What was supposed to happen?",
-                    true,
-                    |r| r.expected.clone(),
-                    |r, v| r.expected = v,
+                    |r| &r.expected,
+                    |r| &mut r.expected,
                 ),
-                text(
-                    ed,
+                answer(
                     "happened",
                     "What actually happened?",
-                    true,
-                    |r| r.happened.clone(),
-                    |r, v| r.happened = v,
+                    |r| &r.happened,
+                    |r| &mut r.happened,
                 ),
-                text(
-                    ed,
+                answer(
                     "why",
                     "Why were they different?",
-                    true,
-                    |r| r.why.clone(),
-                    |r, v| r.why = v,
+                    |r| &r.why,
+                    |r| &mut r.why,
                 ),
             ],
         ),
         fieldset(
             "Looking back",
             vec![
-                text(
-                    ed,
+                answer(
                     "keep",
                     "What will you keep doing?",
-                    true,
-                    |r| r.keep.clone(),
-                    |r, v| r.keep = v,
+                    |r| &r.keep,
+                    |r| &mut r.keep,
                 ),
-                text(
-                    ed,
+                answer(
                     "change",
                     "What will you change?",
-                    true,
-                    |r| r.change.clone(),
-                    |r, v| r.change = v,
+                    |r| &r.change,
+                    |r| &mut r.change,
                 ),
-                radios(
-                    ed,
-                    "again",
+                choice_field(
+                    field_id("again"),
                     "Would you do exactly the same again?",
+                    "",
+                    "",
                     Again::LABELS,
-                    |r| r.again.map_or(usize::MAX, |a| a as usize),
-                    |r, i| r.again = Again::ALL.get(i).copied(),
+                    again,
                 ),
-                text(
-                    ed,
-                    "again_why",
-                    "Why?",
-                    true,
-                    |r| r.again_why.clone(),
-                    |r, v| r.again_why = v,
-                ),
+                answer("again_why", "Why?", |r| &r.again_why, |r| &mut r.again_why),
             ],
         ),
         fieldset(
             "Lessons",
             vec![
-                text(
-                    ed,
+                answer(
                     "learned",
                     "What did you learn?",
-                    true,
-                    |r| r.learned.clone(),
-                    |r, v| r.learned = v,
+                    |r| &r.learned,
+                    |r| &mut r.learned,
                 ),
-                text(
-                    ed,
+                answer(
                     "system",
                     "What system or process will you put in place?",
-                    true,
-                    |r| r.system.clone(),
-                    |r, v| r.system = v,
+                    |r| &r.system,
+                    |r| &mut r.system,
                 ),
-                entry_actions(app, ed),
+                entry_actions(),
             ],
         ),
         fieldset(
@@ -525,105 +579,72 @@ pub fn entry_screen(entry_id: String) -> AnyView {
                 mood(
                     "mood_before",
                     "How did you feel before writing this?",
-                    |r: &Reflection| {
-                        r.mood_before
-                            .map_or(usize::MAX, |m| (m as usize).wrapping_sub(1))
-                    },
-                    |r: &mut Reflection, i: usize| r.mood_before = Some(i as u32 + 1),
+                    |r| r.mood_before,
+                    |r, m| r.mood_before = m,
                 ),
-                care(app, ed),
-                text(
-                    ed,
+                care(),
+                answer(
                     "care_note",
                     "A note to yourself",
-                    true,
-                    |r| r.care_note.clone(),
-                    |r, v| r.care_note = v,
+                    |r| &r.care_note,
+                    |r| &mut r.care_note,
                 ),
                 mood(
                     "mood_after",
                     "And now?",
-                    |r: &Reflection| {
-                        r.mood_after
-                            .map_or(usize::MAX, |m| (m as usize).wrapping_sub(1))
-                    },
-                    |r: &mut Reflection, i: usize| r.mood_after = Some(i as u32 + 1),
+                    |r| r.mood_after,
+                    |r, m| r.mood_after = m,
                 ),
             ],
         ),
-        fieldset(
-            "Finding it later",
-            vec![text(
-                ed,
-                "tags",
-                "Tags",
-                false,
-                |r| r.tags.clone(),
-                |r, v| r.tags = v,
-            )],
-        ),
-    ];
-    let delete = click(move |_| {
-        app.delete(Kind::Reflection, &ed.id.read_value());
-        go(&Route::Journal);
-    });
-    let print = click(|_| {
-        let _ = window().print();
-    });
-    vec![
-        el("p")
-            .class("back no-print")
-            .kid(link(Route::Journal.to_fragment(), "All entries", ""))
-            .v(),
-        el("h1").a("tabindex", "-1").st("Reflection").v(),
-        para(
-            "lede no-print",
-            "Step away first if you need to. Then answer what helps; everything saves as you type.",
-        ),
-        el("div").class("entry-form no-print").kids(form).v(),
-        printed_entry(app, ed),
-        el("p")
-            .class("actions no-print")
-            .kid(button("Print this entry", "", None, print))
-            .kid(button("Delete this entry", "danger", None, delete))
-            .v(),
+        fieldset("Finding it later", vec![tags()]),
     ]
-    .into_any()
+}
+
+fn tags() -> AnyView {
+    text_field::<Reflection>(
+        field_id("tags"),
+        "Tags",
+        explain("tags"),
+        false,
+        |r| &r.tags,
+        |r| &mut r.tags,
+    )
 }
 
 /// Which case the entry is about.
-fn case_picker(app: AppState, ed: Ed<Reflection>) -> AnyView {
-    let linked = read(ed, |r| r.case.clone());
+fn case_picker(app: AppState) -> AnyView {
+    let linked = read::<Reflection, Option<String>>(|r| r.case.clone());
+    let set = write::<Reflection>();
     let options = dyn_view(move || {
-        let mut cases: Vec<(String, String)> = app
-            .cases
-            .with(|m| m.values().map(|r| (r.id.clone(), r.data.title())).collect());
+        let mut cases: Vec<(String, String)> =
+            app.cases(|m| m.values().map(|r| (r.id.clone(), r.data.title())).collect());
         crate::model::order::sort_by_key(&mut cases, |c| (0, 0, c.1.to_lowercase()));
         let current = linked();
-        let mut opts = vec![el("option").a("value", "").st("No case").v()];
+        let mut opts = vec![el("option").attr("value", "").child("No case").into_any()];
         if let Some(c) = &current
             && !cases.iter().any(|(id, _)| id == c)
         {
             opts.push(
                 el("option")
-                    .at("value", c.clone())
-                    .a("selected", "")
-                    .st("A case that is no longer here")
-                    .v(),
+                    .attr("value", c.clone())
+                    .attr("selected", "")
+                    .child("A case that is no longer here")
+                    .into_any(),
             );
         }
         opts.extend(cases.into_iter().map(|(id, title)| {
-            let mut o = el("option").at("value", id.clone()).text(title);
+            let mut o = el("option").attr("value", id.clone()).child(title);
             if current.as_deref() == Some(id.as_str()) {
-                o = o.a("selected", "");
+                o = o.attr("selected", "");
             }
-            o.v()
+            o.into_any()
         }));
         opts.into_any()
     });
     let to_case = dyn_view(move || match linked() {
-        Some(id) if app.cases.with(|m| m.contains_key(&id)) => el("p")
-            .kid(link(
+        Some(id) if app.cases(|m| m.contains_key(&id)) => el("p")
+            .child(link(
                 Route::Case {
                     id,
                     stage: Stage::Decide,
@@ -632,256 +653,158 @@ fn case_picker(app: AppState, ed: Ed<Reflection>) -> AnyView {
                 "Open the case",
                 "",
             ))
-            .v(),
+            .into_any(),
         _ => ().into_any(),
     });
+    let select = el("select")
+        .attr("id", "reflection-case")
+        .on_change(move |ev| {
+            let v = event_target_value(&ev);
+            set(Box::new(move |r| r.case = (!v.is_empty()).then_some(v)))
+        })
+        .child(options)
+        .into_any();
     vec![
-        el("div")
-            .class("field")
-            .kid(
-                el("label")
-                    .a("for", "reflection-case")
-                    .st("The case it is about")
-                    .v(),
-            )
-            .kid(
-                el("select")
-                    .a("id", "reflection-case")
-                    .on_change(on_change(move |ev| {
-                        let v = event_target_value(&ev);
-                        app.update_doc::<Reflection>(
-                            Kind::Reflection,
-                            &ed.id.read_value(),
-                            move |r| r.case = (!v.is_empty()).then_some(v),
-                        )
-                    }))
-                    .kid(options)
-                    .v(),
-            )
-            .v(),
+        labelled("reflection-case".into(), "The case it is about", select),
         to_case,
     ]
     .into_any()
 }
 
 /// The self-care suggestions, ticked or not. G45
-fn care(app: AppState, ed: Ed<Reflection>) -> AnyView {
+fn care() -> AnyView {
     let items: Vec<AnyView> = CARE
         .iter()
         .enumerate()
         .map(|(i, label)| {
-            let id = format!("reflection-care-{i}");
-            el("label")
-                .class("check")
-                .at("for", id.clone())
-                .kid(
-                    el("input")
-                        .a("type", "checkbox")
-                        .at("id", id)
-                        .flag("checked", dy(move || ed.doc.with(|r| r.cared(i))))
-                        .on_change(on_change(move |ev| {
-                            let on = event_target_checked(&ev);
-                            app.update_doc::<Reflection>(
-                                Kind::Reflection,
-                                &ed.id.read_value(),
-                                move |r| r.set_care(i, on),
-                            )
-                        }))
-                        .v(),
-                )
-                .kid(el("span").st(label).v())
-                .v()
+            check_input(
+                format!("reflection-care-{i}"),
+                label.to_string(),
+                bind::<Reflection, bool>(move |r| r.cared(i), move |r, on| r.set_care(i, on)),
+            )
         })
         .collect();
     el("fieldset")
         .class("field")
-        .kid(
+        .child(
             el("legend")
-                .st("What have you done to look after yourself?")
-                .v(),
+                .child("What have you done to look after yourself?")
+                .into_any(),
         )
-        .kids(items)
-        .v()
+        .children(items)
+        .into_any()
+}
+
+/// Reads and writes one of the entry's actions.
+fn action_bind<V: Default + 'static>(
+    i: usize,
+    get: fn(&Action) -> V,
+    set: fn(&mut Action, V),
+) -> Bind<V> {
+    bind::<Reflection, V>(
+        move |r| r.actions.get(i).map(get).unwrap_or_default(),
+        move |r, v| {
+            if let Some(a) = r.actions.get_mut(i) {
+                set(a, v)
+            }
+        },
+    )
 }
 
 /// The entry's actions: each with an owner, a due date and a status. G36, G37
-fn entry_actions(app: AppState, ed: Ed<Reflection>) -> AnyView {
-    let count = Memo::new(move |_| ed.doc.with(|r| r.actions.len()));
-    let change = move |f: Box<dyn FnOnce(&mut Reflection)>| {
-        app.update_doc::<Reflection>(Kind::Reflection, &ed.id.read_value(), f)
+fn entry_actions() -> AnyView {
+    let count = shape::<Reflection>(|r| r.actions.len() as u64);
+    let change = write::<Reflection>();
+    let add = move |_| {
+        let today = today();
+        change(Box::new(move |r: &mut Reflection| r.add_action(today)))
     };
-    let add = click(move |_| {
-        change(Box::new(|r: &mut Reflection| {
-            let first = r.actions.is_empty();
-            r.actions.push(Action {
-                // The first action starts from the system just described.
-                text: if first {
-                    r.system.trim().to_string()
-                } else {
-                    String::new()
-                },
-                due: Some(today().add_days(14)),
-                ..Action::default()
-            })
-        }))
-    });
     let rows = dyn_view(move || {
-        let n = count.get();
-        (0..n)
-            .map(|i| {
-                let field = |key: &str| format!("reflection-action-{i}-{key}");
-                let text_box = |key: &'static str,
-                                label: String,
-                                get: fn(&Action) -> String,
-                                set: fn(&mut Action, String)| {
-                    el("div")
-                        .class("field")
-                        .kid(el("label").at("for", field(key)).text(label).v())
-                        .kid(
-                            el("input")
-                                .a("type", "text")
-                                .a("autocomplete", "off")
-                                .at("id", field(key))
-                                .value(dy(get_value(ed, i, get)))
-                                .on_input(on_input(move |ev| {
-                                    let v = event_target_value(&ev);
-                                    change(Box::new(move |r: &mut Reflection| {
-                                        if let Some(a) = r.actions.get_mut(i) {
-                                            set(a, v)
-                                        }
-                                    }))
-                                }))
-                                .v(),
-                        )
-                        .v()
-                };
-                let due = dy(move || {
-                    ed.doc.with(|r| {
-                        r.actions
-                            .get(i)
-                            .and_then(|a| a.due)
-                            .map(|d| d.iso())
-                            .unwrap_or_default()
-                    })
-                });
-                let status_now = ed
-                    .doc
-                    .with_untracked(|r| r.actions.get(i).map(|a| a.status));
-                let statuses: Vec<AnyView> = ActionStatus::ALL
-                    .iter()
-                    .map(|s| {
-                        let mut o = el("option").at("value", s.key().to_string()).st(s.label());
-                        if Some(*s) == status_now {
-                            o = o.a("selected", "");
-                        }
-                        o.v()
-                    })
-                    .collect();
-                el("li")
-                    .class("card")
-                    .kid(text_box(
-                        "text",
-                        format!("Action {}", i + 1),
-                        |a| a.text.clone(),
-                        |a, v| a.text = v,
-                    ))
-                    .kid(text_box(
-                        "owner",
-                        "Who does it (or was consulted)".into(),
-                        |a| a.owner.clone(),
-                        |a, v| a.owner = v,
-                    ))
-                    .kid(
-                        el("div")
-                            .class("field")
-                            .kid(el("label").at("for", field("due")).st("Due").v())
-                            .kid(
-                                el("input")
-                                    .a("type", "date")
-                                    .at("id", field("due"))
-                                    .value(due)
-                                    .on_change(on_change(move |ev| {
-                                        let d = Date::parse(&event_target_value(&ev));
-                                        change(Box::new(move |r: &mut Reflection| {
-                                            if let Some(a) = r.actions.get_mut(i) {
-                                                a.due = d
-                                            }
-                                        }))
-                                    }))
-                                    .v(),
-                            )
-                            .v(),
-                    )
-                    .kid(
-                        el("div")
-                            .class("field")
-                            .kid(el("label").at("for", field("status")).st("Status").v())
-                            .kid(
-                                el("select")
-                                    .at("id", field("status"))
-                                    .on_change(on_change(move |ev| {
-                                        let v = event_target_value(&ev);
-                                        if let Some(s) =
-                                            ActionStatus::ALL.iter().copied().find(|s| s.key() == v)
-                                        {
-                                            change(Box::new(move |r: &mut Reflection| {
-                                                if let Some(a) = r.actions.get_mut(i) {
-                                                    a.status = s
-                                                }
-                                            }))
-                                        }
-                                    }))
-                                    .kids(statuses)
-                                    .v(),
-                            )
-                            .v(),
-                    )
-                    .kid(button(
-                        "Remove",
-                        "",
-                        Some(format!("Remove action {}", i + 1)),
-                        click(move |_| {
-                            change(Box::new(move |r: &mut Reflection| {
-                                if i < r.actions.len() {
-                                    r.actions.remove(i);
-                                }
-                            }))
-                        }),
-                    ))
-                    .v()
-            })
+        (0..count.get() as usize)
+            .map(|i| entry_action(i, change))
             .collect::<Vec<_>>()
             .into_any()
     });
     vec![
-        el("h2").class("subhead").st("Actions").v(),
-        el("ul").class("plain action-rows").kid(rows).v(),
-        el("p").kid(button("Add an action", "", None, add)).v(),
+        el("h2").class("subhead").child("Actions").into_any(),
+        el("ul").class("plain action-rows").child(rows).into_any(),
+        el("p")
+            .child(button("Add an action", "", None, add))
+            .into_any(),
     ]
     .into_any()
 }
 
-fn get_value(
-    ed: Ed<Reflection>,
-    i: usize,
-    get: fn(&Action) -> String,
-) -> impl Fn() -> String + Send + 'static {
-    move || {
-        ed.doc
-            .with(|r| r.actions.get(i).map(get).unwrap_or_default())
-    }
+fn entry_action(i: usize, change: impl Fn(Change<Reflection>) + Copy + 'static) -> AnyView {
+    let id = |key: &str| format!("reflection-action-{i}-{key}");
+    let status = action_bind::<Option<usize>>(
+        i,
+        |a| Some(a.status as usize),
+        |a, s| {
+            if let Some(s) = s.and_then(|s| ActionStatus::ALL.get(s)) {
+                a.status = *s
+            }
+        },
+    );
+    let remove = move |_| {
+        change(Box::new(move |r: &mut Reflection| {
+            if i < r.actions.len() {
+                r.actions.remove(i);
+            }
+        }))
+    };
+    el("li")
+        .class("card")
+        .child(labelled(
+            id("text"),
+            format!("Action {}", i + 1),
+            text_input(
+                id("text"),
+                None,
+                false,
+                action_bind(i, |a| a.text.clone(), |a, v| a.text = v),
+            ),
+        ))
+        .child(labelled(
+            id("owner"),
+            "Who does it (or was consulted)",
+            text_input(
+                id("owner"),
+                None,
+                false,
+                action_bind(i, |a| a.owner.clone(), |a, v| a.owner = v),
+            ),
+        ))
+        .child(labelled(
+            id("due"),
+            "Due",
+            date_input(id("due"), None, action_bind(i, |a| a.due, |a, v| a.due = v)),
+        ))
+        .child(labelled(
+            id("status"),
+            "Status",
+            select_input(id("status"), None, ActionStatus::LABELS, status),
+        ))
+        .child(button(
+            "Remove",
+            "",
+            Some(format!("Remove action {}", i + 1)),
+            remove,
+        ))
+        .into_any()
 }
 
 /// The entry as it prints: each answered question with its answer.
-fn printed_entry(app: AppState, ed: Ed<Reflection>) -> AnyView {
+fn printed_entry(app: AppState) -> AnyView {
+    let entry = read::<Reflection, Reflection>(Reflection::clone);
     el("div")
         .class("print-only")
-        .kid(dyn_view(move || {
-            let r = ed.doc.get();
+        .child(dyn_view(move || {
+            let r = entry();
             let case = r
                 .case
                 .as_ref()
-                .and_then(|c| app.cases.with(|m| m.get(c).map(|x| x.data.title())));
+                .and_then(|c| app.cases(|m| m.get(c).map(|x| x.data.title())));
             let mut rows: Vec<(&str, String)> = vec![
                 ("Date", r.date.map(|d| d.human()).unwrap_or_default()),
                 ("The case", case.clone().unwrap_or_default()),
@@ -938,11 +861,11 @@ fn printed_entry(app: AppState, ed: Ed<Reflection>) -> AnyView {
             vec![
                 el("p")
                     .class("running-head")
-                    .text(format!("Mend · reflection · {}", r.title(case.as_deref())))
-                    .v(),
+                    .child(format!("Mend · reflection · {}", r.title(case.as_deref())))
+                    .into_any(),
                 answers(rows),
             ]
             .into_any()
         }))
-        .v()
+        .into_any()
 }

@@ -4,11 +4,9 @@ mod app;
 mod backup;
 mod cases;
 mod clause;
-mod docs;
 mod fields;
 mod journal;
 mod kit;
-pub mod later;
 mod pages;
 mod print;
 mod pwa;
@@ -90,13 +88,7 @@ pub(crate) fn download(name: &str, mime: &str, text: &str) {
 /// Writes a backup file of everything and remembers when.
 pub(crate) fn export_backup(app: AppState) {
     let now = now_ms();
-    let text = crate::store::backup::export(
-        &app.all_records(),
-        &app.newer.get_untracked(),
-        &app.trash.get_untracked(),
-        now,
-        env!("CARGO_PKG_VERSION"),
-    );
+    let text = app.export_text(now);
     download(
         &crate::store::backup::file_name(today()),
         "application/json",

@@ -1,16 +1,14 @@
-//! The app's screens, one function each. The later screens (clause, journal, trends, backup)
-//! are drawn by the second module (`later.rs`); here they only wait for it.
+//! The app's screens: which function draws the screen for each route.
 
 use leptos::prelude::*;
 
 use super::cases::{cases_list, home, new_case};
 use super::kit::{el, link};
-use super::later::{LaterState, wait};
 use super::worksheet::case_screen;
 use crate::route::Route;
 
 /// The screen for a route.
-pub fn screen(route: Route, later: RwSignal<LaterState>) -> AnyView {
+pub fn screen(route: Route) -> AnyView {
     match route {
         Route::Home => home(),
         Route::Cases => cases_list(),
@@ -18,22 +16,32 @@ pub fn screen(route: Route, later: RwSignal<LaterState>) -> AnyView {
         Route::Case { id, stage } => case_screen(id, stage),
         Route::Print(view) => super::print::print_screen(view),
         Route::Shared(payload) => super::share::shared_screen(payload),
+        Route::Backup => super::backup::backup_screen(),
+        Route::Clause => super::clause::clause_list(),
+        Route::ClauseEdit(id) => super::clause::clause_editor(id),
+        Route::MediationRequest { clause, case } => super::clause::request_view(clause, case),
+        Route::Journal => super::journal::journal_screen(),
+        Route::NewReflection(case) => super::journal::new_reflection(case),
+        Route::JournalEntry(id) => super::journal::entry_screen(id),
+        Route::Trends => super::trends::trends_screen(),
         Route::NotFound(raw) => not_found(raw),
-        _ => wait(later),
     }
 }
 
 fn not_found(raw: String) -> AnyView {
     vec![
-        el("h1").a("tabindex", "-1").st("Page not found").v(),
+        el("h1")
+            .attr("tabindex", "-1")
+            .child("Page not found")
+            .into_any(),
         el("p")
-            .st("There is no screen at ")
-            .kid(el("code").text(raw).v())
-            .st(". Your cases are safe; this address simply does not lead anywhere.")
-            .v(),
+            .child("There is no screen at ")
+            .child(el("code").child(raw).into_any())
+            .child(". Your cases are safe; this address simply does not lead anywhere.")
+            .into_any(),
         el("p")
-            .kid(link("#/".into(), "Go to Home", "button primary"))
-            .v(),
+            .child(link("#/".into(), "Go to Home", "button primary"))
+            .into_any(),
     ]
     .into_any()
 }

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::kit::{button, click, el, link, para};
+use super::kit::{button, el, link, para};
 use super::state::use_app;
 use super::today;
 use super::widgets::crib_sheet;
@@ -20,20 +20,15 @@ use crate::route::{PrintView, Route};
 fn toolbar(back: Route, back_text: &'static str) -> AnyView {
     el("div")
         .class("print-bar no-print")
-        .kid(button(
-            "Print",
-            "primary",
-            None,
-            click(|_| {
-                let _ = window().print();
-            }),
-        ))
-        .kid(link(back.to_fragment(), back_text, "button"))
-        .kid(para(
+        .child(button("Print", "primary", None, |_| {
+            let _ = window().print();
+        }))
+        .child(link(back.to_fragment(), back_text, "button"))
+        .child(para(
             "muted",
             "Printing from your browser can also save a PDF.",
         ))
-        .v()
+        .into_any()
 }
 
 /// The sheet's content under a running head that the browser repeats at the top of every
@@ -41,46 +36,50 @@ fn toolbar(back: Route, back_text: &'static str) -> AnyView {
 fn printed(head: String, content: Vec<AnyView>) -> AnyView {
     el("table")
         .class("print-frame")
-        .a("role", "presentation")
-        .kid(
+        .attr("role", "presentation")
+        .child(
             el("thead")
-                .kid(
+                .child(
                     el("tr")
-                        .kid(
+                        .child(
                             el("td")
-                                .kid(el("div").class("running-head").text(head).v())
-                                .v(),
+                                .child(el("div").class("running-head").child(head).into_any())
+                                .into_any(),
                         )
-                        .v(),
+                        .into_any(),
                 )
-                .v(),
+                .into_any(),
         )
-        .kid(
+        .child(
             el("tbody")
-                .kid(el("tr").kid(el("td").kids(content).v()).v())
-                .v(),
+                .child(
+                    el("tr")
+                        .child(el("td").children(content).into_any())
+                        .into_any(),
+                )
+                .into_any(),
         )
-        .v()
+        .into_any()
 }
 
 fn lines(n: usize) -> AnyView {
     el("div")
         .class("lines")
-        .kids((0..n).map(|_| el("div").class("line").v()).collect())
-        .v()
+        .children((0..n).map(|_| el("div").class("line").into_any()).collect())
+        .into_any()
 }
 
 fn boxes(labels: &[&str]) -> AnyView {
     el("p")
         .class("boxes")
-        .text(
+        .child(
             labels
                 .iter()
                 .map(|l| format!("☐ {l}"))
                 .collect::<Vec<_>>()
                 .join("   "),
         )
-        .v()
+        .into_any()
 }
 
 /// One question on paper, to answer by hand.
@@ -93,54 +92,54 @@ fn blank_question(label: &'static str, hint: &'static str, field: Field) -> AnyV
     };
     el("div")
         .class("q")
-        .kid(el("p").class("q-label").st(label).v())
-        .kid(para("hint", hint))
-        .kid(answer)
-        .v()
+        .child(el("p").class("q-label").child(label).into_any())
+        .child(para("hint", hint))
+        .child(answer)
+        .into_any()
 }
 
 fn blank_widget(w: Widget) -> AnyView {
     let body = match w {
-        Widget::GroundRules => el("ul").kids(GROUND_RULES.iter().map(|r| el("li").st(r).v()).collect()).v(),
+        Widget::GroundRules => el("ul").children(GROUND_RULES.iter().map(|r| el("li").child(r).into_any()).collect()).into_any(),
         Widget::CribSheet => crib_sheet(false),
         Widget::ClarifyingQuestions => el("ul")
             .class("plain ticks")
-            .kids(CLARIFYING_QUESTIONS.iter().map(|q| el("li").text(format!("☐ {q}")).kid(lines(1)).v()).collect())
-            .v(),
+            .children(CLARIFYING_QUESTIONS.iter().map(|q| el("li").child(format!("☐ {q}")).child(lines(1)).into_any()).collect())
+            .into_any(),
         Widget::Attempts => el("div")
-            .kids(
+            .children(
                 (1..=3)
                     .map(|n| {
                         el("div")
                             .class("q")
-                            .kid(el("p").class("q-label").text(format!("Attempt {n}: in your own words")).v())
-                            .kid(lines(2))
-                            .kid(el("p").class("q-label").st("The client's correction").v())
-                            .kid(lines(2))
-                            .v()
+                            .child(el("p").class("q-label").child(format!("Attempt {n}: in your own words")).into_any())
+                            .child(lines(2))
+                            .child(el("p").class("q-label").child("The client's correction").into_any())
+                            .child(lines(2))
+                            .into_any()
                     })
                     .collect(),
             )
-            .kid(boxes(&["The client confirmed: that's right. Time: ________"]))
-            .v(),
+            .child(boxes(&["The client confirmed: that's right. Time: ________"]))
+            .into_any(),
         Widget::ValidityAdvice => el("ul")
             .class("plain")
-            .kids(
+            .children(
                 Validity::ALL
                     .iter()
-                    .map(|v| el("li").kid(el("strong").text(format!("{}: ", v.label())).v()).st(validity_advice(*v)).v())
+                    .map(|v| el("li").child(el("strong").child(format!("{}: ", v.label())).into_any()).child(validity_advice(*v)).into_any())
                     .collect(),
             )
-            .v(),
+            .into_any(),
         Widget::Options => el("ul")
             .class("plain ticks")
-            .kids(RemedyKind::ALL.iter().map(|k| el("li").text(format!("☐ {}   cost to you: ____________", k.label())).v()).collect())
-            .v(),
+            .children(RemedyKind::ALL.iter().map(|k| el("li").child(format!("☐ {}   cost to you: ____________", k.label())).into_any()).collect())
+            .into_any(),
         Widget::Peace => para("", "____ % off this invoice, or ____ % off a next purchase of ____________"),
         Widget::Confirmation => boxes(&["The client confirmed it meets their needs. Date: ________"]),
         Widget::CheckIns | Widget::Actions => el("div")
-            .kids((0..3).map(|_| para("", "Date ________   Who ____________   What ______________________________")).collect())
-            .v(),
+            .children((0..3).map(|_| para("", "Date ________   Who ____________   What ______________________________")).collect())
+            .into_any(),
         Widget::Reflect => para(
             "",
             "Afterwards: would you do exactly the same again? ☐ Yes ☐ Mostly ☐ No   What did you learn? ______________________________",
@@ -149,7 +148,7 @@ fn blank_widget(w: Widget) -> AnyView {
             "",
             "Mediation clause in the agreement? ☐ Yes ☐ No   Dispute raised in writing on: ____________",
         ),
-        Widget::Exit => el("ul").class("plain ticks").kids(EXIT_CHECKLIST.iter().map(|i| el("li").text(format!("☐ {i}")).v()).collect()).v(),
+        Widget::Exit => el("ul").class("plain ticks").children(EXIT_CHECKLIST.iter().map(|i| el("li").child(format!("☐ {i}")).into_any()).collect()).into_any(),
         Widget::Figures => para(
             "",
             "True cost ________   Break-even ________   Margin ________   Cost of defending ________   Most you can concede ________   Value at risk ________",
@@ -159,9 +158,9 @@ fn blank_widget(w: Widget) -> AnyView {
     };
     el("div")
         .class("q")
-        .kid(el("p").class("q-label").st(w.title()).v())
-        .kid(body)
-        .v()
+        .child(el("p").class("q-label").child(w.title()).into_any())
+        .child(body)
+        .into_any()
 }
 
 /// A blank worksheet: every stage's questions, with room to write.
@@ -179,18 +178,21 @@ pub fn blank_sheet() -> AnyView {
                 .collect();
             el("section")
                 .class("sheet-stage")
-                .kid(
+                .child(
                     el("h2")
-                        .text(format!("{}. {}", s.index() + 1, s.title()))
-                        .v(),
+                        .child(format!("{}. {}", s.index() + 1, s.title()))
+                        .into_any(),
                 )
-                .kid(para("lede", stage_hint(*s)))
-                .kids(items)
-                .v()
+                .child(para("lede", stage_hint(*s)))
+                .children(items)
+                .into_any()
         })
         .collect();
     let mut content = vec![
-        el("h1").a("tabindex", "-1").st("Blank worksheet").v(),
+        el("h1")
+            .attr("tabindex", "-1")
+            .child("Blank worksheet")
+            .into_any(),
         para(
             "lede",
             "Take this to the meeting and write the answers in. Later, type them into Mend so your numbers are worked out for you.",
@@ -203,49 +205,54 @@ pub fn blank_sheet() -> AnyView {
     content.extend(stages);
     el("div")
         .class("sheet")
-        .kid(toolbar(Route::Cases, "Back to cases"))
-        .kid(super::share::blank_share())
-        .kid(printed(
+        .child(toolbar(Route::Cases, "Back to cases"))
+        .child(super::share::blank_share())
+        .child(printed(
             format!("Mend · complaint worksheet · client: ______________ · printed {date}"),
             content,
         ))
-        .v()
+        .into_any()
 }
 
 /// The conversation crib sheet on one page.
 pub fn crib_page() -> AnyView {
     let content = vec![
         el("h1")
-            .a("tabindex", "-1")
-            .st("Conversation crib sheet")
-            .v(),
-        el("h2").st("Ground rules").v(),
+            .attr("tabindex", "-1")
+            .child("Conversation crib sheet")
+            .into_any(),
+        el("h2").child("Ground rules").into_any(),
         el("ul")
-            .kids(GROUND_RULES.iter().map(|r| el("li").st(r).v()).collect())
-            .v(),
-        el("h2").st("The conversation").v(),
-        crib_sheet(false),
-        el("h2").st("Questions to ask").v(),
-        el("ul")
-            .kids(
-                CLARIFYING_QUESTIONS
+            .children(
+                GROUND_RULES
                     .iter()
-                    .map(|q| el("li").st(q).v())
+                    .map(|r| el("li").child(r).into_any())
                     .collect(),
             )
-            .v(),
+            .into_any(),
+        el("h2").child("The conversation").into_any(),
+        crib_sheet(false),
+        el("h2").child("Questions to ask").into_any(),
+        el("ul")
+            .children(
+                CLARIFYING_QUESTIONS
+                    .iter()
+                    .map(|q| el("li").child(q).into_any())
+                    .collect(),
+            )
+            .into_any(),
     ];
     el("div")
         .class("sheet crib-page")
-        .kid(toolbar(Route::Cases, "Back to cases"))
-        .kid(printed(
+        .child(toolbar(Route::Cases, "Back to cases"))
+        .child(printed(
             format!(
                 "Mend · conversation crib sheet · printed {}",
                 today().human()
             ),
             content,
         ))
-        .v()
+        .into_any()
 }
 
 /// Every answer of a case, stage by stage, read-only.
@@ -261,29 +268,34 @@ pub fn case_sheet(case: &Case) -> AnyView {
                         Block::W(w) => (w.title(), Some(widget_answer(*w, case)?)),
                     };
                     let answer = match answer {
-                        Some(a) => el("dd").text(a).v(),
-                        None => el("dd").class("muted").st("—").v(),
+                        Some(a) => el("dd").child(a).into_any(),
+                        None => el("dd").class("muted").child("—").into_any(),
                     };
-                    Some(el("div").kid(el("dt").st(label).v()).kid(answer).v())
+                    Some(
+                        el("div")
+                            .child(el("dt").child(label).into_any())
+                            .child(answer)
+                            .into_any(),
+                    )
                 })
                 .collect();
             el("section")
                 .class("sheet-stage")
-                .kid(
+                .child(
                     el("h2")
-                        .text(format!("{}. {}", s.index() + 1, s.title()))
-                        .v(),
+                        .child(format!("{}. {}", s.index() + 1, s.title()))
+                        .into_any(),
                 )
-                .kid(el("dl").class("answers").kids(rows).v())
-                .v()
+                .child(el("dl").class("answers").children(rows).into_any())
+                .into_any()
         })
         .collect();
-    el("div").class("case-sheet").kids(stages).v()
+    el("div").class("case-sheet").children(stages).into_any()
 }
 
 fn missing_case() -> AnyView {
     vec![
-        el("h1").a("tabindex", "-1").st("Case not found").v(),
+        el("h1").attr("tabindex", "-1").child("Case not found").into_any(),
         para("", "This case is not here. If it was deleted, you can restore it from the trash on the Backup screen."),
     ]
     .into_any()
@@ -292,10 +304,7 @@ fn missing_case() -> AnyView {
 /// A filled case, for the file or for an advisor.
 pub fn case_page(id: String) -> AnyView {
     let app = use_app();
-    let Some(case) = app
-        .cases
-        .with_untracked(|m| m.get(&id).map(|r| r.data.clone()))
-    else {
+    let Some(case) = app.find::<Case>(&id).map(|r| r.data) else {
         return missing_case();
     };
     let back = Route::Case {
@@ -309,25 +318,22 @@ pub fn case_page(id: String) -> AnyView {
     );
     let content = vec![
         el("h1")
-            .a("tabindex", "-1")
-            .text(format!("Case: {}", case.title()))
-            .v(),
+            .attr("tabindex", "-1")
+            .child(format!("Case: {}", case.title()))
+            .into_any(),
         case_sheet(&case),
     ];
     el("div")
         .class("sheet")
-        .kid(toolbar(back, "Back to the case"))
-        .kid(printed(head, content))
-        .v()
+        .child(toolbar(back, "Back to the case"))
+        .child(printed(head, content))
+        .into_any()
 }
 
 /// The sheet to hand the client: the options chosen to offer, and a line to sign.
 pub fn remedy_page(id: String) -> AnyView {
     let app = use_app();
-    let Some(case) = app
-        .cases
-        .with_untracked(|m| m.get(&id).map(|r| r.data.clone()))
-    else {
+    let Some(case) = app.find::<Case>(&id).map(|r| r.data) else {
         return missing_case();
     };
     let who = case.client.display();
@@ -336,7 +342,11 @@ pub fn remedy_page(id: String) -> AnyView {
         .options
         .iter()
         .filter(|o| o.offered)
-        .map(|o| el("li").text(format!("☐ {}", offer_text(o, &case))).v())
+        .map(|o| {
+            el("li")
+                .child(format!("☐ {}", offer_text(o, &case)))
+                .into_any()
+        })
         .collect();
     let offered = if offers.is_empty() {
         para(
@@ -344,7 +354,7 @@ pub fn remedy_page(id: String) -> AnyView {
             "No options are chosen to offer yet. On the Resolve stage, tick \"Offer this to the client\" beside the two or three you want to put forward.",
         )
     } else {
-        el("ul").class("offers ticks").kids(offers).v()
+        el("ul").class("offers ticks").children(offers).into_any()
     };
     let agreed = if case.resolve.agreed.trim().is_empty() {
         lines(3)
@@ -358,10 +368,10 @@ pub fn remedy_page(id: String) -> AnyView {
     let signature = |party: String| {
         el("div")
             .class("signature")
-            .kid(el("p").text(party).v())
-            .kid(lines(1))
-            .kid(para("hint", "Signature and date"))
-            .v()
+            .child(el("p").child(party).into_any())
+            .child(lines(1))
+            .child(para("hint", "Signature and date"))
+            .into_any()
     };
     let head = format!(
         "Putting it right · {} · {}",
@@ -369,7 +379,10 @@ pub fn remedy_page(id: String) -> AnyView {
         today().human()
     );
     let content = vec![
-        el("h1").a("tabindex", "-1").st("Choose your remedy").v(),
+        el("h1")
+            .attr("tabindex", "-1")
+            .child("Choose your remedy")
+            .into_any(),
         para(
             "",
             format!(
@@ -387,23 +400,23 @@ pub fn remedy_page(id: String) -> AnyView {
             "Thank you for telling us what went wrong. Here are the ways we can put it right. Please choose the one that suits you best, or tell us if something else would.",
         ),
         offered,
-        el("h2").st("What we agreed").v(),
+        el("h2").child("What we agreed").into_any(),
         agreed,
         el("div")
             .class("signatures")
-            .kid(signature("For us".into()))
-            .kid(signature(if who.is_empty() {
+            .child(signature("For us".into()))
+            .child(signature(if who.is_empty() {
                 "Client".into()
             } else {
                 who.clone()
             }))
-            .v(),
+            .into_any(),
     ];
     el("div")
         .class("sheet remedy-page")
-        .kid(toolbar(back, "Back to the case"))
-        .kid(printed(head, content))
-        .v()
+        .child(toolbar(back, "Back to the case"))
+        .child(printed(head, content))
+        .into_any()
 }
 
 /// The print screen for a route.

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::kit::{button, click, dyn_view, el, para, when};
+use super::kit::{button, dyn_view, el, para, when};
 use super::state::use_app;
 
 /// What the browser says about installing and updating.
@@ -72,9 +72,9 @@ pub fn offline_status() -> AnyView {
         || {
             el("p")
                 .class("offline-status")
-                .a("role", "status")
-                .st("Offline: everything still works and is saved here.")
-                .v()
+                .attr("role", "status")
+                .child("Offline: everything still works and is saved here.")
+                .into_any()
         },
     )
 }
@@ -86,19 +86,19 @@ pub fn update_prompt() -> AnyView {
     when(
         move || pwa.update_ready.get(),
         move || {
-            let apply = click(move |_| {
+            let apply = move |_| {
                 app.flush_all();
                 call("applyUpdate");
-            });
+            };
             el("div")
                 .class("banner info update")
-                .a("role", "status")
-                .kid(para(
+                .attr("role", "status")
+                .child(para(
                     "",
                     "A new version of Mend is ready. Your work is saved; update when it suits you.",
                 ))
-                .kid(button("Update now", "primary", None, apply))
-                .v()
+                .child(button("Update now", "primary", None, apply))
+                .into_any()
         },
     )
 }
@@ -121,26 +121,26 @@ pub fn install_offer() -> AnyView {
     let pwa = use_pwa();
     dyn_view(move || {
         if pwa.installable.get() {
-            let install = click(move |_| {
+            let install = move |_| {
                 call("install");
-            });
+            };
             return el("div")
                 .class("banner info install")
-                .kid(para(
+                .child(para(
                     "",
                     "Install Mend on this device: it opens like an app, works offline, and the browser is less likely to clear its data.",
                 ))
-                .kid(button("Install app", "primary", None, install))
-                .v();
+                .child(button("Install app", "primary", None, install))
+                .into_any();
         }
         if ios_not_installed() {
             return el("div")
                 .class("banner info install")
-                .kid(para(
+                .child(para(
                     "",
                     "On iPhone and iPad, add Mend to your Home Screen: tap Share, then Add to Home Screen. Safari clears a website's data after 7 days without a visit, but keeps the data of apps on the Home Screen.",
                 ))
-                .v();
+                .into_any();
         }
         ().into_any()
     })

@@ -7,11 +7,11 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::{JsFuture, spawn_local};
 
-use super::kit::{button, click, dy, dyn_text, dyn_view, el, link, on_input, para};
+use super::kit::{button, dyn_text, dyn_view, el, link, para};
 use super::print::case_sheet;
 use super::state::{AppState, now_ms, use_app};
 use super::{download, go, replace, today};
-use crate::model::Stage;
+use crate::model::{Case, Stage};
 use crate::route::{PrintView, Route};
 use crate::store::AnyRecord;
 use crate::store::share::{LONG_LINK, ShareError, Shared, frame, from_text, to_text, unframe};
@@ -100,7 +100,7 @@ fn navigator_call(name: &str, arg: &JsValue) -> bool {
 fn link_view(l: String, said: RwSignal<String>, long: Option<AnyView>) -> AnyView {
     let n = l.len();
     let shared_link = l.clone();
-    let send = click(move |_| {
+    let send = move |_| {
         let data = js_sys::Object::new();
         let _ = Reflect::set(
             &data,
@@ -114,20 +114,25 @@ fn link_view(l: String, said: RwSignal<String>, long: Option<AnyView>) -> AnyVie
         } else {
             said.set("Select the link above and copy it.".into());
         }
-    });
+    };
     let mut parts = vec![
         el("div")
             .class("field")
-            .kid(el("label").a("for", "share-link").st("Share link").v())
-            .kid(
-                el("textarea")
-                    .a("id", "share-link")
-                    .a("rows", "3")
-                    .a("readonly", "")
-                    .value(dy(move || l.clone()))
-                    .v(),
+            .child(
+                el("label")
+                    .attr("for", "share-link")
+                    .child("Share link")
+                    .into_any(),
             )
-            .v(),
+            .child(
+                el("textarea")
+                    .attr("id", "share-link")
+                    .attr("rows", "3")
+                    .attr("readonly", "")
+                    .prop("value", move || l.clone())
+                    .into_any(),
+            )
+            .into_any(),
         para("", format!("The link is {n} characters long.")),
     ];
     if let Some(long) = long {
@@ -136,8 +141,8 @@ fn link_view(l: String, said: RwSignal<String>, long: Option<AnyView>) -> AnyVie
     parts.push(
         el("p")
             .class("actions")
-            .kid(button("Share or copy the link", "primary", None, send))
-            .v(),
+            .child(button("Share or copy the link", "primary", None, send))
+            .into_any(),
     );
     parts.into_any()
 }
@@ -146,37 +151,37 @@ fn link_view(l: String, said: RwSignal<String>, long: Option<AnyView>) -> AnyVie
 pub fn blank_share() -> AnyView {
     let made = RwSignal::new(None::<String>);
     let said = RwSignal::new(String::new());
-    let make = click(move |_| {
+    let make = move |_| {
         spawn_local(async move {
             match make_link(Shared::Blank, String::new()).await {
                 Some(l) => made.set(Some(l)),
                 None => said.set("This browser could not make the link.".into()),
             }
         });
-    });
+    };
     el("div")
         .class("share no-print")
-        .kid(
+        .child(
             el("p")
-                .kid(button(
+                .child(button(
                     "Make a link to this blank worksheet",
                     "",
                     None,
                     make,
                 ))
-                .v(),
+                .into_any(),
         )
-        .kid(dyn_view(move || match made.get() {
+        .child(dyn_view(move || match made.get() {
             Some(l) => link_view(l, said, None),
             None => ().into_any(),
         }))
-        .kid(
+        .child(
             el("p")
-                .a("role", "status")
-                .kid(dyn_text(move || said.get()))
-                .v(),
+                .attr("role", "status")
+                .child(dyn_text(move || said.get()))
+                .into_any(),
         )
-        .v()
+        .into_any()
 }
 
 /// "Print or share" on a case's summary.
@@ -185,11 +190,8 @@ pub fn share_panel(app: AppState, id: String) -> AnyView {
     let made = RwSignal::new(None::<String>);
     let said = RwSignal::new(String::new());
     let case_id = StoredValue::new(id.clone());
-    let make = click(move |_| {
-        let Some(case) = app
-            .cases
-            .with_untracked(|m| m.get(&case_id.read_value()).map(|r| r.data.clone()))
-        else {
+    let make = move |_| {
+        let Some(case) = app.find::<Case>(&case_id.read_value()).map(|r| r.data) else {
             return;
         };
         said.set("Making the link…".into());
@@ -205,11 +207,9 @@ pub fn share_panel(app: AppState, id: String) -> AnyView {
                 }
             }
         });
-    });
+    };
     let file = move || {
-        let rec = app
-            .cases
-            .with_untracked(|m| m.get(&case_id.read_value()).cloned());
+        let rec = app.find::<Case>(&case_id.read_value());
         if let Some(rec) = rec {
             let text = crate::store::backup::export(
                 &[AnyRecord::Case(rec)],
@@ -232,58 +232,58 @@ pub fn share_panel(app: AppState, id: String) -> AnyView {
         let long = (l.len() > LONG_LINK).then(|| {
             el("div")
                 .class("banner warn")
-                .kid(para(
+                .child(para(
                     "",
                     "Long links can be cut short by chat apps and some email programs. Sending a file is safer: it opens with Import on the Backup screen.",
                 ))
-                .kid(button("Download as a file", "", None, click(move |_| file())))
-                .v()
+                .child(button("Download as a file", "", None, move |_| file()))
+                .into_any()
         });
         link_view(l, said, long)
     });
     let print = |view: PrintView, text: &'static str| {
         el("li")
-            .kid(link(Route::Print(view).to_fragment(), text, ""))
-            .v()
+            .child(link(Route::Print(view).to_fragment(), text, ""))
+            .into_any()
     };
     el("section")
         .class("card share no-print")
-        .a("aria-labelledby", "share-h")
-        .kid(el("h3").a("id", "share-h").st("Print or share").v())
-        .kid(
+        .attr("aria-labelledby", "share-h")
+        .child(el("h3").attr("id", "share-h").child("Print or share").into_any())
+        .child(
             el("ul")
                 .class("plain")
-                .kid(print(PrintView::Case(id.clone()), "Print this case"))
-                .kid(print(PrintView::Remedy(id), "Print the choose-your-remedy sheet for the client"))
-                .kid(print(PrintView::Blank, "Print a blank worksheet"))
-                .kid(print(PrintView::Crib, "Print the conversation crib sheet"))
-                .v(),
+                .child(print(PrintView::Case(id.clone()), "Print this case"))
+                .child(print(PrintView::Remedy(id), "Print the choose-your-remedy sheet for the client"))
+                .child(print(PrintView::Blank, "Print a blank worksheet"))
+                .child(print(PrintView::Crib, "Print the conversation crib sheet"))
+                .into_any(),
         )
-        .kid(para(
+        .child(para(
             "",
             "A share link carries the case inside the link itself; it never passes through a server. Anyone with the link can read it, so add a passphrase for anything sensitive and give the passphrase another way (by phone, say).",
         ))
-        .kid(
+        .child(
             el("div")
                 .class("field")
-                .kid(el("label").a("for", "share-pass").st("Passphrase (optional)").v())
-                .kid(
+                .child(el("label").attr("for", "share-pass").child("Passphrase (optional)").into_any())
+                .child(
                     el("input")
-                        .a("id", "share-pass")
-                        .a("type", "password")
-                        .a("autocomplete", "new-password")
-                        .on_input(on_input(move |ev| {
+                        .attr("id", "share-pass")
+                        .attr("type", "password")
+                        .attr("autocomplete", "new-password")
+                        .on_input(move |ev| {
                             passphrase.set(event_target_value(&ev));
                             made.set(None);
-                        }))
-                        .v(),
+                        })
+                        .into_any(),
                 )
-                .v(),
+                .into_any(),
         )
-        .kid(el("p").kid(button("Make a share link", "", None, make)).v())
-        .kid(result)
-        .kid(el("p").a("role", "status").kid(dyn_text(move || said.get())).v())
-        .v()
+        .child(el("p").child(button("Make a share link", "", None, make)).into_any())
+        .child(result)
+        .child(el("p").attr("role", "status").child(dyn_text(move || said.get())).into_any())
+        .into_any()
 }
 
 /// Opening a link: a read-only preview, and "Import as a new case".
@@ -318,18 +318,18 @@ pub fn shared_screen(payload: String) -> AnyView {
             return vec![
                 el("p")
                     .class("message danger")
-                    .a("role", "alert")
-                    .text(e)
-                    .v(),
+                    .attr("role", "alert")
+                    .child(e)
+                    .into_any(),
                 para("", "Nothing was added to your cases."),
                 el("p")
-                    .kid(link(Route::Home.to_fragment(), "Go to Home", "button"))
-                    .v(),
+                    .child(link(Route::Home.to_fragment(), "Go to Home", "button"))
+                    .into_any(),
             ]
             .into_any();
         }
         if needs_pass.get() {
-            let submit = click(move |_| {
+            let submit = move |_| {
                 error.set(None);
                 needs_pass.set(false);
                 let p = pass.get_untracked();
@@ -346,24 +346,24 @@ pub fn shared_screen(payload: String) -> AnyView {
                         }
                     }
                 });
-            });
+            };
             return vec![
                 para("", "This link is protected with a passphrase. Ask the person who sent it, if you do not have it."),
                 el("div")
                     .class("field")
-                    .kid(el("label").a("for", "open-pass").st("Passphrase").v())
-                    .kid(
+                    .child(el("label").attr("for", "open-pass").child("Passphrase").into_any())
+                    .child(
                         el("input")
-                            .a("id", "open-pass")
-                            .a("type", "password")
-                            .a("autocomplete", "off")
-                            .on_input(on_input(move |ev| pass.set(event_target_value(&ev))))
-                            .v(),
+                            .attr("id", "open-pass")
+                            .attr("type", "password")
+                            .attr("autocomplete", "off")
+                            .on_input(move |ev| pass.set(event_target_value(&ev)))
+                            .into_any(),
                     )
-                    .v(),
-                el("p").kid(button("Open", "primary", None, submit)).v(),
+                    .into_any(),
+                el("p").child(button("Open", "primary", None, submit)).into_any(),
                 dyn_view(move || match error.get() {
-                    Some(e) => el("p").class("message danger").a("role", "alert").text(e).v(),
+                    Some(e) => el("p").class("message danger").attr("role", "alert").child(e).into_any(),
                     None => ().into_any(),
                 }),
             ]
@@ -372,17 +372,17 @@ pub fn shared_screen(payload: String) -> AnyView {
         match app.shared.get() {
             Some(Shared::Case(case)) => {
                 let copy = (*case).clone();
-                let import = click(move |_| {
-                    let id = app.create_case(copy.clone());
+                let import = move |_| {
+                    let id = app.create(copy.clone());
                     app.shared.set(None);
                     go(&Route::Case {
                         id,
                         stage: Stage::Summary,
                     });
-                });
+                };
                 vec![
                     para("lede", "A read-only preview of the case in the link. Nothing has been added to your cases."),
-                    el("p").kid(button("Import as a new case", "primary", None, import)).v(),
+                    el("p").child(button("Import as a new case", "primary", None, import)).into_any(),
                     case_sheet(&case),
                 ]
                 .into_any()
@@ -391,17 +391,17 @@ pub fn shared_screen(payload: String) -> AnyView {
                 para("lede", "This link holds a blank worksheet."),
                 el("p")
                     .class("actions")
-                    .kid(link(
+                    .child(link(
                         Route::Print(PrintView::Blank).to_fragment(),
                         "Open the blank worksheet to print",
                         "button",
                     ))
-                    .kid(link(
+                    .child(link(
                         Route::NewCase.to_fragment(),
                         "Start a new case",
                         "button primary",
                     ))
-                    .v(),
+                    .into_any(),
             ]
             .into_any(),
             None if payload.read_value().is_empty() => para(
@@ -411,5 +411,12 @@ pub fn shared_screen(payload: String) -> AnyView {
             None => para("muted", "Opening the link…"),
         }
     });
-    vec![el("h1").a("tabindex", "-1").st("A shared case").v(), body].into_any()
+    vec![
+        el("h1")
+            .attr("tabindex", "-1")
+            .child("A shared case")
+            .into_any(),
+        body,
+    ]
+    .into_any()
 }

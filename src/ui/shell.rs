@@ -3,22 +3,23 @@
 
 use leptos::prelude::*;
 
-use super::kit::{button, click, dy, dyn_text, dyn_view, el, link};
-use super::state::{AppState, StorageMode, TabNotice, use_app};
+use super::kit::{button, dyn_text, dyn_view, el, link, when};
+use super::state::{AppState, StorageMode, use_app};
 use super::{download, export_backup};
 use crate::model::Stage;
 use crate::route::Route;
 use crate::store::record::Kind;
 use crate::store::save::SaveStatus;
+use crate::store::workspace::Notice;
 
 /// The header's save status: Saving / Saved / Not saved, never "Saved" after a failure.
 pub fn save_status() -> AnyView {
     let app = use_app();
     let state = Memo::new(move |_| {
-        if app.mode.get() == StorageMode::MemoryOnly {
+        if app.mode == StorageMode::MemoryOnly {
             return ("failed", "Not saved: storage is off");
         }
-        match app.shown_status() {
+        match app.status() {
             SaveStatus::Idle => ("idle", "Saved in this browser"),
             SaveStatus::Saving => ("saving", "Saving…"),
             SaveStatus::Saved { .. } => ("saved", "Saved"),
@@ -27,23 +28,23 @@ pub fn save_status() -> AnyView {
     });
     el("p")
         .class("save-status")
-        .a("role", "status")
-        .at_dyn("data-state", dy(move || Some(state.get().0.to_string())))
-        .kid(dyn_text(move || state.get().1.to_string()))
-        .v()
+        .attr("role", "status")
+        .attr("data-state", move || Some(state.get().0.to_string()))
+        .child(dyn_text(move || state.get().1.to_string()))
+        .into_any()
 }
 
 /// Storage problems, explained, with the way out (an export) at hand.
 pub fn banners() -> AnyView {
     let app = use_app();
     let storage = dyn_view(move || {
-        if app.mode.get() == StorageMode::MemoryOnly {
+        if app.mode == StorageMode::MemoryOnly {
             return alert(
                 "Nothing you type will be kept. ",
                 "This browser is not letting Mend store anything (storage may be turned off, or this may be a private window). You can keep working, but everything is lost when this tab closes. Export a backup file before you leave.".into(),
             );
         }
-        match app.shown_status() {
+        match app.status() {
             SaveStatus::NotSaved { reason } => alert(
                 "Your latest changes are not saved: ",
                 format!(
@@ -60,10 +61,15 @@ pub fn banners() -> AnyView {
 fn alert(lead: &'static str, text: String) -> AnyView {
     el("div")
         .class("banner danger")
-        .a("role", "alert")
-        .kid(el("p").kid(el("strong").st(lead).v()).text(text).v())
-        .kid(export_button(false))
-        .v()
+        .attr("role", "alert")
+        .child(
+            el("p")
+                .child(el("strong").child(lead).into_any())
+                .child(text)
+                .into_any(),
+        )
+        .child(export_button(false))
+        .into_any()
 }
 
 /// Exports everything as a backup file.
@@ -73,14 +79,13 @@ pub fn export_button(primary: bool) -> AnyView {
         "Export backup file",
         if primary { "primary" } else { "" },
         None,
-        click(move |_| export_backup(app)),
+        move |_| export_backup(app),
     )
 }
 
 pub fn tab_notices(app: AppState) -> AnyView {
     dyn_view(move || {
-        app.notices
-            .get()
+        app.notices()
             .into_iter()
             .enumerate()
             .map(|(i, notice)| notice_view(app, i, notice))
@@ -89,16 +94,10 @@ pub fn tab_notices(app: AppState) -> AnyView {
     })
 }
 
-fn notice_view(app: AppState, i: usize, notice: TabNotice) -> AnyView {
-    let dismiss = move || {
-        app.notices.update(|n| {
-            if i < n.len() {
-                n.remove(i);
-            }
-        })
-    };
+fn notice_view(app: AppState, i: usize, notice: Notice) -> AnyView {
+    let dismiss = move || app.dismiss_notice(i);
     let (text, actions): (String, Vec<AnyView>) = match notice {
-        TabNotice::Conflict {
+        Notice::Conflict {
             title,
             kind,
             copy_id,
@@ -119,39 +118,34 @@ fn notice_view(app: AppState, i: usize, notice: TabNotice) -> AnyView {
                 ),
                 vec![
                     link(open.to_fragment(), "Open the other version", "button"),
-                    button(
-                        "Discard the other version",
-                        "",
-                        None,
-                        click(move |_| {
-                            app.delete(kind, &copy_id);
-                            dismiss();
-                        }),
-                    ),
-                    button("Keep both", "", None, click(move |_| dismiss())),
+                    button("Discard the other version", "", None, move |_| {
+                        app.delete(kind, &copy_id);
+                        dismiss();
+                    }),
+                    button("Keep both", "", None, move |_| dismiss()),
                 ],
             )
         }
-        TabNotice::KeptAfterDelete { title } => (
+        Notice::KeptAfterDelete { title } => (
             format!(
                 "“{title}” was deleted in another tab while you were changing it here. Your version is kept."
             ),
-            vec![button("OK", "", None, click(move |_| dismiss()))],
+            vec![button("OK", "", None, move |_| dismiss())],
         ),
     };
     el("div")
         .class("banner warn")
-        .a("role", "status")
-        .kid(el("p").text(text).v())
-        .kid(el("p").class("actions").kids(actions).v())
-        .v()
+        .attr("role", "status")
+        .child(el("p").child(text).into_any())
+        .child(el("p").class("actions").children(actions).into_any())
+        .into_any()
 }
 
 /// A quiet pointer to the Backup screen when damaged or newer records were found.
 fn set_aside_notice(app: AppState) -> AnyView {
     dyn_view(move || {
-        let damaged = app.quarantined.with(Vec::len);
-        let newer = app.newer.with(Vec::len);
+        let damaged = app.quarantined().len();
+        let newer = app.newer().len();
         let text = match (damaged, newer) {
             (0, 0) => return ().into_any(),
             (d, 0) => format!(
@@ -170,53 +164,52 @@ fn set_aside_notice(app: AppState) -> AnyView {
         };
         el("div")
             .class("banner info")
-            .a("role", "status")
-            .kid(
+            .attr("role", "status")
+            .child(
                 el("p")
-                    .text(text)
-                    .st(" ")
-                    .kid(link(
+                    .child(text)
+                    .child(" ")
+                    .child(link(
                         Route::Backup.to_fragment(),
                         "See them on the Backup screen",
                         "",
                     ))
-                    .v(),
+                    .into_any(),
             )
-            .v()
+            .into_any()
     })
 }
 
-/// The toast after an action, with Undo where it applies.
+/// The toast after an action, with Undo while it still applies: once the record is back or
+/// has changed since, the offer goes away.
 pub fn toast() -> AnyView {
     let app = use_app();
     dyn_view(move || {
         let Some(toast) = app.toast.get() else {
             return ().into_any();
         };
-        let undo = toast.undo.map(|item| {
-            button(
-                "Undo",
-                "",
-                None,
-                click(move |_| {
-                    app.restore(&item);
-                }),
+        let undo = toast.undo.map(|undo| {
+            let offer = undo.clone();
+            when(
+                move || app.undo_applies(&offer),
+                move || {
+                    let undo = undo.clone();
+                    button("Undo", "", None, move |_| app.undo(&undo))
+                },
             )
         });
-        let mut t = el("div")
+        el("div")
             .class("toast")
-            .a("role", "status")
-            .kid(el("span").text(toast.message).v());
-        if let Some(undo) = undo {
-            t = t.kid(undo);
-        }
-        t.kid(button(
-            "×",
-            "toast-close",
-            Some("Dismiss".into()),
-            click(move |_| app.toast.set(None)),
-        ))
-        .v()
+            .attr("role", "status")
+            .child(el("span").child(toast.message).into_any())
+            .child(undo.unwrap_or_else(|| ().into_any()))
+            .child(button(
+                "×",
+                "toast-close",
+                Some("Dismiss".into()),
+                move |_| app.toast.set(None),
+            ))
+            .into_any()
     })
 }
 

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::kit::{answers, button, click, dyn_view, el, link, on_change, para};
+use super::kit::{answers, button, dyn_view, el, link, para};
 use super::state::use_app;
 use super::{download, today};
 use crate::model::money::format_money;
@@ -20,25 +20,36 @@ fn month_label(key: &str) -> String {
     Date::month_name(key)
 }
 
+/// `v` as a share of `max`, out of 100, with two decimals (`37.50`). Integer arithmetic keeps
+/// float formatting out of the wasm.
+/// At least `least` hundredths.
+fn share_of(v: i64, max: i64, least: i64) -> String {
+    let hundredths = crate::model::money::mul_div(v, 10_000, max.max(1))
+        .clamp(0, 10_000)
+        .max(least);
+    format!("{}.{:02}", hundredths / 100, hundredths % 100)
+}
+
 /// Horizontal bars: one row per item, each bar an SVG scaled to the largest value.
 fn bars(title: &str, id: &str, rows: Vec<(String, i64, String)>, summary: String) -> AnyView {
     let max = rows.iter().map(|r| r.1).max().unwrap_or(0).max(1);
     let items: Vec<AnyView> = rows
         .iter()
         .map(|(label, v, shown)| {
-            let w = (*v as f64 / max as f64 * 100.0).max(if *v > 0 { 1.0 } else { 0.0 });
+            // A bar is always visible when there is something to count.
+            let w = share_of(*v, max, if *v > 0 { 100 } else { 0 });
             el("li")
-                .kid(el("span").class("bar-label").text(label.clone()).v())
-                .kid(
+                .child(el("span").class("bar-label").child(label.clone()).into_any())
+                .child(
                     view! {
                         <svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
-                            <rect x="0" y="0" width=format!("{w:.2}") height="10"></rect>
+                            <rect x="0" y="0" width=w height="10"></rect>
                         </svg>
                     }
                     .into_any(),
                 )
-                .kid(el("span").class("bar-value").text(shown.clone()).v())
-                .v()
+                .child(el("span").class("bar-value").child(shown.clone()).into_any())
+                .into_any()
         })
         .collect();
     figure(
@@ -47,9 +58,9 @@ fn bars(title: &str, id: &str, rows: Vec<(String, i64, String)>, summary: String
         summary,
         el("ul")
             .class("hbars")
-            .a("aria-hidden", "true")
-            .kids(items)
-            .v(),
+            .attr("aria-hidden", "true")
+            .children(items)
+            .into_any(),
         rows,
     )
 }
@@ -62,21 +73,21 @@ fn columns(title: &str, id: &str, rows: Vec<(String, i64, String)>, summary: Str
         .iter()
         .enumerate()
         .map(|(i, (label, v, _))| {
-            let h = *v as f64 / max as f64 * 100.0;
-            let y = 100.0 - h;
+            let h = share_of(*v, max, 0);
+            let y = share_of(max - (*v).clamp(0, max), max, 0);
             let tick = if i % every == 0 { label.clone() } else { String::new() };
             el("div")
                 .class("col")
-                .kid(
+                .child(
                     view! {
                         <svg viewBox="0 0 10 100" preserveAspectRatio="none" aria-hidden="true" focusable="false">
-                            <rect x="1" y=format!("{y:.2}") width="8" height=format!("{h:.2}")></rect>
+                            <rect x="1" y=y width="8" height=h></rect>
                         </svg>
                     }
                     .into_any(),
                 )
-                .kid(el("span").class("tick").text(tick).v())
-                .v()
+                .child(el("span").class("tick").child(tick).into_any())
+                .into_any()
         })
         .collect();
     figure(
@@ -85,9 +96,9 @@ fn columns(title: &str, id: &str, rows: Vec<(String, i64, String)>, summary: Str
         summary,
         el("div")
             .class("columns")
-            .a("aria-hidden", "true")
-            .kids(cols)
-            .v(),
+            .attr("aria-hidden", "true")
+            .children(cols)
+            .into_any(),
         rows,
     )
 }
@@ -105,30 +116,38 @@ fn figure(
         .into_iter()
         .map(|(label, _, shown)| {
             el("tr")
-                .kid(el("th").a("scope", "row").text(label).v())
-                .kid(el("td").text(shown).v())
-                .v()
+                .child(el("th").attr("scope", "row").child(label).into_any())
+                .child(el("td").child(shown).into_any())
+                .into_any()
         })
         .collect();
     el("figure")
         .class("chart")
-        .at("aria-labelledby", caption_id.clone())
-        .kid(
+        .attr("aria-labelledby", caption_id.clone())
+        .child(
             el("figcaption")
-                .at("id", caption_id)
-                .kid(el("h3").text(title.to_string()).v())
-                .kid(el("p").class("muted").text(summary).v())
-                .v(),
+                .attr("id", caption_id)
+                .child(el("h3").child(title.to_string()).into_any())
+                .child(el("p").class("muted").child(summary).into_any())
+                .into_any(),
         )
-        .kid(chart)
-        .kid(
+        .child(chart)
+        .child(
             el("details")
                 .class("numbers")
-                .kid(el("summary").text(format!("{title}: the numbers")).v())
-                .kid(el("table").kid(el("tbody").kids(table_rows).v()).v())
-                .v(),
+                .child(
+                    el("summary")
+                        .child(format!("{title}: the numbers"))
+                        .into_any(),
+                )
+                .child(
+                    el("table")
+                        .child(el("tbody").children(table_rows).into_any())
+                        .into_any(),
+                )
+                .into_any(),
         )
-        .v()
+        .into_any()
 }
 
 fn counted(list: &[(&'static str, usize)]) -> Vec<(String, i64, String)> {
@@ -229,12 +248,12 @@ fn serious_first(t: &Trends) -> AnyView {
         para("ok", "Nothing serious is waiting.")
     } else {
         el("ul")
-            .kids(
+            .children(
                 t.serious_open
                     .iter()
                     .map(|(id, title, days)| {
                         el("li")
-                            .kid(link(
+                            .child(link(
                                 Route::Case {
                                     id: id.clone(),
                                     stage: Stage::Case,
@@ -243,27 +262,27 @@ fn serious_first(t: &Trends) -> AnyView {
                                 title.clone(),
                                 "",
                             ))
-                            .text(format!(
+                            .child(format!(
                                 " · waiting {days} {}",
                                 if *days == 1 { "day" } else { "days" }
                             ))
-                            .v()
+                            .into_any()
                     })
                     .collect(),
             )
-            .v()
+            .into_any()
     };
     el("section")
         .class("card attention")
-        .a("aria-labelledby", "serious-h")
-        .kid(
+        .attr("aria-labelledby", "serious-h")
+        .child(
             el("h2")
-                .a("id", "serious-h")
-                .st("Serious and still open")
-                .v(),
+                .attr("id", "serious-h")
+                .child("Serious and still open")
+                .into_any(),
         )
-        .kid(body)
-        .v()
+        .child(body)
+        .into_any()
 }
 
 fn figures(t: &Trends) -> AnyView {
@@ -272,10 +291,12 @@ fn figures(t: &Trends) -> AnyView {
         ("Still open", t.open.to_string()),
     ];
     if let Some(r) = &t.time_to_resolve {
-        let median = if r.median.fract() == 0.0 {
-            format!("{}", r.median as i64)
+        // A median of whole days is whole, or halfway between two.
+        let halves = (r.median * 2.0) as i64;
+        let median = if halves % 2 == 0 {
+            (halves / 2).to_string()
         } else {
-            format!("{:.1}", r.median)
+            format!("{}.5", halves / 2)
         };
         items.push((
             "Time to resolve",
@@ -315,15 +336,15 @@ fn figures(t: &Trends) -> AnyView {
     if !t.systemic.is_empty() {
         extra.push(
             el("p")
-                .st("Judged as something others may feel too: ")
-                .kids(
+                .child("Judged as something others may feel too: ")
+                .children(
                     t.systemic
                         .iter()
                         .enumerate()
                         .map(|(i, (id, title))| {
                             el("span")
-                                .text(if i > 0 { ", " } else { "" })
-                                .kid(link(
+                                .child(if i > 0 { ", " } else { "" })
+                                .child(link(
                                     Route::Case {
                                         id: id.clone(),
                                         stage: Stage::Prevent,
@@ -332,20 +353,25 @@ fn figures(t: &Trends) -> AnyView {
                                     title.clone(),
                                     "",
                                 ))
-                                .v()
+                                .into_any()
                         })
                         .collect(),
                 )
-                .st(". If one client felt it, others may have too: a fix for everyone may be worth it.")
-                .v(),
+                .child(". If one client felt it, others may have too: a fix for everyone may be worth it.")
+                .into_any(),
         );
     }
     el("section")
-        .a("aria-labelledby", "figures-h")
-        .kid(el("h2").a("id", "figures-h").st("In figures").v())
-        .kid(answers(items))
-        .kids(extra)
-        .v()
+        .attr("aria-labelledby", "figures-h")
+        .child(
+            el("h2")
+                .attr("id", "figures-h")
+                .child("In figures")
+                .into_any(),
+        )
+        .child(answers(items))
+        .children(extra)
+        .into_any()
 }
 
 /// Clients shown before "Show all": those needing attention come first.
@@ -394,20 +420,20 @@ fn ledger_view(rows: &[LedgerRow], all: RwSignal<bool>) -> AnyView {
             };
             el("li")
                 .class("card ledger-row")
-                .kid(
+                .child(
                     el("h3")
-                        .text(r.name.clone())
-                        .kid(
+                        .child(r.name.clone())
+                        .child(
                             el("span")
                                 .class("badge")
-                                .at("data-state", state.to_string())
-                                .text(r.standing.label().to_string())
-                                .v(),
+                                .attr("data-state", state.to_string())
+                                .child(r.standing.label().to_string())
+                                .into_any(),
                         )
-                        .v(),
+                        .into_any(),
                 )
-                .kid(el("p").class("reading").text(r.reading.clone()).v())
-                .kid(answers(vec![
+                .child(el("p").class("reading").child(r.reading.clone()).into_any())
+                .child(answers(vec![
                     (
                         "Cases",
                         format!("{} ({} in 12 months)", r.cases.len(), r.recent),
@@ -417,18 +443,18 @@ fn ledger_view(rows: &[LedgerRow], all: RwSignal<bool>) -> AnyView {
                     ("Concessions as a share of revenue", share),
                     ("Good faith", faith),
                 ]))
-                .kid(para("hint", r.standing.advice()))
-                .kid(
+                .child(para("hint", r.standing.advice()))
+                .child(
                     el("p")
-                        .st("Cases: ")
-                        .kids(
+                        .child("Cases: ")
+                        .children(
                             r.cases
                                 .iter()
                                 .enumerate()
                                 .map(|(i, (id, title))| {
                                     el("span")
-                                        .text(if i > 0 { ", " } else { "" })
-                                        .kid(link(
+                                        .child(if i > 0 { ", " } else { "" })
+                                        .child(link(
                                             Route::Case {
                                                 id: id.clone(),
                                                 stage: Stage::Summary,
@@ -437,36 +463,36 @@ fn ledger_view(rows: &[LedgerRow], all: RwSignal<bool>) -> AnyView {
                                             title.clone(),
                                             "",
                                         ))
-                                        .v()
+                                        .into_any()
                                 })
                                 .collect(),
                         )
-                        .v(),
+                        .into_any(),
                 )
-                .v()
+                .into_any()
         })
         .collect();
     el("section")
-        .a("aria-labelledby", "ledger-h")
-        .kid(el("h2").a("id", "ledger-h").st("Client ledger").v())
-        .kid(para(
+        .attr("aria-labelledby", "ledger-h")
+        .child(el("h2").attr("id", "ledger-h").child("Client ledger").into_any())
+        .child(para(
             "",
             "Each client across all their cases. The reading counts disputes in the last 12 months and compares what you conceded with what they have paid you, currency by currency.",
         ))
-        .kid(el("ul").class("plain ledger").kids(cards).v())
-        .kid(if shown < rows.len() {
+        .child(el("ul").class("plain ledger").children(cards).into_any())
+        .child(if shown < rows.len() {
             el("p")
-                .kid(button(
+                .child(button(
                     format!("Show all {} clients", rows.len()),
                     "",
                     None,
-                    click(move |_| all.set(true)),
+                    move |_| all.set(true),
                 ))
-                .v()
+                .into_any()
         } else {
             ().into_any()
         })
-        .v()
+        .into_any()
 }
 
 /// Runs `f` over the cases of a period (read as the model's entries).
@@ -477,7 +503,7 @@ fn with_entries<T>(
 ) -> T {
     let now = today();
     let offset = super::state::local_offset_minutes();
-    app.cases.with(|m| {
+    app.cases(|m| {
         let entries = select(
             m.values().map(|r| {
                 (
@@ -509,25 +535,35 @@ pub fn trends_screen() -> AnyView {
     });
     let picker = el("div")
         .class("field")
-        .kid(el("label").a("for", "trends-period").st("Period").v())
-        .kid(
+        .child(
+            el("label")
+                .attr("for", "trends-period")
+                .child("Period")
+                .into_any(),
+        )
+        .child(
             el("select")
-                .a("id", "trends-period")
-                .on_change(on_change(move |ev| {
+                .attr("id", "trends-period")
+                .on_change(move |ev| {
                     let v = event_target_value(&ev);
                     if let Some(p) = Period::ALL.iter().copied().find(|p| p.key() == v) {
                         period.set(p);
                     }
-                }))
-                .kids(
+                })
+                .children(
                     Period::ALL
                         .iter()
-                        .map(|p| el("option").a("value", p.key()).st(p.label()).v())
+                        .map(|p| {
+                            el("option")
+                                .attr("value", p.key())
+                                .child(p.label())
+                                .into_any()
+                        })
                         .collect(),
                 )
-                .v(),
+                .into_any(),
         )
-        .v();
+        .into_any();
     let body = dyn_view(move || {
         let t = data.get();
         let rows = clients.get();
@@ -535,7 +571,7 @@ pub fn trends_screen() -> AnyView {
         if t.total == 0 {
             parts.push(para(
                 "empty",
-                if app.cases.with(|m| m.values().any(|r| !r.data.example)) {
+                if app.cases(|m| m.values().any(|r| !r.data.example)) {
                     "No cases in this period. Choose a longer one."
                 } else {
                     "Trends appear as your cases build up: how many come in each month, what they are about, how serious they are, how long they take to settle, what they cost you, and which names keep coming up. The worked example is not counted."
@@ -546,34 +582,34 @@ pub fn trends_screen() -> AnyView {
         parts.push(figures(&t));
         parts.push(
             el("section")
-                .a("aria-labelledby", "charts-h")
-                .kid(el("h2").a("id", "charts-h").st("Charts").v())
-                .kids(charts(&t))
-                .v(),
+                .attr("aria-labelledby", "charts-h")
+                .child(el("h2").attr("id", "charts-h").child("Charts").into_any())
+                .children(charts(&t))
+                .into_any(),
         );
         if !rows.is_empty() {
             parts.push(ledger_view(&rows, show_all));
         }
         parts.into_any()
     });
-    let export_cases = click(move |_| {
+    let export_cases = move |_| {
         let csv = with_entries(app, period.get_untracked(), cases_csv);
         download(
             &format!("mend-cases-{}.csv", today().iso()),
             "text/csv",
             &csv,
         );
-    });
-    let export_ledger = click(move |_| {
+    };
+    let export_ledger = move |_| {
         let csv = clients.with_untracked(|rows| ledger_csv(rows));
         download(
             &format!("mend-client-ledger-{}.csv", today().iso()),
             "text/csv",
             &csv,
         );
-    });
+    };
     vec![
-        el("h1").a("tabindex", "-1").st("Trends").v(),
+        el("h1").attr("tabindex", "-1").child("Trends").into_any(),
         para(
             "lede",
             "Sort complaints by how serious they are, deal with the serious ones now, and watch the rest for patterns. Counted here, on this device, from your cases.",
@@ -582,20 +618,20 @@ pub fn trends_screen() -> AnyView {
         body,
         el("section")
             .class("no-print")
-            .a("aria-labelledby", "csv-h")
-            .kid(el("h2").a("id", "csv-h").st("For a spreadsheet").v())
-            .kid(para(
+            .attr("aria-labelledby", "csv-h")
+            .child(el("h2").attr("id", "csv-h").child("For a spreadsheet").into_any())
+            .child(para(
                 "",
                 "CSV files open in any spreadsheet. The cases file follows the period chosen above; the ledger covers every client.",
             ))
-            .kid(
+            .child(
                 el("p")
                     .class("actions")
-                    .kid(button("Download cases (.csv)", "", None, export_cases))
-                    .kid(button("Download client ledger (.csv)", "", None, export_ledger))
-                    .v(),
+                    .child(button("Download cases (.csv)", "", None, export_cases))
+                    .child(button("Download client ledger (.csv)", "", None, export_ledger))
+                    .into_any(),
             )
-            .v(),
+            .into_any(),
     ]
     .into_any()
 }

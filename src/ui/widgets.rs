@@ -6,21 +6,20 @@
 use leptos::prelude::*;
 
 use super::fields::{
-    Unit, check_input, date_input, labelled, number_input, read_case, shape_of, text_input,
-    use_case_id, write_case,
+    bind_case, check_input, date_input, field, figure_input, labelled, read_case, select_input,
+    shape_of, text_input, use_case_id, write_case,
 };
-use super::kit::{
-    button, button_when, click, dy, dyn_text, dyn_view, el, link, on_change, on_input, on_key,
-    para, text_list, when,
-};
+use super::kit::{button, button_when, dyn_text, dyn_view, el, flag, link, para, text_list, when};
 use super::state::{local_offset_minutes, now_ms, use_app};
 use super::today;
+use crate::model::Clause;
 use crate::model::case::{
     Action, ActionStatus, Attempt, CheckIn, ClauseLink, Outcome, Question as Asked, RemedyKind,
     RemedyOption,
 };
-use crate::model::clause::Windows;
+use crate::model::clause::Deadline;
 use crate::model::date::human_time;
+use crate::model::figure::Unit;
 use crate::model::guidance::{
     CLARIFYING_QUESTIONS, CRIB_SHEET, EXIT_CHECKLIST, GROUND_RULES, validity_advice,
 };
@@ -30,10 +29,10 @@ use crate::model::numbers::{
     RemedyInput, figures, fits_budget, format_permille, peace_comparison, reading, remedy_cost,
     remedy_inputs,
 };
+use crate::model::reflection::Reflection;
 use crate::model::worksheet::{Widget, days_waiting, overdue_check_ins, reach_warnings};
 use crate::model::{Case, Date, Stage};
 use crate::route::{PrintView, Route};
-use crate::store::record::{Kind, doc_title};
 
 /// Renders a stage's widget inside its titled section.
 pub fn widget(w: Widget) -> AnyView {
@@ -72,7 +71,7 @@ fn use_history() -> Memo<ClientHistory> {
     let id = use_case_id();
     let offset = local_offset_minutes();
     Memo::new(move |_| {
-        app.cases.with(|m| {
+        app.cases(|m| {
             let Some(this) = m.get(&id) else {
                 return ClientHistory::default();
             };
@@ -133,14 +132,16 @@ fn history_view() -> AnyView {
                     .map(|o| format!(" · {}", o.label()))
                     .unwrap_or_default();
                 el("li")
-                    .kid(link(href, format!("{}: {what}", c.on.human()), ""))
-                    .text(outcome)
-                    .v()
+                    .child(link(href, format!("{}: {what}", c.on.human()), ""))
+                    .child(outcome)
+                    .into_any()
             })
             .collect();
         vec![
-            el("p").kid(el("strong").text(summary).v()).v(),
-            el("ul").class("plain").kids(items).v(),
+            el("p")
+                .child(el("strong").child(summary).into_any())
+                .into_any(),
+            el("ul").class("plain").children(items).into_any(),
         ]
         .into_any()
     })
@@ -198,30 +199,30 @@ fn figures_view() -> AnyView {
         .into_iter()
         .map(|(label, value, note)| {
             el("div")
-                .kid(el("dt").st(label).v())
-                .kid(
+                .child(el("dt").child(label).into_any())
+                .child(
                     el("dd")
-                        .kid(el("span").class("figure").text(value).v())
-                        .kid(el("span").class("note").st(note).v())
-                        .v(),
+                        .child(el("span").class("figure").child(value).into_any())
+                        .child(el("span").class("note").child(note).into_any())
+                        .into_any(),
                 )
-                .v()
+                .into_any()
         })
         .collect();
         let kind = r.kind();
         let mut parts = vec![
-            el("dl").class("figures").kids(rows).v(),
+            el("dl").class("figures").children(rows).into_any(),
             el("div")
                 .class("reading")
-                .a("data-reading", kind)
-                .kid(
+                .attr("data-reading", kind)
+                .child(
                     el("p")
                         .class("headline")
-                        .kid(el("strong").st(r.headline()).v())
-                        .v(),
+                        .child(el("strong").child(r.headline()).into_any())
+                        .into_any(),
                 )
-                .kid(el("p").text(r.explain(&cur)).v())
-                .v(),
+                .child(el("p").child(r.explain(&cur)).into_any())
+                .into_any(),
         ];
         if let Some(scale) = f.scale {
             parts.push(para("advice", scale.advice()));
@@ -263,22 +264,22 @@ pub fn crib_sheet(with_link: bool) -> AnyView {
         .iter()
         .map(|l| {
             el("div")
-                .kid(el("dt").st(l.step).v())
-                .kid(el("dd").st(l.say).v())
-                .v()
+                .child(el("dt").child(l.step).into_any())
+                .child(el("dd").child(l.say).into_any())
+                .into_any()
         })
         .collect();
-    let mut parts = vec![el("dl").class("crib").kids(lines).v()];
+    let mut parts = vec![el("dl").class("crib").children(lines).into_any()];
     if with_link {
         parts.push(
             el("p")
                 .class("no-print")
-                .kid(link(
+                .child(link(
                     Route::Print(PrintView::Crib).to_fragment(),
                     "Open the one-page crib sheet to print",
                     "",
                 ))
-                .v(),
+                .into_any(),
         );
     }
     parts.into_any()
@@ -329,11 +330,13 @@ fn clarifying() -> AnyView {
                 let asked = check_input(
                     format!("asked-{i}"),
                     text.clone(),
-                    move |c| c.listen.questions.iter().any(|q| q.text == t1 && q.asked),
-                    move |c, v| {
-                        let i = ensure_question(c, &t2);
-                        c.listen.questions[i].asked = v;
-                    },
+                    bind_case(
+                        move |c| c.listen.questions.iter().any(|q| q.text == t1 && q.asked),
+                        move |c, v| {
+                            let i = ensure_question(c, &t2);
+                            c.listen.questions[i].asked = v;
+                        },
+                    ),
                 );
                 let answer = labelled(
                     format!("answer-{i}"),
@@ -342,52 +345,54 @@ fn clarifying() -> AnyView {
                         format!("answer-{i}"),
                         None,
                         false,
-                        move |c| {
-                            c.listen
-                                .questions
-                                .iter()
-                                .find(|q| q.text == t3)
-                                .map(|q| q.answer.clone())
-                                .unwrap_or_default()
-                        },
-                        move |c, v| {
-                            let i = ensure_question(c, &t4);
-                            c.listen.questions[i].answer = v;
-                        },
+                        bind_case(
+                            move |c| {
+                                c.listen
+                                    .questions
+                                    .iter()
+                                    .find(|q| q.text == t3)
+                                    .map(|q| q.answer.clone())
+                                    .unwrap_or_default()
+                            },
+                            move |c, v| {
+                                let i = ensure_question(c, &t4);
+                                c.listen.questions[i].answer = v;
+                            },
+                        ),
                     ),
                 );
-                el("li").kid(asked).kid(answer).v()
+                el("li").child(asked).child(answer).into_any()
             })
             .collect::<Vec<_>>()
             .into_any()
     });
     let input = el("input")
-        .a("id", "new-question")
-        .a("type", "text")
-        .a("autocomplete", "off")
-        .value(dy(move || new_text.get()))
-        .on_input(on_input(move |ev| new_text.set(event_target_value(&ev))))
-        .on_keydown(on_key(move |ev| {
+        .attr("id", "new-question")
+        .attr("type", "text")
+        .attr("autocomplete", "off")
+        .prop("value", move || new_text.get())
+        .on_input(move |ev| new_text.set(event_target_value(&ev)))
+        .on_keydown(move |ev| {
             if ev.key() == "Enter" {
                 ev.prevent_default();
                 add();
             }
-        }))
-        .v();
+        })
+        .into_any();
     vec![
         para("hint", "Tick each one you asked, and note what they said."),
-        el("ol").class("asked").kid(rows).v(),
+        el("ol").class("asked").child(rows).into_any(),
         el("div")
             .class("field inline")
-            .kid(
+            .child(
                 el("label")
-                    .a("for", "new-question")
-                    .st("Add your own question")
-                    .v(),
+                    .attr("for", "new-question")
+                    .child("Add your own question")
+                    .into_any(),
             )
-            .kid(input)
-            .kid(button("Add question", "", None, click(move |_| add())))
-            .v(),
+            .child(input)
+            .child(button("Add question", "", None, move |_| add()))
+            .into_any(),
     ]
     .into_any()
 }
@@ -415,29 +420,23 @@ fn confirm_box(
     let offset = local_offset_minutes();
     dyn_view(move || match confirmed.get() {
         0 => el("p")
-            .kid(button_when(
-                confirm_label,
-                "primary",
-                dy(enabled),
-                click(move |_| write(Box::new(move |c| set(c, Some(now_ms()))))),
-            ))
-            .v(),
+            .child(button_when(confirm_label, "primary", enabled, move |_| {
+                write(Box::new(move |c| set(c, Some(now_ms()))))
+            }))
+            .into_any(),
         at => el("div")
             .class("confirmed")
-            .a("role", "status")
-            .kid(
+            .attr("role", "status")
+            .child(
                 el("p")
-                    .kid(el("strong").st("Confirmed. ").v())
-                    .text(format!("{said}, on {}.", human_time(at as i64, offset)))
-                    .v(),
+                    .child(el("strong").child("Confirmed. ").into_any())
+                    .child(format!("{said}, on {}.", human_time(at as i64, offset)))
+                    .into_any(),
             )
-            .kid(button(
-                "Undo the confirmation",
-                "",
-                None,
-                click(move |_| write(Box::new(move |c| set(c, None)))),
-            ))
-            .v(),
+            .child(button("Undo the confirmation", "", None, move |_| {
+                write(Box::new(move |c| set(c, None)))
+            }))
+            .into_any(),
     })
 }
 
@@ -453,42 +452,46 @@ fn attempts() -> AnyView {
         (0..rows_n.get() as usize)
             .map(|i| {
                 el("li")
-                    .kid(el("h4").text(format!("Attempt {}", i + 1)).v())
-                    .kid(labelled(
+                    .child(el("h4").child(format!("Attempt {}", i + 1)).into_any())
+                    .child(labelled(
                         format!("attempt-{i}"),
                         "In your own words, the concern is…",
                         text_input(
                             format!("attempt-{i}"),
                             None,
                             true,
-                            move |c| {
-                                c.restate
-                                    .attempts
-                                    .get(i)
-                                    .map(|a| a.mine.clone())
-                                    .unwrap_or_default()
-                            },
-                            move |c, v| attempt(c, i).mine = v,
+                            bind_case(
+                                move |c| {
+                                    c.restate
+                                        .attempts
+                                        .get(i)
+                                        .map(|a| a.mine.clone())
+                                        .unwrap_or_default()
+                                },
+                                move |c, v| attempt(c, i).mine = v,
+                            ),
                         ),
                     ))
-                    .kid(labelled(
+                    .child(labelled(
                         format!("correction-{i}"),
                         "The client's correction",
                         text_input(
                             format!("correction-{i}"),
                             None,
                             true,
-                            move |c| {
-                                c.restate
-                                    .attempts
-                                    .get(i)
-                                    .map(|a| a.correction.clone())
-                                    .unwrap_or_default()
-                            },
-                            move |c, v| attempt(c, i).correction = v,
+                            bind_case(
+                                move |c| {
+                                    c.restate
+                                        .attempts
+                                        .get(i)
+                                        .map(|a| a.correction.clone())
+                                        .unwrap_or_default()
+                                },
+                                move |c, v| attempt(c, i).correction = v,
+                            ),
                         ),
                     ))
-                    .v()
+                    .into_any()
             })
             .collect::<Vec<_>>()
             .into_any()
@@ -498,21 +501,21 @@ fn attempts() -> AnyView {
             "hint",
             "Put the concern in your own words and say it back to the client. If they correct you, write what they said and try again, until they tell you that's right.",
         ),
-        el("ol").class("attempts").kid(rows).v(),
+        el("ol").class("attempts").child(rows).into_any(),
         when(move || confirmed.get() == 0, move || {
             let another = button(
                 "Add another attempt",
                 "",
                 None,
-                click(move |_| {
+                move |_| {
                     write(Box::new(|c| {
                         let n = c.restate.attempts.len().max(1);
                         attempt(c, n);
                     }))
-                }),
+                },
             );
             vec![
-                el("p").class("actions").kid(another).v(),
+                el("p").class("actions").child(another).into_any(),
                 para("muted", "This stage counts as done only once the client has confirmed."),
             ]
             .into_any()
@@ -555,7 +558,7 @@ fn options() -> AnyView {
     let case = read_case(Case::clone);
     let write = write_case();
     let new_kind = RwSignal::new(0usize);
-    let add = click(move |_| {
+    let add = move |_| {
         let kind = RemedyKind::ALL[new_kind.get_untracked().min(RemedyKind::ALL.len() - 1)];
         write(Box::new(move |c| {
             c.resolve.options.push(RemedyOption {
@@ -563,7 +566,7 @@ fn options() -> AnyView {
                 ..RemedyOption::default()
             })
         }));
-    });
+    };
     let budget = dyn_text(move || {
         let c = case();
         match figures(&c).concession_budget {
@@ -581,28 +584,31 @@ fn options() -> AnyView {
     let kinds: Vec<AnyView> = RemedyKind::ALL
         .iter()
         .enumerate()
-        .map(|(i, k)| el("option").at("value", i.to_string()).st(k.label()).v())
+        .map(|(i, k)| {
+            el("option")
+                .attr("value", i.to_string())
+                .child(k.label())
+                .into_any()
+        })
         .collect();
     let select = el("select")
-        .a("id", "new-option")
-        .on_change(on_change(move |ev| {
-            new_kind.set(event_target_value(&ev).parse().unwrap_or(0))
-        }))
-        .kids(kinds)
-        .v();
+        .attr("id", "new-option")
+        .on_change(move |ev| new_kind.set(event_target_value(&ev).parse().unwrap_or(0)))
+        .children(kinds)
+        .into_any();
     vec![
         para(
             "hint",
             "Give the client a choice of two or three, and let them pick. Solutions, not excuses. Sometimes listening and an apology are all they need; when you were at fault, a fix plus a small thank-you turns a mistake into goodwill.",
         ),
-        el("p").kid(budget).v(),
-        el("ol").class("options").kid(dyn_view(move || (0..count.get() as usize).map(option_row).collect::<Vec<_>>().into_any())).v(),
+        el("p").child(budget).into_any(),
+        el("ol").class("options").child(dyn_view(move || (0..count.get() as usize).map(option_row).collect::<Vec<_>>().into_any())).into_any(),
         el("div")
             .class("field inline")
-            .kid(el("label").a("for", "new-option").st("Add an option").v())
-            .kid(select)
-            .kid(button("Add option", "", None, add))
-            .v(),
+            .child(el("label").attr("for", "new-option").child("Add an option").into_any())
+            .child(select)
+            .child(button("Add option", "", None, add))
+            .into_any(),
         // G30
         when(nothing_offered, || {
             para(
@@ -628,13 +634,126 @@ fn opt_set<T>(i: usize, f: impl Fn(&mut RemedyOption, T)) -> impl Fn(&mut Case, 
 }
 
 fn option_row(i: usize) -> AnyView {
-    let option = read_case(move |c| c.resolve.options.get(i).cloned().unwrap_or_default());
-    let case = read_case(Case::clone);
-    let write = write_case();
-    // Its own memo: the inputs below are rebuilt when the kind changes, not on every figure.
+    // Its own memo: the inputs are rebuilt when the kind changes, not on every figure.
     let kind = shape_of(move |c| c.resolve.options.get(i).map_or(0, |o| o.kind as u64));
     let kind = move || RemedyKind::ALL[kind.get() as usize];
-    let cost_line = dyn_text(move || {
+    let kind_id = format!("option-{i}-kind");
+    el("li")
+        .class("option")
+        .child(labelled(
+            kind_id.clone(),
+            format!("Option {}", i + 1),
+            option_kind(i, kind_id, kind),
+        ))
+        .child(dyn_view(move || option_inputs(i, kind())))
+        .child(labelled(
+            format!("option-{i}-note"),
+            "Note",
+            text_input(
+                format!("option-{i}-note"),
+                None,
+                false,
+                bind_case(
+                    opt_get(i, |o| o.note.clone()),
+                    opt_set(i, |o, v| o.note = v),
+                ),
+            ),
+        ))
+        .child(el("p").class("cost").child(option_cost(i)).into_any())
+        .child(
+            el("div")
+                .class("actions")
+                .child(check_input(
+                    format!("option-{i}-offered"),
+                    "Offer this to the client".into(),
+                    bind_case(opt_get(i, |o| o.offered), opt_set(i, |o, v| o.offered = v)),
+                ))
+                .child(remove_button(
+                    format!("Remove option {}", i + 1),
+                    move |c| {
+                        if i < c.resolve.options.len() {
+                            c.resolve.options.remove(i);
+                        }
+                    },
+                ))
+                .into_any(),
+        )
+        .into_any()
+}
+
+/// The kind of remedy an option is.
+fn option_kind(
+    i: usize,
+    id: String,
+    kind: impl Fn() -> RemedyKind + Copy + Send + 'static,
+) -> AnyView {
+    let write = write_case();
+    let kinds: Vec<AnyView> = RemedyKind::ALL
+        .iter()
+        .enumerate()
+        .map(|(k, this)| {
+            let this = *this;
+            el("option")
+                .attr("value", k.to_string())
+                .prop("selected", flag(move || kind() == this))
+                .child(this.label())
+                .into_any()
+        })
+        .collect();
+    el("select")
+        .id(id)
+        .on_change(move |ev| {
+            let chosen = event_target_value(&ev).parse::<usize>().ok();
+            if let Some(k) = chosen.and_then(|k| RemedyKind::ALL.get(k).copied()) {
+                write(Box::new(move |c| {
+                    if let Some(o) = c.resolve.options.get_mut(i) {
+                        o.kind = k;
+                    }
+                }));
+            }
+        })
+        .children(kinds)
+        .into_any()
+}
+
+/// The figures this kind of remedy needs to be costed.
+fn option_inputs(i: usize, kind: RemedyKind) -> AnyView {
+    remedy_inputs(kind)
+        .iter()
+        .enumerate()
+        .map(|(n, input)| {
+            let id = format!("option-{i}-in-{n}");
+            let (label, unit, b) = match *input {
+                RemedyInput::Amount(label) => (
+                    label,
+                    Unit::Money,
+                    bind_case(opt_get(i, |o| o.amount), opt_set(i, |o, v| o.amount = v)),
+                ),
+                RemedyInput::Percent(label) => (
+                    label,
+                    Unit::Percent,
+                    bind_case(
+                        opt_get(i, |o| o.percent.map(i64::from)),
+                        opt_set(i, |o, v: Option<i64>| o.percent = v.map(|v| v as u32)),
+                    ),
+                ),
+                RemedyInput::Hours(label) => (
+                    label,
+                    Unit::Hours,
+                    bind_case(opt_get(i, |o| o.minutes), opt_set(i, |o, v| o.minutes = v)),
+                ),
+            };
+            labelled(id.clone(), label, figure_input(id, None, unit, b))
+        })
+        .collect::<Vec<_>>()
+        .into_any()
+}
+
+/// What an option costs you, against what you can give and still break even.
+fn option_cost(i: usize) -> AnyView {
+    let option = read_case(move |c| c.resolve.options.get(i).cloned().unwrap_or_default());
+    let case = read_case(Case::clone);
+    dyn_text(move || {
         let c = case();
         let o = option();
         let cost = remedy_cost(&o, &c);
@@ -645,136 +764,22 @@ fn option_row(i: usize) -> AnyView {
             (Some(v), Some(true)) => {
                 format!("Costs you {}: within what you can give.", money(v, &cur))
             }
-            (Some(v), Some(false)) => {
-                format!(
-                    "Costs you {}: {} beyond your break-even.",
-                    money(v, &cur),
-                    money(v - budget.unwrap_or(0), &cur)
-                )
-            }
+            (Some(v), Some(false)) => format!(
+                "Costs you {}: {} beyond your break-even.",
+                money(v, &cur),
+                money(v.saturating_sub(budget.unwrap_or(0)), &cur)
+            ),
             (Some(v), None) => format!("Costs you {}.", money(v, &cur)),
         }
-    });
-    let kind_id = format!("option-{i}-kind");
-    let kinds: Vec<AnyView> = RemedyKind::ALL
-        .iter()
-        .enumerate()
-        .map(|(k, this)| {
-            let this = *this;
-            el("option")
-                .at("value", k.to_string())
-                .flag("selected", dy(move || kind() == this))
-                .st(this.label())
-                .v()
-        })
-        .collect();
-    let inputs = dyn_view(move || {
-        remedy_inputs(kind())
-            .iter()
-            .enumerate()
-            .map(|(n, input)| {
-                let id = format!("option-{i}-in-{n}");
-                let (label, field) = match *input {
-                    RemedyInput::Amount(label) => (
-                        label,
-                        number_input(
-                            id.clone(),
-                            None,
-                            Unit::Money,
-                            opt_get(i, |o| o.amount),
-                            opt_set(i, |o, v| o.amount = v),
-                        ),
-                    ),
-                    RemedyInput::Percent(label) => (
-                        label,
-                        number_input(
-                            id.clone(),
-                            None,
-                            Unit::Percent,
-                            opt_get(i, |o| o.percent.map(i64::from)),
-                            opt_set(i, |o, v: Option<i64>| o.percent = v.map(|v| v as u32)),
-                        ),
-                    ),
-                    RemedyInput::Hours(label) => (
-                        label,
-                        number_input(
-                            id.clone(),
-                            None,
-                            Unit::Hours,
-                            opt_get(i, |o| o.minutes),
-                            opt_set(i, |o, v| o.minutes = v),
-                        ),
-                    ),
-                };
-                labelled(id, label, field)
-            })
-            .collect::<Vec<_>>()
-            .into_any()
-    });
-    let select = el("select")
-        .id(kind_id.clone())
-        .on_change(on_change(move |ev| {
-            if let Some(k) = event_target_value(&ev)
-                .parse::<usize>()
-                .ok()
-                .and_then(|k| RemedyKind::ALL.get(k).copied())
-            {
-                write(Box::new(move |c| {
-                    if let Some(o) = c.resolve.options.get_mut(i) {
-                        o.kind = k;
-                    }
-                }));
-            }
-        }))
-        .kids(kinds)
-        .v();
-    el("li")
-        .class("option")
-        .kid(labelled(kind_id, format!("Option {}", i + 1), select))
-        .kid(inputs)
-        .kid(labelled(
-            format!("option-{i}-note"),
-            "Note",
-            text_input(
-                format!("option-{i}-note"),
-                None,
-                false,
-                opt_get(i, |o| o.note.clone()),
-                opt_set(i, |o, v| o.note = v),
-            ),
-        ))
-        .kid(el("p").class("cost").kid(cost_line).v())
-        .kid(
-            el("div")
-                .class("actions")
-                .kid(check_input(
-                    format!("option-{i}-offered"),
-                    "Offer this to the client".into(),
-                    opt_get(i, |o| o.offered),
-                    opt_set(i, |o, v| o.offered = v),
-                ))
-                .kid(remove_button(
-                    format!("Remove option {}", i + 1),
-                    move |c| {
-                        if i < c.resolve.options.len() {
-                            c.resolve.options.remove(i);
-                        }
-                    },
-                ))
-                .v(),
-        )
-        .v()
+    })
 }
 
 /// A "Remove" button that changes the case.
 fn remove_button(aria: String, change: impl Fn(&mut Case) + Copy + 'static) -> AnyView {
     let write = write_case();
-    button(
-        "Remove",
-        "danger",
-        Some(aria),
-        click(move |_| write(Box::new(change))),
-    )
+    button("Remove", "danger", Some(aria), move |_| {
+        write(Box::new(change))
+    })
 }
 
 // G30
@@ -828,12 +833,14 @@ fn peace() -> AnyView {
         labelled(
             id.into(),
             label,
-            number_input(
+            figure_input(
                 id.into(),
                 None,
                 Unit::Percent,
-                move |c| get(c).map(i64::from),
-                move |c, v| set(c, v.map(|v| v as u32)),
+                bind_case(
+                    move |c| get(c).map(i64::from),
+                    move |c, v| set(c, v.map(|v| v as u32)),
+                ),
             ),
         )
     };
@@ -844,24 +851,18 @@ fn peace() -> AnyView {
         ),
         el("div")
             .class("grid-3")
-            .kid(pct("peace-now", "Off this invoice (%)", |c| c.resolve.peace.now_percent, |c, v| {
+            .child(pct("peace-now", "Off this invoice (%)", |c| c.resolve.peace.now_percent, |c, v| {
                 c.resolve.peace.now_percent = v
             }))
-            .kid(pct("peace-next", "Off the next purchase (%)", |c| c.resolve.peace.next_percent, |c, v| {
+            .child(pct("peace-next", "Off the next purchase (%)", |c| c.resolve.peace.next_percent, |c, v| {
                 c.resolve.peace.next_percent = v
             }))
-            .kid(labelled(
+            .child(labelled(
                 "peace-next-value".into(),
                 "Expected next purchase",
-                number_input(
-                    "peace-next-value".into(),
-                    None,
-                    Unit::Money,
-                    |c| c.resolve.peace.next_purchase,
-                    |c, v| c.resolve.peace.next_purchase = v,
-                ),
+                figure_input("peace-next-value".into(), None, Unit::Money, bind_case(|c| c.resolve.peace.next_purchase, |c, v| c.resolve.peace.next_purchase = v)),
             ))
-            .v(),
+            .into_any(),
         comparison,
     ]
     .into_any()
@@ -896,15 +897,10 @@ fn confirmation() -> AnyView {
 fn check_ins() -> AnyView {
     let count = shape_of(|c| c.follow_up.len() as u64);
     let write = write_case();
-    let add = click(move |_| {
-        let due = today().add_days(7);
-        write(Box::new(move |c| {
-            c.follow_up.push(CheckIn {
-                due: Some(due),
-                ..CheckIn::default()
-            })
-        }));
-    });
+    let add = move |_| {
+        let today = today();
+        write(Box::new(move |c| c.add_check_in(today)));
+    };
     let overdue = read_case(|c| overdue_check_ins(c, today()).len());
     let rows = dyn_view(move || {
         (0..count.get() as usize)
@@ -919,8 +915,8 @@ fn check_ins() -> AnyView {
             1 => para("banner warn", "One check-in is overdue. Get in touch today."),
             n => para("banner warn", format!("{n} check-ins are overdue. Get in touch today.")),
         }),
-        el("ol").class("rows").kid(rows).v(),
-        el("p").kid(button("Add a check-in", "", None, add)).v(),
+        el("ol").class("rows").child(rows).into_any(),
+        el("p").child(button("Add a check-in", "", None, add)).into_any(),
     ]
     .into_any()
 }
@@ -944,49 +940,43 @@ fn check_in_row(i: usize) -> AnyView {
             .is_some_and(|x| !x.done && x.due.is_some_and(|d| d < today()))
     });
     el("li")
-        .at_dyn(
-            "class",
-            dy(move || is_overdue().then(|| "overdue".to_string())),
-        )
-        .kid(
+        .attr("class", move || is_overdue().then(|| "overdue".to_string()))
+        .child(
             el("h4")
-                .text(format!("Check-in {}", i + 1))
-                .kid(when(is_overdue, || {
-                    el("span").class("badge warn").st("Overdue").v()
+                .child(format!("Check-in {}", i + 1))
+                .child(when(is_overdue, || {
+                    el("span").class("badge warn").child("Overdue").into_any()
                 }))
-                .v(),
+                .into_any(),
         )
-        .kid(labelled(
+        .child(labelled(
             format!("checkin-{i}-due"),
             "Date",
             date_input(
                 format!("checkin-{i}-due"),
                 None,
-                ci_get(i, |x| x.due),
-                ci_set(i, |x, v| x.due = v),
+                bind_case(ci_get(i, |x| x.due), ci_set(i, |x, v| x.due = v)),
             ),
         ))
-        .kid(labelled(
+        .child(labelled(
             format!("checkin-{i}-note"),
             "What to say, or what was said",
             text_input(
                 format!("checkin-{i}-note"),
                 None,
                 true,
-                ci_get(i, |x| x.note.clone()),
-                ci_set(i, |x, v| x.note = v),
+                bind_case(ci_get(i, |x| x.note.clone()), ci_set(i, |x, v| x.note = v)),
             ),
         ))
-        .kid(
+        .child(
             el("div")
                 .class("actions")
-                .kid(check_input(
+                .child(check_input(
                     format!("checkin-{i}-done"),
                     "Done".into(),
-                    ci_get(i, |x| x.done),
-                    ci_set(i, |x, v| x.done = v),
+                    bind_case(ci_get(i, |x| x.done), ci_set(i, |x, v| x.done = v)),
                 ))
-                .kid(remove_button(
+                .child(remove_button(
                     format!("Remove check-in {}", i + 1),
                     move |c| {
                         if i < c.follow_up.len() {
@@ -994,16 +984,19 @@ fn check_in_row(i: usize) -> AnyView {
                         }
                     },
                 ))
-                .v(),
+                .into_any(),
         )
-        .v()
+        .into_any()
 }
 
 // G36, G37, G41
 fn actions() -> AnyView {
     let count = shape_of(|c| c.prevent.actions.len() as u64);
     let write = write_case();
-    let add = click(move |_| write(Box::new(|c| c.prevent.actions.push(Action::default()))));
+    let add = move |_| {
+        let today = today();
+        write(Box::new(move |c| c.add_action(today)))
+    };
     vec![
         para(
             "hint",
@@ -1011,14 +1004,16 @@ fn actions() -> AnyView {
         ),
         el("ol")
             .class("rows")
-            .kid(dyn_view(move || {
+            .child(dyn_view(move || {
                 (0..count.get() as usize)
                     .map(action_row)
                     .collect::<Vec<_>>()
                     .into_any()
             }))
-            .v(),
-        el("p").kid(button("Add an action", "", None, add)).v(),
+            .into_any(),
+        el("p")
+            .child(button("Add an action", "", None, add))
+            .into_any(),
     ]
     .into_any()
 }
@@ -1036,58 +1031,63 @@ fn act_set<T>(i: usize, f: impl Fn(&mut Action, T)) -> impl Fn(&mut Case, T) {
 }
 
 fn action_row(i: usize) -> AnyView {
-    let status = super::fields::select_input(
+    let status = select_input(
         format!("action-{i}-status"),
         None,
         ActionStatus::LABELS,
-        super::fields::getter(act_get(i, |a| Some(a.status as usize))),
-        super::fields::setter(act_set(i, |a, v: Option<usize>| {
-            if let Some(s) = v.and_then(|v| ActionStatus::ALL.get(v).copied()) {
-                a.status = s;
-            }
-        })),
+        bind_case(
+            act_get(i, |a| Some(a.status as usize)),
+            act_set(i, |a, v: Option<usize>| {
+                if let Some(s) = v.and_then(|v| ActionStatus::ALL.get(v).copied()) {
+                    a.status = s;
+                }
+            }),
+        ),
     );
     el("li")
-        .kid(el("h4").text(format!("Action {}", i + 1)).v())
-        .kid(labelled(
+        .child(el("h4").child(format!("Action {}", i + 1)).into_any())
+        .child(labelled(
             format!("action-{i}-text"),
             "What will be done",
             text_input(
                 format!("action-{i}-text"),
                 None,
                 false,
-                act_get(i, |a| a.text.clone()),
-                act_set(i, |a, v| a.text = v),
+                bind_case(
+                    act_get(i, |a| a.text.clone()),
+                    act_set(i, |a, v| a.text = v),
+                ),
             ),
         ))
-        .kid(
+        .child(
             el("div")
                 .class("grid-3")
-                .kid(labelled(
+                .child(labelled(
                     format!("action-{i}-owner"),
                     "Who",
                     text_input(
                         format!("action-{i}-owner"),
                         None,
                         false,
-                        act_get(i, |a| a.owner.clone()),
-                        act_set(i, |a, v| a.owner = v),
+                        bind_case(
+                            act_get(i, |a| a.owner.clone()),
+                            act_set(i, |a, v| a.owner = v),
+                        ),
                     ),
                 ))
-                .kid(labelled(
+                .child(labelled(
                     format!("action-{i}-due"),
                     "By",
                     date_input(
                         format!("action-{i}-due"),
                         None,
-                        act_get(i, |a| a.due),
-                        act_set(i, |a, v| a.due = v),
+                        bind_case(act_get(i, |a| a.due), act_set(i, |a, v| a.due = v)),
                     ),
                 ))
-                .kid(labelled(format!("action-{i}-status"), "Status", status))
-                .v(),
+                .child(labelled(format!("action-{i}-status"), "Status", status))
+                .into_any(),
         )
-        .kid(remove_button(
+        .child(remove_button(
             format!("Remove action {}", i + 1),
             move |c| {
                 if i < c.prevent.actions.len() {
@@ -1095,7 +1095,7 @@ fn action_row(i: usize) -> AnyView {
                 }
             },
         ))
-        .v()
+        .into_any()
 }
 
 // G42, G43, G44
@@ -1115,15 +1115,17 @@ fn exit() -> AnyView {
                 let check = check_input(
                     format!("exit-{n}"),
                     item.to_string(),
-                    move |c| c.decide.exit.get(n).copied().unwrap_or(false),
-                    move |c, v| {
-                        if c.decide.exit.len() <= n {
-                            c.decide.exit.resize(n + 1, false);
-                        }
-                        c.decide.exit[n] = v;
-                    },
+                    bind_case(
+                        move |c| c.decide.exit.get(n).copied().unwrap_or(false),
+                        move |c, v| {
+                            if c.decide.exit.len() <= n {
+                                c.decide.exit.resize(n + 1, false);
+                            }
+                            c.decide.exit[n] = v;
+                        },
+                    ),
                 );
-                el("li").kid(check).v()
+                el("li").child(check).into_any()
             })
             .collect();
         vec![
@@ -1131,7 +1133,7 @@ fn exit() -> AnyView {
                 "hint",
                 "You have done what you could within your limits. End it cleanly and kindly.",
             ),
-            el("ul").class("plain").kids(items).v(),
+            el("ul").class("plain").children(items).into_any(),
         ]
         .into_any()
     })
@@ -1140,47 +1142,59 @@ fn exit() -> AnyView {
 // G33: when talking has not settled it, the clause in the agreement says what comes next,
 // and by when. The clause itself is written on the Clause screen.
 fn mediation() -> AnyView {
-    let app = use_app();
-    let case_id = StoredValue::new(use_case_id());
     let link = read_case(|c| c.clause.as_ref().map(|l| l.id.clone()));
+    vec![
+        para(
+            "hint",
+            "If talking has not settled it, a mediation clause in your agreement says what happens next. Link it here to see its dates for this case.",
+        ),
+        clause_picker(link),
+        clause_dates(link),
+    ]
+    .into_any()
+}
+
+/// Which saved clause applies to this case.
+fn clause_picker(link: impl Fn() -> Option<String> + Copy + Send + Sync + 'static) -> AnyView {
+    let app = use_app();
     let write = write_case();
     let choices = Memo::new(move |_| {
-        app.clauses.with(|m| {
+        app.list::<Clause, _>(|m| {
             m.values()
-                .map(|r| (r.id.clone(), doc_title(Kind::Clause, &r.data)))
+                .map(|r| (r.id.clone(), r.data.title()))
                 .collect::<Vec<_>>()
         })
     });
-    let picker = dyn_view(move || {
+    dyn_view(move || {
         let list = choices.get();
         if list.is_empty() {
             return el("p")
-                .st("You have no saved mediation clause yet. ")
-                .kid(link_to(Route::Clause, "Make one on the Clause screen"))
-                .st(", then choose it here to see its dates.")
-                .v();
+                .child("You have no saved mediation clause yet. ")
+                .child(link_to(Route::Clause, "Make one on the Clause screen"))
+                .child(", then choose it here to see its dates.")
+                .into_any();
         }
         let mut options = vec![
             el("option")
-                .a("value", "")
-                .flag("selected", dy(move || link().is_none()))
-                .st("No clause applies")
-                .v(),
+                .attr("value", "")
+                .prop("selected", flag(move || link().is_none()))
+                .child("No clause applies")
+                .into_any(),
         ];
         options.extend(list.into_iter().map(|(id, title)| {
             let mine = id.clone();
             el("option")
-                .at("value", id)
-                .flag(
+                .attr("value", id)
+                .prop(
                     "selected",
-                    dy(move || link().as_deref() == Some(mine.as_str())),
+                    flag(move || link().as_deref() == Some(mine.as_str())),
                 )
-                .text(title)
-                .v()
+                .child(title)
+                .into_any()
         }));
         let select = el("select")
-            .a("id", "mediation-clause")
-            .on_change(on_change(move |ev| {
+            .attr("id", "mediation-clause")
+            .on_change(move |ev| {
                 let chosen = event_target_value(&ev);
                 write(Box::new(move |c| {
                     c.clause = (!chosen.is_empty()).then(|| ClauseLink {
@@ -1188,120 +1202,111 @@ fn mediation() -> AnyView {
                         raised: c.clause.as_ref().and_then(|l| l.raised),
                     })
                 }))
-            }))
-            .kids(options)
-            .v();
+            })
+            .children(options)
+            .into_any();
         labelled(
             "mediation-clause".into(),
             "Which clause in your agreement applies?",
             select,
         )
+    })
+}
+
+/// The linked clause's dates for this case, counted from the day the dispute was raised.
+fn clause_dates(link: impl Fn() -> Option<String> + Copy + Send + Sync + 'static) -> AnyView {
+    let app = use_app();
+    // The linked clause's id, and whether it is still saved.
+    let linked = Memo::new(move |_| {
+        link().map(|id| {
+            let saved = app.list::<Clause, _>(|m| m.contains_key(&id));
+            (id, saved)
+        })
     });
-    let details = dyn_view(move || {
-        let Some(clause_id) = link() else {
-            return ().into_any();
-        };
-        let clause = app
-            .clauses
-            .with(|m| m.get(&clause_id).map(|r| Windows::from_value(&r.data)));
-        let Some(clause) = clause else {
-            return para(
-                "banner warn",
-                "The clause linked to this case is no longer saved (it may be in the trash on the Backup screen). Choose another, or restore it.",
-            );
-        };
-        let raised = read_case(|c| c.clause.as_ref().and_then(|l| l.raised).or(c.received));
-        let today = today();
-        let dates: Vec<AnyView> = match raised() {
-            Some(from) => clause
-                .deadlines(from)
-                .into_iter()
-                .map(|d| {
-                    let left = today.days_until(d.date);
-                    let when = match left {
-                        0 => "today".to_string(),
-                        n if n > 0 => format!("in {}", plural_days(n)),
-                        n => format!("{} ago", plural_days(-n)),
-                    };
-                    el("li")
-                        .class(if left < 0 { "past" } else { "" })
-                        .kid(el("span").text(d.label).v())
-                        .st(" ")
-                        .kid(el("strong").text(d.date.human()).v())
-                        .text(format!(" ({when})"))
-                        .v()
-                })
-                .collect(),
-            None => vec![
-                el("li")
-                    .st("Enter the day the dispute was raised to see the dates.")
-                    .v(),
-            ],
-        };
-        let case = case_id.get_value();
-        vec![
-el("div")
-                .class("field")
-                .kid(
-                    el("label")
-                        .a("for", "mediation-raised")
-                        .st("The day the dispute was raised in writing")
-                        .v(),
-                )
-                .kid(
-                    el("p")
-                        .class("hint")
-                        .a("id", "mediation-raised-hint")
-                        .st("The clause's windows count from this day. Leave it empty to count from the day the complaint arrived.")
-                        .v(),
-                )
-                .kid(date_input(
-                    "mediation-raised".into(),
-                    Some("mediation-raised-hint".into()),
-                    |c| c.clause.as_ref().and_then(|l| l.raised),
-                    |c, v| {
-                        if let Some(l) = c.clause.as_mut() {
-                            l.raised = v
-                        }
-                    },
-                ))
-                .v(),
-            el("ul").class("deadlines").kids(dates).v(),
-            el("p")
-                .class("actions")
-                .kid(link_to(
-                    Route::MediationRequest {
-                        clause: clause_id.clone(),
-                        case,
-                    },
-                    "Draft a request for mediation",
-                ))
-                .kid(link_to(Route::ClauseEdit(clause_id), "Open the clause"))
-                .v(),
-        ]
-        .into_any()
-    });
-    vec![
-        para(
-            "hint",
-            "If talking has not settled it, a mediation clause in your agreement says what happens next. Link it here to see its dates for this case.",
+    dyn_view(move || match linked.get() {
+        None => ().into_any(),
+        Some((_, false)) => para(
+            "banner warn",
+            "The clause linked to this case is no longer saved (it may be in the trash on the Backup screen). Choose another, or restore it.",
         ),
-        picker,
-        details,
-    ]
-    .into_any()
+        Some((clause_id, true)) => {
+            let request = Route::MediationRequest {
+                clause: clause_id.clone(),
+                case: use_case_id(),
+            };
+            vec![
+                raised_field(),
+                deadlines(clause_id.clone()),
+                el("p")
+                    .class("actions")
+                    .child(link_to(request, "Draft a request for mediation"))
+                    .child(link_to(Route::ClauseEdit(clause_id), "Open the clause"))
+                    .into_any(),
+            ]
+            .into_any()
+        }
+    })
+}
+
+/// The day the clause's windows count from.
+fn raised_field() -> AnyView {
+    let b = bind_case(
+        |c| c.clause.as_ref().and_then(|l| l.raised),
+        |c, v| {
+            if let Some(l) = c.clause.as_mut() {
+                l.raised = v
+            }
+        },
+    );
+    field(
+        "mediation-raised".into(),
+        "The day the dispute was raised in writing",
+        "The clause's windows count from this day. Leave it empty to count from the day the complaint arrived.",
+        "",
+        date_input(
+            "mediation-raised".into(),
+            Some("mediation-raised-hint".into()),
+            b,
+        ),
+    )
+}
+
+/// Each date the clause gives this case, and how far off it is.
+fn deadlines(clause_id: String) -> AnyView {
+    let app = use_app();
+    let raised = read_case(|c| c.clause.as_ref().and_then(|l| l.raised).or(c.received));
+    let windows =
+        Memo::new(move |_| app.list::<Clause, _>(|m| m.get(&clause_id).map(|r| r.data.windows())));
+    let items = dyn_view(move || {
+        let (Some(from), Some(windows)) = (raised(), windows.get()) else {
+            return el("li")
+                .child("Enter the day the dispute was raised to see the dates.")
+                .into_any();
+        };
+        let today = today();
+        windows
+            .deadlines(from)
+            .into_iter()
+            .map(|d| deadline_item(d, today))
+            .collect::<Vec<_>>()
+            .into_any()
+    });
+    el("ul").class("deadlines").child(items).into_any()
+}
+
+fn deadline_item(d: Deadline, today: Date) -> AnyView {
+    let left = today.days_until(d.date);
+    el("li")
+        .class(if left < 0 { "past" } else { "" })
+        .child(el("span").child(d.label).into_any())
+        .child(" ")
+        .child(el("strong").child(d.date.human()).into_any())
+        .child(format!(" ({})", d.date.relative_to(today)))
+        .into_any()
 }
 
 fn link_to(route: Route, text: &'static str) -> AnyView {
     link(route.to_fragment(), text, "")
-}
-
-fn plural_days(n: i32) -> String {
-    if n == 1 {
-        "1 day".into()
-    } else {
-        format!("{n} days")
-    }
 }
 
 // G45–G47: the journal entry for this case, or a way to start one.
@@ -1310,9 +1315,9 @@ fn reflect() -> AnyView {
     let case_id = StoredValue::new(use_case_id());
     let entry = Memo::new(move |_| {
         let case = case_id.read_value();
-        app.reflections.with(|m| {
+        app.list::<Reflection, _>(|m| {
             m.values()
-                .find(|r| r.data.get("case").and_then(|c| c.as_str()) == Some(case.as_str()))
+                .find(|r| r.data.case.as_deref() == Some(case.as_str()))
                 .map(|r| r.id.clone())
         })
     });
@@ -1329,7 +1334,7 @@ fn reflect() -> AnyView {
                     "Reflect on this case",
                 ),
             };
-            el("p").kid(link(route.to_fragment(), text, "button")).v()
+            el("p").child(link(route.to_fragment(), text, "button")).into_any()
         }),
     ]
     .into_any()

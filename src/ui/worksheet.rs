@@ -3,16 +3,16 @@
 
 use leptos::prelude::*;
 
-use super::fields::{CaseCtx, question_view, read_case};
-use super::kit::{button, click, dy, dyn_text, dyn_view, el, link, para, when};
+use super::fields::{provide_editing, question_view, read_case};
+use super::kit::{button, dyn_text, dyn_view, el, link, para, when};
 use super::state::use_app;
 use super::widgets::widget;
 use super::{go, today};
-use crate::model::Stage;
 use crate::model::worksheet::{
     Block, StageStatus, blocks, missing, overdue_check_ins, progress, stage_hint, status,
     widget_answer,
 };
+use crate::model::{Case, Stage};
 use crate::route::Route;
 use crate::store::record::Kind;
 
@@ -28,7 +28,7 @@ pub fn case_screen(id: String, stage: Stage) -> AnyView {
     let app = use_app();
     let exists = {
         let id = id.clone();
-        move || app.cases.with(|m| m.contains_key(&id))
+        move || app.cases(|m| m.contains_key(&id))
     };
     // Only the existence of the case is watched here, so typing does not rebuild the screen.
     let exists = Memo::new(move |_| exists());
@@ -37,20 +37,20 @@ pub fn case_screen(id: String, stage: Stage) -> AnyView {
             return case_body(id.clone(), stage);
         }
         vec![
-            el("h1").a("tabindex", "-1").st("Case not found").v(),
+            el("h1").attr("tabindex", "-1").child("Case not found").into_any(),
             para("", "This case is not here. If it was deleted, you can restore it from the trash on the Backup screen."),
             el("p")
                 .class("actions")
-                .kid(link(Route::Cases.to_fragment(), "Back to cases", "button"))
-                .kid(link(Route::Backup.to_fragment(), "Open the trash", "button"))
-                .v(),
+                .child(link(Route::Cases.to_fragment(), "Back to cases", "button"))
+                .child(link(Route::Backup.to_fragment(), "Open the trash", "button"))
+                .into_any(),
         ]
         .into_any()
     })
 }
 
 fn case_body(id: String, stage: Stage) -> AnyView {
-    provide_context(CaseCtx { id: id.clone() });
+    provide_editing::<Case>(id.clone());
     let app = use_app();
     let title = read_case(|c| c.title());
     let example = super::fields::shape_of(|c| u64::from(c.example));
@@ -65,38 +65,41 @@ fn case_body(id: String, stage: Stage) -> AnyView {
         move || {
             el("div")
             .class("banner info example-note")
-            .kid(
+            .child(
                 el("p")
-                    .kid(el("strong").st("This is an example case. ").v())
-                    .st("Look around, change anything, and delete it when you are ready to start your own.")
-                    .v(),
+                    .child(el("strong").child("This is an example case. ").into_any())
+                    .child("Look around, change anything, and delete it when you are ready to start your own.")
+                    .into_any(),
             )
-            .kid(button("Delete the example", "", None, click(move |_| delete())))
-            .v()
+            .child(button("Delete the example", "", None, move |_| delete()))
+            .into_any()
         },
     );
     vec![
         el("p")
             .class("breadcrumb")
-            .kid(link(Route::Cases.to_fragment(), "Cases", ""))
-            .v(),
-        el("h1").a("tabindex", "-1").kid(dyn_text(title)).v(),
+            .child(link(Route::Cases.to_fragment(), "Cases", ""))
+            .into_any(),
+        el("h1")
+            .attr("tabindex", "-1")
+            .child(dyn_text(title))
+            .into_any(),
         example_note,
         el("p")
             .class("progress-line")
-            .kid(
+            .child(
                 el("progress")
-                    .a("max", "10")
-                    .at_dyn("value", dy(move || Some(done().to_string())))
-                    .a("aria-label", "Stages done")
-                    .v(),
+                    .attr("max", "10")
+                    .attr("value", move || Some(done().to_string()))
+                    .attr("aria-label", "Stages done")
+                    .into_any(),
             )
-            .kid(
+            .child(
                 el("span")
-                    .kid(dyn_text(move || format!("{} of 10 stages done", done())))
-                    .v(),
+                    .child(dyn_text(move || format!("{} of 10 stages done", done())))
+                    .into_any(),
             )
-            .v(),
+            .into_any(),
         stage_nav(&id, stage),
         if stage == Stage::Summary {
             summary(id.clone(), delete)
@@ -130,9 +133,9 @@ fn stage_nav(id: &str, current: Stage) -> AnyView {
             } else {
                 (s.index() + 1).to_string()
             };
-            let mut a = el("a").at("href", stage_route(id, s));
+            let mut a = el("a").attr("href", stage_route(id, s));
             if s == current {
-                a = a.a("aria-current", "step");
+                a = a.attr("aria-current", "step");
             }
             let status_text = dyn_text(move || {
                 match state() {
@@ -143,27 +146,32 @@ fn stage_nav(id: &str, current: Stage) -> AnyView {
                 .to_string()
             });
             el("li")
-                .at_dyn("data-state", dy(move || Some(state().to_string())))
-                .kid(
-                    a.kid(
+                .attr("data-state", move || Some(state().to_string()))
+                .child(
+                    a.child(
                         el("span")
                             .class("step-number")
-                            .a("aria-hidden", "true")
-                            .text(number)
-                            .v(),
+                            .attr("aria-hidden", "true")
+                            .child(number)
+                            .into_any(),
                     )
-                    .kid(el("span").class("step-name").st(s.title()).v())
-                    .kid(el("span").class("visually-hidden").kid(status_text).v())
-                    .v(),
+                    .child(el("span").class("step-name").child(s.title()).into_any())
+                    .child(
+                        el("span")
+                            .class("visually-hidden")
+                            .child(status_text)
+                            .into_any(),
+                    )
+                    .into_any(),
                 )
-                .v()
+                .into_any()
         })
         .collect();
     el("nav")
         .class("stages")
-        .a("aria-label", "Worksheet stages")
-        .kid(el("ol").kids(items).v())
-        .v()
+        .attr("aria-label", "Worksheet stages")
+        .child(el("ol").children(items).into_any())
+        .into_any()
 }
 
 fn stage_view(stage: Stage) -> AnyView {
@@ -177,19 +185,19 @@ fn stage_view(stage: Stage) -> AnyView {
     };
     let mut body = vec![
         el("h2")
-            .a("id", "stage-title")
+            .attr("id", "stage-title")
             .class("stage-title")
-            .a("tabindex", "-1")
-            .text(format!("{}. {}", stage.index() + 1, stage.title()))
-            .v(),
+            .attr("tabindex", "-1")
+            .child(format!("{}. {}", stage.index() + 1, stage.title()))
+            .into_any(),
         para("lede", stage_hint(stage)),
     ];
     if split > 0 {
         body.push(
             el("div")
                 .class("side-by-side")
-                .kids(all[..split].iter().map(render).collect())
-                .v(),
+                .children(all[..split].iter().map(render).collect())
+                .into_any(),
         );
     }
     body.extend(all[split..].iter().map(render));
@@ -200,46 +208,50 @@ fn stage_view(stage: Stage) -> AnyView {
         }
         el("div")
             .class("still-missing")
-            .kid(el("h3").st("Still needed on this stage").v())
-            .kid(
+            .child(el("h3").child("Still needed on this stage").into_any())
+            .child(
                 el("ul")
-                    .kids(m.into_iter().map(|x| el("li").st(x).v()).collect())
-                    .v(),
+                    .children(
+                        m.into_iter()
+                            .map(|x| el("li").child(x).into_any())
+                            .collect(),
+                    )
+                    .into_any(),
             )
-            .v()
+            .into_any()
     }));
     el("section")
         .class("stage")
-        .a("aria-labelledby", "stage-title")
-        .kids(body)
-        .v()
+        .attr("aria-labelledby", "stage-title")
+        .children(body)
+        .into_any()
 }
 
 fn prev_next(id: &str, stage: Stage) -> AnyView {
     let mut nav = el("nav")
         .class("prev-next")
-        .a("aria-label", "Previous and next stage");
+        .attr("aria-label", "Previous and next stage");
     if let Some(p) = stage.prev() {
-        nav = nav.kid(
+        nav = nav.child(
             el("a")
                 .class("button")
-                .at("href", stage_route(id, p))
-                .a("rel", "prev")
-                .text(format!("← {}", p.title()))
-                .v(),
+                .attr("href", stage_route(id, p))
+                .attr("rel", "prev")
+                .child(format!("← {}", p.title()))
+                .into_any(),
         );
     }
     if let Some(n) = stage.next() {
-        nav = nav.kid(
+        nav = nav.child(
             el("a")
                 .class("button primary")
-                .at("href", stage_route(id, n))
-                .a("rel", "next")
-                .text(format!("Next: {} →", n.title()))
-                .v(),
+                .attr("href", stage_route(id, n))
+                .attr("rel", "next")
+                .child(format!("Next: {} →", n.title()))
+                .into_any(),
         );
     }
-    nav.v()
+    nav.into_any()
 }
 
 /// Every answer, stage by stage, with a way back to change it, and what is still missing.
@@ -256,19 +268,19 @@ fn summary(id: String, on_delete: impl Fn() + Copy + 'static) -> AnyView {
             .filter(|(_, m)| !m.is_empty())
             .map(|(s, items)| {
                 el("li")
-                    .kid(link(
+                    .child(link(
                         stage_route(&id_for_missing, s),
                         format!("{}. {}", s.index() + 1, s.title()),
                         "",
                     ))
-                    .text(format!(": {}", items.join("; ")))
-                    .v()
+                    .child(format!(": {}", items.join("; ")))
+                    .into_any()
             })
             .collect();
         if groups.is_empty() {
             para("", "Nothing: every stage is done.")
         } else {
-            el("ul").kids(groups).v()
+            el("ul").children(groups).into_any()
         }
     });
     let stages: Vec<AnyView> = Stage::questions()
@@ -277,47 +289,44 @@ fn summary(id: String, on_delete: impl Fn() + Copy + 'static) -> AnyView {
         .collect();
     el("section")
         .class("stage")
-        .a("aria-labelledby", "stage-title")
-        .kid(
+        .attr("aria-labelledby", "stage-title")
+        .child(
             el("h2")
-                .a("id", "stage-title")
+                .attr("id", "stage-title")
                 .class("stage-title")
-                .a("tabindex", "-1")
-                .st("Summary")
-                .v(),
+                .attr("tabindex", "-1")
+                .child("Summary")
+                .into_any(),
         )
-        .kid(para("lede", stage_hint(Stage::Summary)))
-        .kid(when(overdue, || {
+        .child(para("lede", stage_hint(Stage::Summary)))
+        .child(when(overdue, || {
             para(
                 "banner warn",
                 "A check-in with this client is overdue. See Follow up.",
             )
         }))
-        .kid(
+        .child(
             el("div")
                 .class("still-missing summary-missing")
-                .kid(el("h3").st("Still missing").v())
-                .kid(missing_all)
-                .v(),
+                .child(el("h3").child("Still missing").into_any())
+                .child(missing_all)
+                .into_any(),
         )
-        .kids(stages)
-        .kid(super::share::share_panel(app, id))
-        .kid(
+        .children(stages)
+        .child(super::share::share_panel(app, id))
+        .child(
             el("div")
                 .class("case-actions")
-                .kid(button(
-                    "Delete this case",
-                    "danger",
-                    None,
-                    click(move |_| on_delete()),
-                ))
-                .kid(para(
+                .child(button("Delete this case", "danger", None, move |_| {
+                    on_delete()
+                }))
+                .child(para(
                     "muted",
                     "Deleted cases go to the trash, where you can restore them.",
                 ))
-                .v(),
+                .into_any(),
         )
-        .v()
+        .into_any()
 }
 
 type Answer = Box<dyn Fn(&crate::model::Case) -> Option<String> + Send + Sync>;
@@ -343,45 +352,45 @@ fn summary_stage(id: &str, s: Stage, app: super::state::AppState) -> AnyView {
                 }
             };
             let text = dyn_view(move || match answer(&case()) {
-                Some(a) => el("span").class("answer").text(a).v(),
-                None => el("span").class("muted").st("Not answered").v(),
+                Some(a) => el("span").class("answer").child(a).into_any(),
+                None => el("span").class("muted").child("Not answered").into_any(),
             });
             let change = el("a")
                 .class("change")
-                .at("href", href.clone())
-                .on_click(click(move |_| app.focus_field.set(key.map(str::to_string))))
-                .st("Change")
-                .kid(
+                .attr("href", href.clone())
+                .on_click(move |_| app.focus_field.set(key.map(str::to_string)))
+                .child("Change")
+                .child(
                     el("span")
                         .class("visually-hidden")
-                        .text(format!(": {label}"))
-                        .v(),
+                        .child(format!(": {label}"))
+                        .into_any(),
                 )
-                .v();
+                .into_any();
             Some(
                 el("div")
-                    .kid(el("dt").st(label).v())
-                    .kid(el("dd").kid(text).st(" ").kid(change).v())
-                    .v(),
+                    .child(el("dt").child(label).into_any())
+                    .child(el("dd").child(text).child(" ").child(change).into_any())
+                    .into_any(),
             )
         })
         .collect();
     el("section")
         .class("summary-stage")
-        .at("aria-labelledby", heading.clone())
-        .kid(
+        .attr("aria-labelledby", heading.clone())
+        .child(
             el("h3")
                 .id(heading)
-                .text(format!("{}. {}", s.index() + 1, s.title()))
-                .kid(
+                .child(format!("{}. {}", s.index() + 1, s.title()))
+                .child(
                     el("span")
                         .class("badge")
-                        .at_dyn("data-state", dy(move || Some(st())))
-                        .kid(dyn_text(st))
-                        .v(),
+                        .attr("data-state", move || Some(st()))
+                        .child(dyn_text(st))
+                        .into_any(),
                 )
-                .v(),
+                .into_any(),
         )
-        .kid(el("dl").class("answers").kids(rows).v())
-        .v()
+        .child(el("dl").class("answers").children(rows).into_any())
+        .into_any()
 }

@@ -107,7 +107,7 @@ test.describe('offline', () => {
       await expect(saveStatus(page)).toHaveText('Saved');
       await page.reload();
       await expect(page.getByLabel("Client's name")).toHaveValue('Written on a plane');
-      // The later screens' module, never opened before, comes from the precache too.
+      // A screen never opened before works offline too: the one module holds every screen.
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Backup' }).click();
       await expect(page.getByRole('heading', { level: 1, name: 'Backup' })).toBeVisible();
       await page.goBack();

@@ -297,7 +297,7 @@ test('with storage turned off the app works in memory, warns, and offers an expo
   expect(await readDownload(download)).toContain('Typed in a private window');
   await expectNoAxeViolations(page, 'memory-only warning');
 
-  // The Backup screen (the second module) sees the same in-page memory.
+  // The Backup screen exports the same records held in memory.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Backup' }).click();
   const health = page.getByRole('region', { name: 'Backup health' });
   const [again] = await Promise.all([
