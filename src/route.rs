@@ -3,6 +3,7 @@
 //! This module is pure: it parses and prints fragments and is tested natively.
 
 use crate::model::Stage;
+use crate::model::drafts::DraftKind;
 
 /// A printable view. Print views are ordinary screens so they work offline too.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -15,6 +16,10 @@ pub enum PrintView {
     Case(String),
     /// The "choose your remedy" sheet to hand to the client.
     Remedy(String),
+    /// The call script for one case.
+    Script(String),
+    /// One drafted message of a case, on paper.
+    Draft(String, DraftKind),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -22,6 +27,8 @@ pub enum Route {
     Home,
     Cases,
     NewCase,
+    /// Before you call: the five-minute start for a case.
+    Start(String),
     Case {
         id: String,
         stage: Stage,
@@ -73,6 +80,7 @@ impl Route {
             [] => Some(Route::Home),
             ["cases"] => Some(Route::Cases),
             ["cases", "new"] => Some(Route::NewCase),
+            ["cases", case, "start"] => id(case).map(Route::Start),
             ["cases", case] => id(case).map(|id| Route::Case {
                 id,
                 stage: Stage::Case,
@@ -95,6 +103,10 @@ impl Route {
             ["print", "crib"] => Some(Route::Print(PrintView::Crib)),
             ["print", "case", case] => id(case).map(|id| Route::Print(PrintView::Case(id))),
             ["print", "remedy", case] => id(case).map(|id| Route::Print(PrintView::Remedy(id))),
+            ["print", "script", case] => id(case).map(|id| Route::Print(PrintView::Script(id))),
+            ["print", "draft", case, kind] => id(case)
+                .zip(DraftKind::from_key(kind))
+                .map(|(id, kind)| Route::Print(PrintView::Draft(id, kind))),
             ["shared"] => Some(Route::Shared(String::new())),
             ["shared", payload] => Some(Route::Shared(payload.to_string())),
             _ => None,
@@ -108,6 +120,7 @@ impl Route {
             Route::Home => "#/".into(),
             Route::Cases => "#/cases".into(),
             Route::NewCase => "#/cases/new".into(),
+            Route::Start(id) => format!("#/cases/{id}/start"),
             Route::Case { id, stage } => format!("#/cases/{id}/{}", stage.slug()),
             Route::Clause => "#/clause".into(),
             Route::ClauseEdit(id) => format!("#/clause/{id}"),
@@ -122,6 +135,10 @@ impl Route {
             Route::Print(PrintView::Crib) => "#/print/crib".into(),
             Route::Print(PrintView::Case(id)) => format!("#/print/case/{id}"),
             Route::Print(PrintView::Remedy(id)) => format!("#/print/remedy/{id}"),
+            Route::Print(PrintView::Script(id)) => format!("#/print/script/{id}"),
+            Route::Print(PrintView::Draft(id, kind)) => {
+                format!("#/print/draft/{id}/{}", kind.key())
+            }
             Route::Shared(p) if p.is_empty() => "#/shared".into(),
             Route::Shared(p) => format!("#/shared/{p}"),
             Route::NotFound(raw) => raw.clone(),
@@ -132,9 +149,8 @@ impl Route {
     pub fn section(&self) -> Section {
         match self {
             Route::Home | Route::NotFound(_) => Section::Home,
-            Route::Cases | Route::NewCase | Route::Case { .. } => Section::Cases,
-            Route::Print(PrintView::Blank | PrintView::Crib) => Section::Cases,
-            Route::Print(PrintView::Case(_) | PrintView::Remedy(_)) => Section::Cases,
+            Route::Cases | Route::NewCase | Route::Start(_) | Route::Case { .. } => Section::Cases,
+            Route::Print(_) => Section::Cases,
             Route::Shared(_) => Section::Cases,
             Route::Clause | Route::ClauseEdit(_) | Route::MediationRequest { .. } => {
                 Section::Clause
@@ -151,6 +167,7 @@ impl Route {
             Route::Home => "Home".into(),
             Route::Cases => "Cases".into(),
             Route::NewCase => "New case".into(),
+            Route::Start(_) => "Before you call".into(),
             Route::Case { stage, .. } => format!("{} · Case", stage.title()),
             Route::Clause => "Mediation clauses".into(),
             Route::ClauseEdit(_) => "Mediation clause".into(),
@@ -164,6 +181,8 @@ impl Route {
             Route::Print(PrintView::Crib) => "Conversation crib sheet".into(),
             Route::Print(PrintView::Case(_)) => "Case worksheet".into(),
             Route::Print(PrintView::Remedy(_)) => "Choose your remedy".into(),
+            Route::Print(PrintView::Script(_)) => "Call script".into(),
+            Route::Print(PrintView::Draft(_, kind)) => kind.title().into(),
             Route::Shared(_) => "Shared case".into(),
             Route::NotFound(_) => "Page not found".into(),
         }
@@ -239,6 +258,9 @@ mod tests {
             Route::Print(PrintView::Crib),
             Route::Print(PrintView::Case("abc".into())),
             Route::Print(PrintView::Remedy("abc".into())),
+            Route::Print(PrintView::Script("abc".into())),
+            Route::Print(PrintView::Draft("abc".into(), DraftKind::AfterCall)),
+            Route::Start("abc".into()),
             Route::Shared(String::new()),
             Route::Shared("1e400.0a1b2c3d.ab-_".into()),
         ];

@@ -231,7 +231,8 @@ fn case_with_figures(v: [i64; 10], percents: [u32; 3]) -> mend::model::Case {
 
 #[test]
 fn money_sums_never_overflow_whatever_the_figures() {
-    use mend::model::numbers::{figures, peace_comparison, reading, remedy_cost};
+    use mend::model::counsel::{CostCheck, Past, decide, time_warning};
+    use mend::model::numbers::{figures, peace_comparison, remedy_cost};
     use mend::model::trends::{Entry, ledger, trends};
     let figure = prop_oneof![
         any::<i64>(),
@@ -250,10 +251,17 @@ fn money_sums_never_overflow_whatever_the_figures() {
         |(v, p, copies): ([i64; 10], [u32; 3], usize)| {
             let case = case_with_figures(v, p);
             let f = figures(&case);
-            let _ = reading(&case, &f, v[9], 3);
+            let past = Past {
+                cases: 3,
+                concessions: v[9],
+            };
+            let _ = decide(&case, past).map(|v| v.offer.text(&case.currency));
+            let _ = time_warning(&case, &f);
             let _ = peace_comparison(&case, &f);
             for o in &case.resolve.options {
-                let _ = remedy_cost(o, &case);
+                if let Some(cost) = remedy_cost(o, &case) {
+                    let _ = CostCheck::new(cost, &case, &f).text(&case, &f);
+                }
             }
             let today = Date::from_ymd(2026, 12, 1).unwrap();
             let entries: Vec<Entry> = (0..copies)

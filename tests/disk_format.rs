@@ -33,12 +33,42 @@ const RECORDS: [&str; 4] = [
     "settings.json",
 ];
 
+/// Every field of `old` is in `new`, with the same value (`new` may have more: fields added
+/// since, at their defaults; and a record's schema version `v` may have moved on).
+fn keeps_everything(old: &Value, new: &Value, at: &str) {
+    match (old, new) {
+        (Value::Object(o), Value::Object(n)) => {
+            for (k, v) in o {
+                let field = format!("{at}.{k}");
+                let moved_on = |a: &Value, b: &Value| a.as_u64() <= b.as_u64();
+                match n.get(k) {
+                    Some(newer) if k == "v" && moved_on(v, newer) => {}
+                    Some(newer) => keeps_everything(v, newer, &field),
+                    None => panic!("{field} is gone"),
+                }
+            }
+        }
+        (Value::Array(o), Value::Array(n)) if o.len() == n.len() => {
+            for (i, (a, b)) in o.iter().zip(n).enumerate() {
+                keeps_everything(a, b, &format!("{at}[{i}]"));
+            }
+        }
+        _ => assert_eq!(old, new, "{at}"),
+    }
+}
+
 #[test]
 fn every_kind_of_record_reads_and_writes_back_the_same_json() {
     for name in RECORDS {
         let raw = fixture(name);
         let record = decode(&raw).unwrap_or_else(|e| panic!("{name}: {e}"));
-        assert_eq!(json(&record.encode()), json(&raw), "{name}");
+        let again = json(&record.encode());
+        // Cases are at version 3 and settings at 2 now: every field they had stays as it was.
+        if name == "case.json" || name == "settings.json" {
+            keeps_everything(&json(&raw), &again, name);
+            continue;
+        }
+        assert_eq!(again, json(&raw), "{name}");
     }
 }
 
@@ -69,7 +99,7 @@ fn trash_and_set_aside_entries_load_as_written() {
     let raw = fixture("trash-case.json");
     let item = read_trash("mend:trash:case:caseTrashed00001", &raw).unwrap();
     assert_eq!(item.deleted, 1_795_999_999_500);
-    assert_eq!(json(&item.encode()), json(&raw));
+    keeps_everything(&json(&raw), &json(&item.encode()), "trash");
 
     let mut b = MemoryBackend::new();
     for name in RECORDS {
@@ -99,7 +129,7 @@ fn a_share_link_text_reads_and_writes_back_the_same() {
     let raw = fixture("share-case.json");
     let shared = from_text(&raw).unwrap();
     assert!(matches!(&shared, Shared::Case(c) if c.client.name.starts_with("Zoë")));
-    assert_eq!(json(&to_text(&shared)), json(&raw));
+    keeps_everything(&json(&raw), &json(&to_text(&shared)), "link");
 }
 
 #[test]
@@ -133,6 +163,10 @@ fn the_backup_file_imports_whole_and_exports_the_same_records() {
             .cloned()
             .collect()
     };
-    assert_eq!(readable(&again), readable(&file));
-    assert_eq!(again["trash"], file["trash"]);
+    keeps_everything(
+        &Value::Array(readable(&file)),
+        &Value::Array(readable(&again)),
+        "records",
+    );
+    keeps_everything(&file["trash"], &again["trash"], "trash");
 }

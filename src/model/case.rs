@@ -227,7 +227,41 @@ pub struct Numbers {
 pub struct ReachOut {
     pub channel: Option<Channel>,
     pub when: Option<Date>,
+    /// The time proposed for the call, as the user puts it ("Tuesday at 10").
+    pub time: String,
     pub notes: String,
+}
+
+/// The user's own limits for this dispute, set before the conversation. // G3
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Limits {
+    /// The most you will give back, in minor units.
+    pub concede: Option<i64>,
+    /// The most time you will spend on it, in minutes.
+    pub minutes: Option<i64>,
+}
+
+/// One conversation or message with the client. // G34
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Contact {
+    /// When (ms).
+    pub at: i64,
+    pub how: Option<Channel>,
+    /// What was said, in a line or two.
+    pub said: String,
+    /// It got heated. // G8
+    pub heated: bool,
+}
+
+/// A draft the user edited, kept with the case so nothing typed is lost.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct EditedDraft {
+    /// Which draft (see `model::drafts::DraftKind::key`).
+    pub kind: String,
+    pub text: String,
 }
 
 /// A clarifying question, ticked when asked, with what was said.
@@ -235,6 +269,8 @@ pub struct ReachOut {
 #[serde(default)]
 pub struct Question {
     pub text: String,
+    /// Chosen to ask, before the call (the call script lists these).
+    pub planned: bool,
     pub asked: bool,
     pub answer: String,
 }
@@ -330,6 +366,8 @@ pub struct Resolve {
     pub their_suggestion: String,
     pub options: Vec<RemedyOption>,
     pub counter_offer: String,
+    /// What the counter-offer costs you, when it is money.
+    pub counter_amount: Option<i64>,
     pub peace: Peace,
     pub agreed: String,
     /// When the client confirmed the agreed resolution meets their needs (ms). // G31
@@ -417,6 +455,8 @@ pub struct Decide {
     pub concession: Option<i64>,
     /// The respectful exit checklist, by item. // G43
     pub exit: Vec<bool>,
+    /// Someone who may suit the client better, when ending. // G5, G43
+    pub refer_to: String,
     pub note: String,
 }
 
@@ -449,6 +489,10 @@ pub struct Case {
     pub decide: Decide,
     /// The mediation clause that applies, if one does (see `model::clause`).
     pub clause: Option<ClauseLink>,
+    pub limits: Limits,
+    /// Every conversation and message with the client, oldest first.
+    pub contacts: Vec<Contact>,
+    pub drafts: Vec<EditedDraft>,
 }
 
 /// Which saved clause applies to a case, and the day the dispute was raised in writing:
@@ -484,6 +528,9 @@ impl Default for Case {
             prevent: Prevent::default(),
             decide: Decide::default(),
             clause: None,
+            limits: Limits::default(),
+            contacts: Vec::new(),
+            drafts: Vec::new(),
         }
     }
 }
@@ -609,6 +656,16 @@ impl Case {
             .map(|(f, p)| (f, p.map(i64::from)))
             .collect();
         out_of(percents, 100, "a percent over 100")
+    }
+
+    /// Days since the last logged conversation with the client, if any. // G34
+    pub fn days_since_contact(&self, today: Date, offset_minutes: i32) -> Option<i32> {
+        let last = self.contacts.iter().map(|c| c.at).max()?;
+        Some(
+            Date::from_timestamp(last, offset_minutes)
+                .days_until(today)
+                .max(0),
+        )
     }
 
     /// Adds a prevention action (see [`Action::next`]).
@@ -750,6 +807,25 @@ mod tests {
             let err = case.check_figures().unwrap_err();
             assert!(err.starts_with(field), "{err}");
         }
+    }
+
+    #[test]
+    fn days_since_the_last_conversation() {
+        let today = Date::from_ymd(2026, 12, 10).unwrap();
+        let mut case = Case::default();
+        assert_eq!(case.days_since_contact(today, 0), None);
+        let at = |d: Date| d.days() as i64 * crate::model::date::MS_PER_DAY + 3_600_000;
+        for day in [3, 7, 5] {
+            case.contacts.push(Contact {
+                at: at(today.add_days(-day)),
+                ..Contact::default()
+            });
+        }
+        assert_eq!(
+            case.days_since_contact(today, 0),
+            Some(3),
+            "the latest counts"
+        );
     }
 
     #[test]

@@ -24,12 +24,19 @@ pub struct CribLine {
     pub say: &'static str,
 }
 
-/// The conversation crib sheet. // G8, G10, G11, G13, G24, G26, G28
+/// The conversation crib sheet, in the order of a good conversation: understand first,
+/// explain before offering, and end with a promise of news. // G8, G10, G11, G13, G24, G26,
+/// G28, G29, G30, G31, G34
 pub const CRIB_SHEET: &[CribLine] = &[
     // G24, G10
     CribLine {
         step: "Acknowledge",
         say: "\"I can hear this has been really frustrating, and I'm glad you told me.\"",
+    },
+    // G24
+    CribLine {
+        step: "Say sorry for the misunderstanding",
+        say: "\"I'm sorry there's been a misunderstanding.\" It admits no fault; it shows you care.",
     },
     // G11
     CribLine {
@@ -41,20 +48,40 @@ pub const CRIB_SHEET: &[CribLine] = &[
         step: "Restate",
         say: "\"So if I have it right, the problem is … Is that it?\" Repeat until they agree.",
     },
+    // G26
+    CribLine {
+        step: "Explain without defending",
+        say: "Offer something new: a record, a reason, a different angle. Repeating what they already know does not help.",
+    },
     // G28
     CribLine {
         step: "Ask what would make it right",
         say: "\"What would feel like a fair way to settle this for you?\"",
+    },
+    // G29
+    CribLine {
+        step: "Offer a choice",
+        say: "\"Here are two or three ways we could put this right. Which would suit you?\"",
     },
     // G28
     CribLine {
         step: "Counter-offer",
         say: "\"I can't do that, but here is what I can do …\"",
     },
-    // G26
+    // G30
     CribLine {
-        step: "Explain without defending",
-        say: "Offer something new: a record, a reason, a different angle. Repeating what they already know does not help.",
+        step: "A peace offering",
+        say: "Even when you are right: a share off this invoice, or a bigger one off the next.",
+    },
+    // G31
+    CribLine {
+        step: "Check it meets their needs",
+        say: "\"Does this meet your needs?\"",
+    },
+    // G34
+    CribLine {
+        step: "Promise the next update",
+        say: "\"You'll hear from me by Thursday, even if it's only to say I'm still on it.\"",
     },
     // G8
     CribLine {
@@ -63,15 +90,30 @@ pub const CRIB_SHEET: &[CribLine] = &[
     },
 ];
 
-/// Suggested clarifying questions for the Listen stage. // G11, G12
+/// Suggested clarifying questions for the Listen stage. // G11, G12, G17, G18, G35
 pub const CLARIFYING_QUESTIONS: &[&str] = &[
     "What happened, from your point of view?",
     "What were you expecting to happen?",
+    // G17
+    "Was anything promised that you did not get?",
+    // G18
+    "How have you been using it?",
     "When did you first notice the problem?",
     "How has this affected you or your business?",
     "Is anything else about our work bothering you?",
     "What would make this right for you?",
+    // G35
+    "How could we have avoided this?",
 ];
+
+/// When a complaint arrives, or a decision is hard. // G47
+pub const NOT_PERSONAL: &str = "A complaint is about the work, not about you. Treat it as a chance to get better, not as a judgement of who you are.";
+
+/// After a hard or heated conversation. // G45
+pub const TAKE_A_PAUSE: &str = "Step away before you reply: a walk, some exercise, anything else for a while. Come back to it calmer.";
+
+/// After any conversation with the client, logged. // G45, G47
+pub const AFTER_A_CONVERSATION: &str = "That is done. Take a breath, and do something else for ten minutes before the next step. It was about the work, not about you.";
 
 /// The respectful exit checklist, for ending a client relationship. // G43
 pub const EXIT_CHECKLIST: &[&str] = &[
@@ -108,8 +150,15 @@ mod tests {
     #[test]
     fn lists_are_complete() {
         assert_eq!(GROUND_RULES.len(), 6);
-        assert_eq!(CRIB_SHEET.len(), 7);
+        assert_eq!(CRIB_SHEET.len(), 12);
         assert_eq!(EXIT_CHECKLIST.len(), 5);
         assert!(CLARIFYING_QUESTIONS.iter().all(|q| q.ends_with('?')));
+        // Seed 000's order: the explanation comes before any remedy.
+        let at = |step: &str| CRIB_SHEET.iter().position(|l| l.step == step).unwrap();
+        assert!(at("Say sorry for the misunderstanding") < at("Explain without defending"));
+        assert!(at("Explain without defending") < at("Offer a choice"));
+        assert!(at("Offer a choice") < at("A peace offering"));
+        assert!(at("A peace offering") < at("Check it meets their needs"));
+        assert!(at("Check it meets their needs") < at("Promise the next update"));
     }
 }

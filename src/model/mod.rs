@@ -2,7 +2,9 @@
 
 pub mod case;
 pub mod clause;
+pub mod counsel;
 pub mod date;
+pub mod drafts;
 pub mod example;
 pub mod figure;
 pub mod guidance;

@@ -1,8 +1,8 @@
 //! Know your numbers: what the job cost you, where you break even, what defending costs, how
-//! much you can give and still break even, and what is at risk if the client leaves. Then a
-//! plain reading of what that suggests. // G1–G5, G43
+//! much you can give and still break even, and what is at risk if the client leaves; what
+//! each remedy costs. What to do about it is `counsel`'s. // G1–G5
 
-use super::case::{Case, GoodFaith, RemedyKind, RemedyOption};
+use super::case::{Case, RemedyKind, RemedyOption};
 use super::money::{add, format_money, mul_div, percent_of};
 
 /// The most time a record may hold, in minutes (100,000 hours): what can be typed.
@@ -198,121 +198,6 @@ pub fn format_permille(permille: i64) -> String {
     }
 }
 
-/// What the numbers suggest, in plain words.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Reading {
-    /// Not enough figures yet; these would complete it.
-    Incomplete(Vec<&'static str>),
-    /// The client has cost more than they bring. // G42, G43
-    ConsiderLettingGo { costs: i64, brings: i64 },
-    /// Defending would cost at least what is disputed. // G3
-    SettleQuickly { defend: i64, disputed: i64 },
-    /// The amount is within what you can give and still break even. // G4
-    GiveWay { disputed: i64, budget: i64 },
-    /// Giving it all back would take you below break-even. // G3, G30
-    StandFirm { disputed: i64, budget: i64 },
-}
-
-impl Reading {
-    /// A short name for styling: "incomplete", "letgo", "settle", "giveway", "standfirm".
-    pub fn kind(&self) -> &'static str {
-        match self {
-            Reading::Incomplete(_) => "incomplete",
-            Reading::ConsiderLettingGo { .. } => "letgo",
-            Reading::SettleQuickly { .. } => "settle",
-            Reading::GiveWay { .. } => "giveway",
-            Reading::StandFirm { .. } => "standfirm",
-        }
-    }
-
-    pub fn headline(&self) -> &'static str {
-        match self {
-            Reading::Incomplete(_) => "Add a few figures to see what they suggest",
-            Reading::ConsiderLettingGo { .. } => {
-                "This client has cost more than they bring: consider letting go"
-            }
-            Reading::SettleQuickly { .. } => {
-                "Defending costs more than the amount in dispute: settle quickly"
-            }
-            Reading::GiveWay { .. } => {
-                "You can afford to give way: a quick concession keeps the client"
-            }
-            Reading::StandFirm { .. } => "Stand firm, with a peace offering",
-        }
-    }
-
-    /// The reason behind the headline, with the case's figures.
-    pub fn explain(&self, currency: &str) -> String {
-        let m = |v: i64| format_money(v, currency);
-        match self {
-            Reading::Incomplete(missing) => format!("Still needed: {}.", missing.join(", ")),
-            Reading::ConsiderLettingGo { costs, brings } => format!(
-                "Concessions already given, the amount now in dispute and the time it takes come to {}, more than the {} of future work you expect from them. If you have done what you can within your limits, it may be time to part ways, calmly and on your terms.",
-                m(*costs),
-                m(*brings)
-            ),
-            Reading::SettleQuickly { defend, disputed } => format!(
-                "Arguing this out would take about {} of your time, and only {} is in dispute. Settling quickly is the cheaper way, even when you are right.",
-                m(*defend),
-                m(*disputed)
-            ),
-            Reading::GiveWay { disputed, budget } => format!(
-                "Giving back the full {} still leaves you at or above break-even (you can give up to {}). A small concession now often buys a loyal client and good word of mouth.",
-                m(*disputed),
-                m(*budget)
-            ),
-            Reading::StandFirm { disputed, budget } => format!(
-                "Giving back the full {} would take you below break-even: you can give at most {} without losing money on the job. Hold to the value of your work, and still offer something as a gesture of goodwill.",
-                m(*disputed),
-                m(*budget)
-            ),
-        }
-    }
-}
-
-/// Reads the figures, with what this client has already been given in concessions (in the
-/// case's currency) and how many earlier complaints they made.
-pub fn reading(case: &Case, f: &Figures, past_concessions: i64, earlier_cases: usize) -> Reading {
-    let Some(disputed) = case.amount.filter(|a| *a > 0) else {
-        return Reading::Incomplete(vec!["the amount in dispute"]);
-    };
-    // G42, G43: a history of complaints (or clear bad faith) and a cost above what they bring.
-    let history = earlier_cases > 0 || case.diagnose.good_faith == Some(GoodFaith::TakingAdvantage);
-    if let Some(brings) = case.numbers.future_revenue {
-        let costs = past_concessions
-            .saturating_add(disputed)
-            .saturating_add(f.defend_cost.unwrap_or(0));
-        if history && costs > brings {
-            return Reading::ConsiderLettingGo { costs, brings };
-        }
-    }
-    if let Some(defend) = f.defend_cost.filter(|d| *d >= disputed) {
-        return Reading::SettleQuickly { defend, disputed };
-    }
-    if let Some(budget) = f.concession_budget {
-        return if disputed <= budget {
-            Reading::GiveWay { disputed, budget }
-        } else {
-            Reading::StandFirm { disputed, budget }
-        };
-    }
-    let n = &case.numbers;
-    let mut missing = Vec::new();
-    if n.minutes_spent.is_none() {
-        missing.push("hours spent on the job");
-    }
-    if n.hourly_worth.is_none() {
-        missing.push("what an hour of your time is worth");
-    }
-    if n.invoiced.is_none() {
-        missing.push("the price invoiced");
-    }
-    if n.dispute_minutes.is_none() {
-        missing.push("hours the dispute may take");
-    }
-    Reading::Incomplete(missing)
-}
-
 /// What a remedy would cost you, when its inputs are known.
 pub fn remedy_cost(option: &RemedyOption, case: &Case) -> Option<i64> {
     let n = &case.numbers;
@@ -412,11 +297,6 @@ pub fn offer_text(option: &RemedyOption, case: &Case) -> String {
     } else {
         format!("{main}: {note}")
     }
-}
-
-/// Whether a remedy fits within what you can give and still break even.
-pub fn fits_budget(cost: Option<i64>, budget: Option<i64>) -> Option<bool> {
-    cost.zip(budget).map(|(c, b)| c <= b)
 }
 
 /// A share off this invoice now, against a larger share off the next purchase. // G30
@@ -560,135 +440,6 @@ mod tests {
     }
 
     #[test]
-    fn the_readings_table() {
-        type Row<'a> = (&'a str, Numbers, Option<i64>, i64, usize, Reading);
-        let table: Vec<Row> = vec![
-            (
-                "no amount",
-                nums(20, 8_000, 0, 240_000, None, 3),
-                None,
-                0,
-                0,
-                Reading::Incomplete(vec!["the amount in dispute"]),
-            ),
-            (
-                "defending costs more",
-                nums(20, 8_000, 0, 240_000, None, 5),
-                Some(30_000),
-                0,
-                0,
-                Reading::SettleQuickly {
-                    defend: 40_000,
-                    disputed: 30_000,
-                },
-            ),
-            (
-                "defending costs exactly the amount",
-                nums(20, 8_000, 0, 240_000, None, 5),
-                Some(40_000),
-                0,
-                0,
-                Reading::SettleQuickly {
-                    defend: 40_000,
-                    disputed: 40_000,
-                },
-            ),
-            (
-                "within budget",
-                nums(20, 8_000, 0, 240_000, Some(1_000_000), 1),
-                Some(50_000),
-                0,
-                0,
-                Reading::GiveWay {
-                    disputed: 50_000,
-                    budget: 80_000,
-                },
-            ),
-            (
-                "over budget",
-                nums(20, 8_000, 0, 240_000, None, 1),
-                Some(120_000),
-                0,
-                0,
-                Reading::StandFirm {
-                    disputed: 120_000,
-                    budget: 80_000,
-                },
-            ),
-            (
-                "costs more than they bring, with history",
-                nums(20, 8_000, 0, 240_000, Some(50_000), 1),
-                Some(30_000),
-                40_000,
-                2,
-                Reading::ConsiderLettingGo {
-                    costs: 78_000,
-                    brings: 50_000,
-                },
-            ),
-            (
-                "costs more than they bring, but a first complaint",
-                nums(20, 8_000, 0, 240_000, Some(10_000), 1),
-                Some(30_000),
-                0,
-                0,
-                Reading::GiveWay {
-                    disputed: 30_000,
-                    budget: 80_000,
-                },
-            ),
-            (
-                "missing rate",
-                Numbers {
-                    invoiced: Some(1_000),
-                    ..Default::default()
-                },
-                Some(500),
-                0,
-                0,
-                Reading::Incomplete(vec![
-                    "hours spent on the job",
-                    "what an hour of your time is worth",
-                    "hours the dispute may take",
-                ]),
-            ),
-        ];
-        for (name, numbers, amount, past, earlier, expected) in table {
-            let c = case(numbers, amount);
-            assert_eq!(reading(&c, &figures(&c), past, earlier), expected, "{name}");
-        }
-    }
-
-    #[test]
-    fn bad_faith_counts_as_history_for_letting_go() {
-        let mut c = case(nums(20, 8_000, 0, 240_000, Some(10_000), 1), Some(30_000));
-        c.diagnose.good_faith = Some(GoodFaith::TakingAdvantage);
-        assert!(matches!(
-            reading(&c, &figures(&c), 0, 0),
-            Reading::ConsiderLettingGo { .. }
-        ));
-    }
-
-    #[test]
-    fn readings_explain_themselves_with_the_figures() {
-        let r = Reading::SettleQuickly {
-            defend: 40_000,
-            disputed: 30_000,
-        };
-        assert_eq!(
-            r.headline(),
-            "Defending costs more than the amount in dispute: settle quickly"
-        );
-        assert!(r.explain("USD").contains("$400.00"));
-        assert!(r.explain("USD").contains("$300.00"));
-        assert!(
-            Reading::Incomplete(vec!["a", "b"])
-                .explain("USD")
-                .ends_with("a, b.")
-        );
-    }
-
-    #[test]
     fn remedy_costs() {
         let c = case(nums(20, 8_000, 0, 240_000, None, 1), Some(48_000));
         let opt = |kind, amount, percent, minutes| RemedyOption {
@@ -739,9 +490,6 @@ mod tests {
         for (o, expected) in table {
             assert_eq!(remedy_cost(&o, &c), expected, "{:?}", o.kind);
         }
-        assert_eq!(fits_budget(Some(10), Some(10)), Some(true));
-        assert_eq!(fits_budget(Some(11), Some(10)), Some(false));
-        assert_eq!(fits_budget(None, Some(10)), None);
         for kind in RemedyKind::ALL {
             let _ = remedy_inputs(*kind);
         }

@@ -11,6 +11,8 @@ pub struct Settings {
     pub last_export: Option<i64>,
     /// Closed cases whose "reflect on it" nudge was waved away (never shown again).
     pub dismissed_nudges: Vec<String>,
+    /// The user's name, to sign drafted messages.
+    pub name: String,
 }
 
 impl Default for Settings {
@@ -19,6 +21,7 @@ impl Default for Settings {
             currency: "USD".into(),
             last_export: None,
             dismissed_nudges: Vec::new(),
+            name: String::new(),
         }
     }
 }
@@ -39,6 +42,7 @@ impl Settings {
             currency: pick(&base.currency, &ours.currency, &theirs.currency),
             last_export: ours.last_export.max(theirs.last_export),
             dismissed_nudges: dismissed,
+            name: pick(&base.name, &ours.name, &theirs.name),
         }
     }
 }
@@ -52,6 +56,7 @@ mod tests {
             currency: currency.into(),
             last_export,
             dismissed_nudges: dismissed.iter().map(|d| d.to_string()).collect(),
+            name: String::new(),
         }
     }
 

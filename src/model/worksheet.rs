@@ -60,6 +60,20 @@ pub enum Widget {
     Exit,
     Mediation,
     Reflect,
+    /// The reading, its reasons and what to offer (the same on each stage it shows).
+    Reading,
+    /// The counter-offer's cost against your limits.
+    CounterCost,
+    /// Your limits for this dispute, with suggestions.
+    Limits,
+    /// Conversations and messages with the client, and "the call got heated".
+    Contacts,
+    /// "It is about the work, not about you." // G47
+    NotPersonal,
+    DraftFirstReply,
+    DraftAfterCall,
+    DraftCheckIn,
+    DraftEnding,
 }
 
 impl Widget {
@@ -83,6 +97,15 @@ impl Widget {
             Widget::Exit => "A respectful exit",
             Widget::Mediation => "If you cannot agree: the mediation clause",
             Widget::Reflect => "Afterwards: reflect on it",
+            Widget::Reading => "What to do, and why",
+            Widget::CounterCost => "The counter-offer against your limits",
+            Widget::Limits => "Your limits for this dispute",
+            Widget::Contacts => "Conversations with the client",
+            Widget::NotPersonal => "Not about you",
+            Widget::DraftFirstReply => "Words to send: asking for a call",
+            Widget::DraftAfterCall => "Words to send: the summary after the call",
+            Widget::DraftCheckIn => "Words to send: a check-in update",
+            Widget::DraftEnding => "Words to send: ending the relationship",
         }
     }
 }
@@ -183,6 +206,8 @@ const CASE: &[Block] = &[
         area!(disputed),
         true,
     ),
+    // G47
+    W(Widget::NotPersonal),
     q(
         "currency",
         "Currency",
@@ -314,6 +339,9 @@ const NUMBERS: &[Block] = &[
         true,
     ),
     W(Widget::Figures),
+    // G3
+    W(Widget::Limits),
+    W(Widget::Reading),
 ];
 
 const REACH_OUT: &[Block] = &[
@@ -336,6 +364,16 @@ const REACH_OUT: &[Block] = &[
         opt!(Date, reach.when),
         true,
     ),
+    q(
+        "reach-time",
+        "At what time",
+        "As you would say it: \"at 10 tomorrow\", \"Tuesday afternoon\".",
+        "",
+        text!(reach.time),
+        false,
+    ),
+    // G6, G7
+    W(Widget::DraftFirstReply),
     W(Widget::GroundRules),
     W(Widget::CribSheet),
     q(
@@ -346,6 +384,8 @@ const REACH_OUT: &[Block] = &[
         area!(reach.notes),
         false,
     ),
+    // G7, G8, G34, G45, G47
+    W(Widget::Contacts),
 ];
 
 const LISTEN: &[Block] = &[
@@ -377,6 +417,7 @@ const LISTEN: &[Block] = &[
         area!(listen.notes),
         false,
     ),
+    W(Widget::Contacts),
 ];
 
 const RESTATE: &[Block] = &[W(Widget::Attempts)];
@@ -523,9 +564,11 @@ const DIAGNOSE: &[Block] = &[
         choice!(Reach, diagnose.reach),
         true,
     ),
+    W(Widget::Reading),
 ];
 
 const RESOLVE: &[Block] = &[
+    W(Widget::Reading),
     // G24, G25, G26
     q(
         "valid",
@@ -556,6 +599,16 @@ const RESOLVE: &[Block] = &[
         area!(resolve.counter_offer),
         false,
     ),
+    // G3
+    q(
+        "counter-amount",
+        "What the counter-offer costs you",
+        "If it is money, or work you can price. It is checked against your limits.",
+        "",
+        opt!(Money, resolve.counter_amount),
+        false,
+    ),
+    W(Widget::CounterCost),
     // G30
     W(Widget::Peace),
     // G31
@@ -568,11 +621,17 @@ const RESOLVE: &[Block] = &[
         true,
     ),
     W(Widget::Confirmation),
+    // G13, G31, G34
+    W(Widget::DraftAfterCall),
     // G33
     W(Widget::Mediation),
 ];
 
-const FOLLOW_UP: &[Block] = &[W(Widget::CheckIns)];
+const FOLLOW_UP: &[Block] = &[
+    W(Widget::CheckIns),
+    W(Widget::DraftCheckIn),
+    W(Widget::Contacts),
+];
 
 const PREVENT: &[Block] = &[
     // G35
@@ -651,6 +710,18 @@ const DECIDE: &[Block] = &[
     ),
     // G43
     W(Widget::Exit),
+    // G5, G43
+    q(
+        "refer-to",
+        "If you end it: someone who may suit them better",
+        "A name to pass on, so they are not left stranded.",
+        "",
+        text!(decide.refer_to),
+        false,
+    ),
+    W(Widget::DraftEnding),
+    // G47
+    W(Widget::NotPersonal),
     q(
         "decide-note",
         "Anything to remember",
@@ -662,6 +733,17 @@ const DECIDE: &[Block] = &[
     // G45, G46, G47
     W(Widget::Reflect),
 ];
+
+/// A question of the worksheet, wherever it is asked, by its key.
+pub fn question(key: &str) -> Option<Question> {
+    Stage::questions()
+        .iter()
+        .flat_map(|s| blocks(*s))
+        .find_map(|b| match b {
+            Block::Q(q) if q.key == key => Some(*q),
+            _ => None,
+        })
+}
 
 /// The blocks of a stage, in order. The summary has none of its own.
 pub fn blocks(stage: Stage) -> &'static [Block] {

@@ -28,6 +28,8 @@ struct Row {
     done: usize,
     overdue: usize,
     received: Option<Date>,
+    /// Days since the last logged conversation. // G34
+    last_contact: Option<i32>,
     example: bool,
 }
 
@@ -43,6 +45,7 @@ fn row(r: &Record<Case>, t: Date) -> Row {
         done: progress(c),
         overdue: overdue_check_ins(c, t).len(),
         received: c.received,
+        last_contact: c.days_since_contact(t, local_offset_minutes()),
         example: c.example,
     }
 }
@@ -99,6 +102,12 @@ fn case_row(row: Row) -> AnyView {
     let mut meta = format!("{status} · {} of 10 stages done", row.done);
     if let Some(d) = row.received {
         meta.push_str(&format!(" · arrived {}", d.human()));
+    }
+    match row.last_contact {
+        Some(0) => meta.push_str(" · last spoke today"),
+        Some(1) => meta.push_str(" · last spoke yesterday"),
+        Some(n) => meta.push_str(&format!(" · last spoke {n} days ago")),
+        None => {}
     }
     let mut li = el("li").class("case-row").child(
         el("a")
@@ -469,17 +478,12 @@ pub fn cases_list() -> AnyView {
     .into_any()
 }
 
-/// `#/cases/new`: creates a case and moves to it, replacing the address so a reload does
-/// not create another.
+/// `#/cases/new`: creates a case and moves to its five-minute start, replacing the address
+/// so a reload does not create another.
 pub fn new_case() -> AnyView {
     let app = use_app();
     let id = start_case(app);
     // After this render: switching screens from inside a render is not allowed.
-    queue_microtask(move || {
-        replace(&Route::Case {
-            id,
-            stage: Stage::Case,
-        })
-    });
+    queue_microtask(move || replace(&Route::Start(id)));
     el("h1").attr("tabindex", "-1").child("New case").into_any()
 }

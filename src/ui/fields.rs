@@ -62,8 +62,10 @@ pub fn read<T: Listed, V: Default + 'static>(
     let f = StoredValue::new_local(f);
     move || {
         app.list::<T, V>(|m| {
-            m.get(ed.id.read_value().as_str())
-                .map(|r| f.with_value(|f| f(&r.data)))
+            // `try_`: a field may be read once more while its screen is being taken down.
+            ed.id
+                .try_with_value(|id| m.get(id).and_then(|r| f.try_with_value(|f| f(&r.data))))
+                .flatten()
                 .unwrap_or_default()
         })
     }
@@ -96,7 +98,11 @@ pub type Change<T> = Box<dyn FnOnce(&mut T)>;
 pub fn write<T: Listed>() -> impl Fn(Change<T>) + Copy + 'static {
     let app = use_app();
     let ed = editing::<T>();
-    move |change| app.update::<T>(&ed.id.read_value(), change)
+    move |change| {
+        if let Some(id) = ed.id.try_get_value() {
+            app.update::<T>(&id, change)
+        }
+    }
 }
 
 /// Changes the current case.
@@ -119,13 +125,13 @@ impl<V> Clone for Bind<V> {
 
 impl<V> Copy for Bind<V> {}
 
-impl<V: 'static> Bind<V> {
+impl<V: Default + 'static> Bind<V> {
     pub fn get(&self) -> V {
-        self.get.with_value(|f| f())
+        self.get.try_with_value(|f| f()).unwrap_or_default()
     }
 
     pub fn set(&self, value: V) {
-        self.set.with_value(|f| f(value))
+        self.set.try_with_value(|f| f(value));
     }
 }
 
@@ -144,7 +150,9 @@ pub fn bind<T: Listed, V: Default + 'static>(
     Bind {
         get: StoredValue::new_local(Box::new(read)),
         set: StoredValue::new_local(Box::new(move |v: V| {
-            write(Box::new(move |r| set.with_value(|s| s(r, v))))
+            write(Box::new(move |r| {
+                set.try_with_value(|s| s(r, v));
+            }))
         })),
     }
 }
@@ -357,7 +365,7 @@ pub fn figure_input(
     b: Bind<Option<i64>>,
 ) -> AnyView {
     let currency = StoredValue::new_local(field_currency());
-    let currency = move || currency.with_value(|f| f());
+    let currency = move || currency.try_with_value(|f| f()).unwrap_or_default();
     let shown = move || {
         b.get()
             .map(|v| figure_for_input(unit, v, &currency()))

@@ -4,6 +4,7 @@ mod app;
 mod backup;
 mod cases;
 mod clause;
+mod counsel;
 mod fields;
 mod journal;
 mod kit;

@@ -13,6 +13,7 @@ pub fn screen(route: Route) -> AnyView {
         Route::Home => home(),
         Route::Cases => cases_list(),
         Route::NewCase => new_case(),
+        Route::Start(id) => super::counsel::start_screen(id),
         Route::Case { id, stage } => case_screen(id, stage),
         Route::Print(view) => super::print::print_screen(view),
         Route::Shared(payload) => super::share::shared_screen(payload),

@@ -4,13 +4,16 @@
 
 use leptos::prelude::*;
 
-use super::kit::{button, el, link, para};
+use super::kit::{button, el, link, para, text_list};
 use super::state::use_app;
 use super::today;
 use super::widgets::crib_sheet;
 use crate::model::Case;
 use crate::model::case::RemedyKind;
-use crate::model::guidance::{CLARIFYING_QUESTIONS, EXIT_CHECKLIST, GROUND_RULES, validity_advice};
+use crate::model::drafts::{self, DraftKind, beside_the_script, call_script};
+use crate::model::guidance::{
+    CLARIFYING_QUESTIONS, EXIT_CHECKLIST, GROUND_RULES, NOT_PERSONAL, validity_advice,
+};
 use crate::model::numbers::offer_text;
 use crate::model::worksheet::{Block, Field, Widget, blocks, stage_hint, widget_answer};
 use crate::model::{Stage, case::Validity};
@@ -21,7 +24,7 @@ fn toolbar(back: Route, back_text: &'static str) -> AnyView {
     el("div")
         .class("print-bar no-print")
         .child(button("Print", "primary", None, |_| {
-            let _ = window().print();
+            super::kit::print_page()
         }))
         .child(link(back.to_fragment(), back_text, "button"))
         .child(para(
@@ -155,6 +158,18 @@ fn blank_widget(w: Widget) -> AnyView {
         ),
         Widget::ReachAdvice => para("", "Days since the complaint arrived: ______"),
         Widget::ClientHistory | Widget::GoodFaithSignals => para("", "Earlier cases with this client, and what they were given: ____________"),
+        Widget::Limits => para("", "The most you will concede ____________   The most time you will spend ________ hours"),
+        Widget::Reading => boxes(&["Fix it", "Meet them", "Stand firm, politely", "Settle quickly", "Consider ending"]),
+        Widget::CounterCost => para("", "Within your limit?  ☐ Yes ☐ No     Above break-even?  ☐ Yes ☐ No"),
+        Widget::Contacts => el("div")
+            .children((0..3).map(|_| para("", "When ________   How ________   What was said ______________________   ☐ Got heated")).collect())
+            .into_any(),
+        // G47: words for the paper too.
+        Widget::NotPersonal => para("", NOT_PERSONAL),
+        // Drafts are written on screen, from the case.
+        Widget::DraftFirstReply | Widget::DraftAfterCall | Widget::DraftCheckIn | Widget::DraftEnding => {
+            return ().into_any();
+        }
     };
     el("div")
         .class("q")
@@ -419,6 +434,102 @@ pub fn remedy_page(id: String) -> AnyView {
         .into_any()
 }
 
+/// The call script for a case, on one page: the steps in order, the rules beside them.
+/// // G8–G13, G24–G31, G34
+pub fn script_page(id: String) -> AnyView {
+    let app = use_app();
+    let Some(case) = app.find::<Case>(&id).map(|r| r.data) else {
+        return missing_case();
+    };
+    let steps: Vec<AnyView> = call_script(&case, today())
+        .into_iter()
+        .enumerate()
+        .map(|(n, step)| {
+            el("li")
+                .child(
+                    el("h2")
+                        .child(format!("{}. {}", n + 1, step.heading))
+                        .into_any(),
+                )
+                .children(step.lines.into_iter().map(|l| para("", l)).collect())
+                .into_any()
+        })
+        .collect();
+    let (rules, heated) = beside_the_script();
+    let aside = el("aside")
+        .class("script-aside")
+        .attr("aria-labelledby", "script-rules")
+        .child(
+            el("h2")
+                .attr("id", "script-rules")
+                .child("Ground rules")
+                .into_any(),
+        )
+        .child(text_list(
+            "rules",
+            rules.iter().map(|r| r.to_string()).collect(),
+        ))
+        .child(el("h2").child("If it gets heated").into_any())
+        .child(para("", heated))
+        .into_any();
+    let head = format!("Call script · {} · {}", case.title(), today().human());
+    let content = vec![
+        el("h1")
+            .attr("tabindex", "-1")
+            .child(format!("Call script: {}", case.title()))
+            .into_any(),
+        el("div")
+            .class("script")
+            .child(el("ol").class("script-steps").children(steps).into_any())
+            .child(aside)
+            .into_any(),
+    ];
+    let back = Route::Start(id);
+    el("div")
+        .class("sheet script-page")
+        .child(toolbar(back, "Back to Before you call"))
+        .child(printed(head, content))
+        .into_any()
+}
+
+/// One drafted message of a case, as the user left it, on paper.
+pub fn draft_page(id: String, kind: DraftKind) -> AnyView {
+    let app = use_app();
+    let Some(case) = app.find::<Case>(&id).map(|r| r.data) else {
+        return missing_case();
+    };
+    let name = untrack(|| app.settings()).name;
+    let d = drafts::current(kind, &case, &name, today());
+    let head = format!("{} · {}", kind.title(), case.title());
+    let content = vec![
+        el("h1")
+            .attr("tabindex", "-1")
+            .child(kind.title())
+            .into_any(),
+        para("", format!("Subject: {}", d.subject)),
+        el("div")
+            .class("letter")
+            .children(
+                d.body
+                    .split("\n\n")
+                    .map(|p| para("", p.to_string()))
+                    .collect(),
+            )
+            .into_any(),
+    ];
+    let stage = match kind {
+        DraftKind::FirstReply | DraftKind::CallFailed => Stage::ReachOut,
+        DraftKind::AfterCall => Stage::Resolve,
+        DraftKind::CheckIn => Stage::FollowUp,
+        DraftKind::Ending => Stage::Decide,
+    };
+    el("div")
+        .class("sheet")
+        .child(toolbar(Route::Case { id, stage }, "Back to the case"))
+        .child(printed(head, content))
+        .into_any()
+}
+
 /// The print screen for a route.
 pub fn print_screen(view: PrintView) -> AnyView {
     match view {
@@ -426,5 +537,7 @@ pub fn print_screen(view: PrintView) -> AnyView {
         PrintView::Crib => crib_page(),
         PrintView::Case(id) => case_page(id),
         PrintView::Remedy(id) => remedy_page(id),
+        PrintView::Script(id) => script_page(id),
+        PrintView::Draft(id, kind) => draft_page(id, kind),
     }
 }

@@ -18,7 +18,9 @@ use crate::model::case::{
     RemedyOption,
 };
 use crate::model::clause::Deadline;
+use crate::model::counsel::{CostCheck, future_value, limits, offers_nothing};
 use crate::model::date::human_time;
+use crate::model::drafts::DraftKind;
 use crate::model::figure::Unit;
 use crate::model::guidance::{
     CLARIFYING_QUESTIONS, CRIB_SHEET, EXIT_CHECKLIST, GROUND_RULES, validity_advice,
@@ -26,8 +28,7 @@ use crate::model::guidance::{
 use crate::model::history::{ClientHistory, client_history, good_faith_signals};
 use crate::model::money::format_money;
 use crate::model::numbers::{
-    RemedyInput, figures, fits_budget, format_permille, peace_comparison, reading, remedy_cost,
-    remedy_inputs,
+    RemedyInput, figures, format_permille, peace_comparison, remedy_cost, remedy_inputs,
 };
 use crate::model::reflection::Reflection;
 use crate::model::worksheet::{Widget, days_waiting, overdue_check_ins, reach_warnings};
@@ -57,6 +58,15 @@ pub fn widget(w: Widget) -> AnyView {
         Widget::Exit => exit(),
         Widget::Mediation => mediation(),
         Widget::Reflect => reflect(),
+        Widget::Reading => super::counsel::reading_view(),
+        Widget::CounterCost => counter_cost(),
+        Widget::Limits => super::counsel::limits_view(),
+        Widget::Contacts => super::counsel::contacts_view(),
+        Widget::NotPersonal => super::counsel::not_personal(),
+        Widget::DraftFirstReply => super::counsel::draft_view(DraftKind::FirstReply),
+        Widget::DraftAfterCall => super::counsel::draft_view(DraftKind::AfterCall),
+        Widget::DraftCheckIn => super::counsel::draft_view(DraftKind::CheckIn),
+        Widget::DraftEnding => super::counsel::draft_view(DraftKind::Ending),
     };
     super::kit::section(format!("w-{}", w as u8), w.title(), "widget", vec![body])
 }
@@ -66,7 +76,7 @@ fn money(v: i64, currency: &str) -> String {
 }
 
 /// This case's client's other cases.
-fn use_history() -> Memo<ClientHistory> {
+pub fn use_history() -> Memo<ClientHistory> {
     let app = use_app();
     let id = use_case_id();
     let offset = local_offset_minutes();
@@ -149,13 +159,10 @@ fn history_view() -> AnyView {
 
 // G1–G5, G43: the figures, then what they suggest.
 fn figures_view() -> AnyView {
-    let history = use_history();
     let case = read_case(Case::clone);
     dyn_view(move || {
         let c = case();
         let f = figures(&c);
-        let h = history.get();
-        let r = reading(&c, &f, h.concessions_in(&c.currency), h.cases.len());
         let cur = c.currency.clone();
         let fig = |v: Option<i64>| v.map_or_else(|| "—".to_string(), |v| money(v, &cur));
         let margin = match (f.margin, f.margin_permille) {
@@ -192,8 +199,8 @@ fn figures_view() -> AnyView {
             ),
             (
                 "Value at risk if the client leaves",
-                fig(f.value_at_risk),
-                "The future work you expect from them.",
+                fig(future_value(&c, &f)),
+                "The future work you expect from them, at your margin.",
             ),
         ]
         .into_iter()
@@ -209,21 +216,7 @@ fn figures_view() -> AnyView {
                 .into_any()
         })
         .collect();
-        let kind = r.kind();
-        let mut parts = vec![
-            el("dl").class("figures").children(rows).into_any(),
-            el("div")
-                .class("reading")
-                .attr("data-reading", kind)
-                .child(
-                    el("p")
-                        .class("headline")
-                        .child(el("strong").child(r.headline()).into_any())
-                        .into_any(),
-                )
-                .child(el("p").child(r.explain(&cur)).into_any())
-                .into_any(),
-        ];
+        let mut parts = vec![el("dl").class("figures").children(rows).into_any()];
         if let Some(scale) = f.scale {
             parts.push(para("advice", scale.advice()));
         }
@@ -271,13 +264,15 @@ pub fn crib_sheet(with_link: bool) -> AnyView {
         .collect();
     let mut parts = vec![el("dl").class("crib").children(lines).into_any()];
     if with_link {
+        let script = Route::Print(PrintView::Script(use_case_id())).to_fragment();
         parts.push(
             el("p")
-                .class("no-print")
+                .class("no-print actions")
+                .child(link(script, "This case's call script", "button primary"))
                 .child(link(
                     Route::Print(PrintView::Crib).to_fragment(),
-                    "Open the one-page crib sheet to print",
-                    "",
+                    "The one-page crib sheet to print",
+                    "button",
                 ))
                 .into_any(),
         );
@@ -321,7 +316,7 @@ fn clarifying() -> AnyView {
         }
     };
     let rows = dyn_view(move || {
-        shape.track();
+        let _ = shape.get();
         untrack(texts)
             .into_iter()
             .enumerate()
@@ -569,18 +564,19 @@ fn options() -> AnyView {
     };
     let budget = dyn_text(move || {
         let c = case();
-        match figures(&c).concession_budget {
-            Some(b) => format!(
-                "You can give up to {} and still break even on this job.",
-                money(b, &c.currency)
+        let f = figures(&c);
+        let m = |v: i64| money(v, &c.currency);
+        match (limits(&c, &f).concede, f.concession_budget) {
+            (Some(l), Some(b)) => format!(
+                "Your limit: {}. You break even giving up to {}.",
+                m(l),
+                m(b)
             ),
-            None => "Fill in your numbers to see what you can give and still break even.".into(),
+            (Some(l), None) => format!("Your limit: {}.", m(l)),
+            _ => "Set your limits on Know your numbers to see each option against them.".into(),
         }
     });
-    let nothing_offered = move || {
-        let c = case();
-        !c.resolve.options.iter().any(|o| o.offered) && c.resolve.counter_offer.trim().is_empty()
-    };
+    let nothing_offered = move || offers_nothing(&case());
     let kinds: Vec<AnyView> = RemedyKind::ALL
         .iter()
         .enumerate()
@@ -659,7 +655,7 @@ fn option_row(i: usize) -> AnyView {
                 ),
             ),
         ))
-        .child(el("p").class("cost").child(option_cost(i)).into_any())
+        .child(option_cost(i))
         .child(
             el("div")
                 .class("actions")
@@ -749,28 +745,42 @@ fn option_inputs(i: usize, kind: RemedyKind) -> AnyView {
         .into_any()
 }
 
-/// What an option costs you, against what you can give and still break even.
+/// What an option costs you, against your limit and break-even. // G3
 fn option_cost(i: usize) -> AnyView {
-    let option = read_case(move |c| c.resolve.options.get(i).cloned().unwrap_or_default());
     let case = read_case(Case::clone);
-    dyn_text(move || {
+    cost_line(move || {
         let c = case();
-        let o = option();
-        let cost = remedy_cost(&o, &c);
-        let budget = figures(&c).concession_budget;
-        let cur = c.currency.clone();
-        match (cost, fits_budget(cost, budget)) {
-            (None, _) => "Fill in the figures above to see what it costs you.".to_string(),
-            (Some(v), Some(true)) => {
-                format!("Costs you {}: within what you can give.", money(v, &cur))
-            }
-            (Some(v), Some(false)) => format!(
-                "Costs you {}: {} beyond your break-even.",
-                money(v, &cur),
-                money(v.saturating_sub(budget.unwrap_or(0)), &cur)
-            ),
-            (Some(v), None) => format!("Costs you {}.", money(v, &cur)),
-        }
+        let cost = c.resolve.options.get(i).and_then(|o| remedy_cost(o, &c));
+        (c, cost)
+    })
+}
+
+/// What the counter-offer costs you, against your limit and break-even. // G3, G28
+fn counter_cost() -> AnyView {
+    let case = read_case(Case::clone);
+    cost_line(move || {
+        let c = case();
+        let cost = c.resolve.counter_amount;
+        (c, cost)
+    })
+}
+
+/// A cost checked against the limit and break-even, with a warning when it goes beyond.
+fn cost_line(of: impl Fn() -> (Case, Option<i64>) + Send + Copy + 'static) -> AnyView {
+    dyn_view(move || {
+        let (c, cost) = of();
+        let Some(cost) = cost else {
+            return para(
+                "cost",
+                "Fill in the figures above to see what it costs you.",
+            );
+        };
+        let f = figures(&c);
+        let check = CostCheck::new(cost, &c, &f);
+        para(
+            if check.warns() { "cost warn" } else { "cost" },
+            check.text(&c, &f),
+        )
     })
 }
 
@@ -793,8 +803,9 @@ fn peace() -> AnyView {
         let mut lines = Vec::new();
         if let (Some(cost), Some(pc)) = (p.now_cost, c.resolve.peace.now_percent) {
             lines.push(format!(
-                "{pc}% off this invoice costs you {}, now and for certain.",
-                money(cost, &cur)
+                "{pc}% off this invoice costs you {}, now and for certain. {}",
+                money(cost, &cur),
+                CostCheck::new(cost, &c, &f).text(&c, &f)
             ));
         }
         if let (Some(cost), Some(pc), Some(next)) = (

@@ -79,6 +79,12 @@ fn case_body(id: String, stage: Stage) -> AnyView {
         el("p")
             .class("breadcrumb")
             .child(link(Route::Cases.to_fragment(), "Cases", ""))
+            .child(" · ")
+            .child(link(
+                Route::Start(id.clone()).to_fragment(),
+                "Before you call: the five-minute start",
+                "",
+            ))
             .into_any(),
         el("h1")
             .attr("tabindex", "-1")

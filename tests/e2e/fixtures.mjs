@@ -75,7 +75,7 @@ export async function storedRecords(page, prefix = 'mend:') {
 /** Creates a case through the app and names its client; waits until it is saved. */
 export async function newCase(page, client) {
   await open(page, '#/cases/new');
-  await expect(page).toHaveURL(/#\/cases\/[A-Za-z0-9_-]{16}\/case$/);
+  await expect(page).toHaveURL(/#\/cases\/[A-Za-z0-9_-]{16}\/start$/);
   await page.getByLabel("Client's name").fill(client);
   await expect(saveStatus(page)).toHaveText('Saved');
   return page.url().match(/#\/cases\/([A-Za-z0-9_-]{16})\//)[1];

@@ -48,12 +48,12 @@ test('the main navigation reaches every section and marks the current one', asyn
   }
 });
 
-test('#/cases/new opens a new case and replaces the address, so a reload does not make another', async ({ page }) => {
+test('#/cases/new opens a new case at its five-minute start and replaces the address, so a reload does not make another', async ({ page }) => {
   await open(page, '#/cases/new');
-  await expect(page.getByRole('heading', { level: 1, name: 'Untitled case' })).toBeVisible();
-  await expect(page).toHaveURL(/#\/cases\/[A-Za-z0-9_-]{16}\/case$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Before you call' })).toBeVisible();
+  await expect(page).toHaveURL(/#\/cases\/[A-Za-z0-9_-]{16}\/start$/);
   await page.reload();
-  await expect(page.getByRole('heading', { level: 1, name: 'Untitled case' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Before you call' })).toBeVisible();
   const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('mend:case:')));
   expect(keys).toHaveLength(1);
 });

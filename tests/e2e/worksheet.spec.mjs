@@ -41,6 +41,10 @@ test('a whole case by keyboard alone, surviving reloads midway and at the end', 
   await open(page, '#/');
   await tabTo(page, page.getByRole('link', { name: 'New case' }).first());
   await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#\/cases\/[A-Za-z0-9_-]{16}\/start$/);
+  // From the five-minute start to the full worksheet.
+  await tabTo(page, page.getByRole('link', { name: 'Open the full worksheet' }));
+  await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/#\/cases\/[A-Za-z0-9_-]{16}\/case$/);
   const caseUrl = page.url();
 
@@ -60,7 +64,7 @@ test('a whole case by keyboard alone, surviving reloads midway and at the end', 
   await typeInto(page, 'What an hour of your time is worth', '60');
   await typeInto(page, 'Price invoiced', '1200');
   await typeInto(page, 'Hours the dispute may take', '2');
-  await expect(page.getByText('You can afford to give way')).toBeVisible();
+  await expect(page.locator('.reading').first()).toContainText('Meet them');
   await next(page, 'Reach out');
 
   // 3. Reach out
@@ -143,7 +147,7 @@ test('a whole case by keyboard alone, surviving reloads midway and at the end', 
 
 test('the restate stage is not done until the client confirms', async ({ page }) => {
   await open(page, '#/cases/new');
-  const base = page.url().replace(/\/case$/, '');
+  const base = page.url().replace(/\/start$/, '');
   await open(page, `${base.slice(base.indexOf('#'))}/restate`);
   await expect(stageLink(page, 5, 'Restate')).not.toHaveAccessibleName(/done|in progress/);
   await page.getByLabel('In your own words, the concern is…').fill('You feel the rework hours should not be billed.');
@@ -166,14 +170,14 @@ test('the restate stage is not done until the client confirms', async ({ page })
   await expect(stageLink(page, 5, 'Restate')).toHaveAccessibleName(/in progress/);
 });
 
-test('the numbers stage reads three situations in plain words', async ({ page }) => {
+test('the numbers stage gives one reading, with its reasons, that follows the figures and your limits', async ({ page }) => {
   await open(page, '#/cases/new');
-  const numbers = page.url().replace(/\/case$/, '/numbers');
+  const numbers = page.url().replace(/\/start$/, '/numbers');
   await page.goto(numbers);
   const set = async (label, value) => page.getByLabel(label, { exact: true }).fill(value);
   const reading = page.locator('.reading');
 
-  await expect(reading).toContainText('Add a few figures to see what they suggest');
+  await expect(reading).toContainText('Add a few facts to see what to do');
 
   // Defending would cost more than the amount: settle quickly.
   await set('Amount in dispute', '150');
@@ -181,31 +185,32 @@ test('the numbers stage reads three situations in plain words', async ({ page })
   await set('What an hour of your time is worth', '80');
   await set('Price invoiced', '1000');
   await set('Hours the dispute may take', '3');
-  await expect(reading).toContainText('Defending costs more than the amount in dispute: settle quickly');
+  await expect(reading).toContainText('Settle quickly');
   await expect(reading).toContainText('$240.00');
 
-  // Giving it all back would go below break-even: stand firm, with a peace offering.
+  // More than you can give and still break even, nothing to keep: stand firm, politely.
   await set('Amount in dispute', '400');
   await set('Hours the dispute may take', '1');
-  await expect(reading).toContainText('Stand firm, with a peace offering');
-  await expect(reading).toContainText('you can give at most $200.00');
+  await expect(reading).toContainText('Stand firm, politely');
+  await expect(reading).toContainText('more than your limit of $200.00');
+  await expect(page.getByLabel('The most you will concede')).toHaveAccessibleDescription(/Suggested: \$200\.00/);
 
-  // Within what can be given: give way.
-  await set('Amount in dispute', '120');
-  await expect(reading).toContainText('You can afford to give way');
-  await expect(page.getByRole('definition').filter({ hasText: '$800.00' }).first()).toBeVisible();
+  // A limit of your own moves it: within the limit, meet them.
+  await set('The most you will concede', '450');
+  await expect(reading).toContainText('Meet them');
+  await expect(reading).toContainText('Offer up to $400.00.');
 
   // A bad figure gets a message at the field and changes nothing.
   await set('Price invoiced', '12,34,5');
   await expect(page.getByText('Enter an amount in figures, like 1250 or 1,250.50.')).toBeVisible();
   await expect(page.getByLabel('Price invoiced', { exact: true })).toHaveAttribute('aria-invalid', 'true');
-  await expect(reading).toContainText('You can afford to give way');
+  await expect(reading).toContainText('Meet them');
   await expectNoAxeViolations(page, 'numbers with a field error');
 });
 
 test('typing into a field in a list keeps the focus and every character', async ({ page }) => {
   await open(page, '#/cases/new');
-  await page.goto(page.url().replace(/\/case$/, '/resolve'));
+  await page.goto(page.url().replace(/\/start$/, '/resolve'));
   await page.getByLabel('Add an option').selectOption({ label: 'Partial refund' });
   await page.getByRole('button', { name: 'Add option' }).click();
   const amount = page.getByLabel('Amount refunded');
@@ -213,7 +218,7 @@ test('typing into a field in a list keeps the focus and every character', async 
   await page.keyboard.type('275.50');
   await expect(amount).toBeFocused();
   await expect(amount).toHaveValue('275.50');
-  await expect(page.getByText('Costs you $275.50.')).toBeVisible();
+  await expect(page.getByText(/^Costs you \$275\.50/)).toBeVisible();
   const note = page.getByLabel('Note', { exact: true });
   await note.click();
   await page.keyboard.type('For the late delivery');
@@ -225,7 +230,7 @@ test('typing into a field in a list keeps the focus and every character', async 
 test('an overdue check-in appears on Home', async ({ page }) => {
   await open(page, '#/cases/new');
   await page.getByLabel("Client's name").fill('Late Reply Ltd');
-  await page.goto(page.url().replace(/\/case$/, '/follow-up'));
+  await page.goto(page.url().replace(/\/start$/, '/follow-up'));
   await page.getByRole('button', { name: 'Add a check-in' }).click();
   await page.getByLabel('Date', { exact: true }).fill('2026-01-05');
   await page.getByLabel('What to say, or what was said').fill('Ask whether the refund arrived');
@@ -257,6 +262,7 @@ test('the cases list searches, filters and sorts what needs attention first', as
   await page.getByRole('button', { name: 'Open an example case' }).click();
   await open(page, '#/cases/new');
   await page.getByLabel("Client's name").fill('Urgent Client');
+  await page.goto(page.url().replace(/\/start$/, '/case'));
   await page.getByRole('group', { name: 'How serious is it?' }).getByLabel('Serious: fix it now').check();
   await expect(saveStatus(page)).toHaveText('Saved');
   await open(page, '#/cases');
@@ -294,7 +300,10 @@ test('Home lists the eight open cases that need attention first and leads to the
   for (let i = 1; i <= 9; i++) {
     await open(page, '#/cases/new');
     await page.getByLabel("Client's name").fill(`Client ${i}`);
-    if (i === 9) await page.getByRole('group', { name: 'How serious is it?' }).getByLabel('Serious: fix it now').check();
+    if (i === 9) {
+      await page.goto(page.url().replace(/\/start$/, '/case'));
+      await page.getByRole('group', { name: 'How serious is it?' }).getByLabel('Serious: fix it now').check();
+    }
     await expect(saveStatus(page)).toHaveText('Saved');
   }
   await open(page, '#/');
