@@ -9,7 +9,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 
 TRUNK_BUILD := trunk build --release --offline
 
-.PHONY: run test dist size bench fuzz lighthouse setup lint unit e2e dev clean
+.PHONY: run test dist size bench fuzz lighthouse setup lint unit e2e dev sync-server clean
 
 ## run: build the release app and serve it on http://127.0.0.1:8080
 run: dist
@@ -47,6 +47,10 @@ lighthouse:
 ## dev: debug build, rebuilt on change, served on http://127.0.0.1:8080
 dev: setup
 	trunk serve --offline
+
+## sync-server: a CouchDB-compatible server in memory on http://127.0.0.1:5984 to try sync
+sync-server: setup
+	node scripts/sync-server.mjs
 
 setup:
 	scripts/setup.sh

@@ -1,9 +1,14 @@
 // Browser tests run against the release build in dist/, served by a plain static server
 // from a sub-path (/mend/), in Debian's Chromium (test tools cannot download browsers here).
 import { defineConfig } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 
 const PORT = 4173;
 export const BASE_PATH = '/mend/';
+// A CouchDB-compatible server for the sync tests, in memory, on loopback.
+export const COUCH = 'http://127.0.0.1:5987';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -31,10 +36,20 @@ export default defineConfig({
     },
     trace: 'off',
   },
-  webServer: {
-    command: `node scripts/serve.mjs --dir dist --base ${BASE_PATH} --port ${PORT}`,
-    url: `http://127.0.0.1:${PORT}${BASE_PATH}`,
-    reuseExistingServer: false,
-    stdout: 'ignore',
-  },
+  webServer: [
+    {
+      command: `node scripts/serve.mjs --dir dist --base ${BASE_PATH} --port ${PORT}`,
+      url: `http://127.0.0.1:${PORT}${BASE_PATH}`,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+    },
+    {
+      // In a folder of its own: it writes a config and a log where it starts.
+      command: `node ${resolve('node_modules/pouchdb-server/bin/pouchdb-server')} --in-memory --host 127.0.0.1 --port 5987 --no-stdout-logs`,
+      cwd: mkdtempSync(join(tmpdir(), 'mend-couch-')),
+      url: `${COUCH}/`,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+    },
+  ],
 });

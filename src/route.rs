@@ -48,6 +48,8 @@ pub enum Route {
     JournalEntry(String),
     Trends,
     Backup,
+    /// Sync between devices: its settings and status.
+    Sync,
     Print(PrintView),
     /// A share link: the payload after `#/shared/` (empty once it has been read).
     Shared(String),
@@ -99,6 +101,7 @@ impl Route {
             ["journal", entry] => id(entry).map(Route::JournalEntry),
             ["trends"] => Some(Route::Trends),
             ["backup"] => Some(Route::Backup),
+            ["sync"] => Some(Route::Sync),
             ["print", "blank"] => Some(Route::Print(PrintView::Blank)),
             ["print", "crib"] => Some(Route::Print(PrintView::Crib)),
             ["print", "case", case] => id(case).map(|id| Route::Print(PrintView::Case(id))),
@@ -131,6 +134,7 @@ impl Route {
             Route::JournalEntry(id) => format!("#/journal/{id}"),
             Route::Trends => "#/trends".into(),
             Route::Backup => "#/backup".into(),
+            Route::Sync => "#/sync".into(),
             Route::Print(PrintView::Blank) => "#/print/blank".into(),
             Route::Print(PrintView::Crib) => "#/print/crib".into(),
             Route::Print(PrintView::Case(id)) => format!("#/print/case/{id}"),
@@ -157,7 +161,7 @@ impl Route {
             }
             Route::Journal | Route::NewReflection(_) | Route::JournalEntry(_) => Section::Journal,
             Route::Trends => Section::Trends,
-            Route::Backup => Section::Backup,
+            Route::Backup | Route::Sync => Section::Backup,
         }
     }
 
@@ -177,6 +181,7 @@ impl Route {
             Route::JournalEntry(_) => "Reflection".into(),
             Route::Trends => "Trends".into(),
             Route::Backup => "Backup".into(),
+            Route::Sync => "Sync between devices".into(),
             Route::Print(PrintView::Blank) => "Blank worksheet".into(),
             Route::Print(PrintView::Crib) => "Conversation crib sheet".into(),
             Route::Print(PrintView::Case(_)) => "Case worksheet".into(),
@@ -254,6 +259,7 @@ mod tests {
             Route::JournalEntry("j_1-X".into()),
             Route::Trends,
             Route::Backup,
+            Route::Sync,
             Route::Print(PrintView::Blank),
             Route::Print(PrintView::Crib),
             Route::Print(PrintView::Case("abc".into())),

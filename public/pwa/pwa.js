@@ -8,6 +8,8 @@ function announce(name) {
 
 // The share-link helpers (compression, encryption) load only when a link is made or opened.
 window.mendLoadBytes = () => import('./bytes.js');
+// Sync's crypto and requests load only once the user turns sync on.
+window.mendLoadSync = () => import('./sync.js');
 
 window.mendPwa = {
   /** True when a new version is ready to take over. */

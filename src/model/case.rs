@@ -24,6 +24,9 @@ macro_rules! labelled {
         }
 
         impl<'de> serde::Deserialize<'de> for $name {
+            // Called, not copied, into each struct that holds one (twice each: serde's derive
+            // reads a struct from an object or from a list).
+            #[inline(never)]
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 let key = String::deserialize(d)?;
                 Self::ALL

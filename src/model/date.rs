@@ -165,6 +165,7 @@ impl serde::Serialize for Date {
 }
 
 impl<'de> serde::Deserialize<'de> for Date {
+    #[inline(never)]
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
         let text = String::deserialize(d)?;
         Date::parse(&text).ok_or_else(|| serde::de::Error::custom("not a date"))

@@ -24,8 +24,7 @@ impl<T> Record<T> {
 /// A random, URL-safe id (16 characters) from 12 random bytes. The caller supplies the bytes
 /// (the browser's crypto in the app, fixed bytes in tests) so this stays pure.
 pub fn new_id(random: [u8; 12]) -> String {
-    use base64::Engine as _;
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(random)
+    super::b64::encode(&random)
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ pub mod reconcile;
 pub mod record;
 pub mod save;
 pub mod share;
+pub mod sync;
 pub mod trash;
 pub mod workspace;
 

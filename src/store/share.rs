@@ -10,8 +10,6 @@
 //! CompressionStream and WebCrypto (see `public/pwa/bytes.js`); this module frames, checks and
 //! reads, and is tested natively.
 
-use base64::Engine as _;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde_json::{Map, Value};
 use std::fmt;
 
@@ -82,7 +80,7 @@ fn check(data: &[u8]) -> u32 {
 
 /// The fragment path for `data` (already deflated, and sealed when `encrypted`).
 pub fn frame(data: &[u8], encrypted: bool) -> String {
-    let text = URL_SAFE_NO_PAD.encode(data);
+    let text = crate::model::b64::encode(data);
     format!(
         "#/shared/{VERSION}{}{}.{:08x}.{text}",
         if encrypted { 'e' } else { 'p' },
@@ -127,9 +125,7 @@ pub fn unframe(payload: &str) -> Result<Frame, ShareError> {
     if text.len() > len {
         return Err(ShareError::Damaged);
     }
-    let data = URL_SAFE_NO_PAD
-        .decode(text)
-        .map_err(|_| ShareError::Damaged)?;
+    let data = crate::model::b64::decode(text).ok_or(ShareError::Damaged)?;
     if check(&data) != sum {
         return Err(ShareError::Damaged);
     }

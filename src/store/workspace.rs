@@ -31,13 +31,17 @@ pub struct Changed {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Notice {
     /// Both sides changed the same record; theirs is kept as a copy under `copy_id`.
+    /// `device`: the other side was another device (through sync), not another tab.
     Conflict {
         title: String,
         kind: Kind,
         copy_id: String,
+        device: bool,
     },
     /// It was deleted elsewhere while it had unsaved changes here; ours is kept.
     KeptAfterDelete { title: String },
+    /// Another device deleted it: it is in the trash here, and can be brought back.
+    DeletedElsewhere { undo: Undo },
 }
 
 /// What a deletion offers to undo: the trash entry it made, and when.
@@ -227,10 +231,11 @@ impl Workspace {
         for record in loaded.records {
             held.put(record, &mut changed);
         }
+        // The settings as stored, if they ever were (the base for merging).
+        let held_settings = held.settings.as_ref().map(|r| r.data.clone());
         // Never stored until first changed, but always there (and in every backup file).
         held.settings
             .get_or_insert_with(|| Record::new(SETTINGS_ID.into(), now, Settings::default()));
-        let held_settings = held.settings.as_ref().map(|r| r.data.clone());
         Workspace {
             backend,
             held,
@@ -558,7 +563,7 @@ impl Workspace {
         match reconcile(key, new_value, local.as_ref(), dirty) {
             Incoming::Upsert(record) => self.held.put(record, &mut self.changed),
             Incoming::Remove { key } => self.held.take(&key, &mut self.changed),
-            Incoming::Conflict { theirs } => self.keep_theirs_too(theirs, now),
+            Incoming::Conflict { theirs } => self.keep_theirs_too(theirs, false, now),
             Incoming::Settings(AnyRecord::Settings(theirs)) => self.merge_settings(theirs, now),
             Incoming::Settings(_) | Incoming::Ignore => {}
             Incoming::RemovedWhileEditing { .. } => {
@@ -576,15 +581,7 @@ impl Workspace {
                     self.write(vec![key.to_string()], now);
                 }
             }
-            Incoming::Newer { raw, reason } => {
-                self.newer.retain(|n| n.key != key);
-                self.newer.push(NewerRecord {
-                    key: key.into(),
-                    raw,
-                    reason,
-                });
-                self.changed.aside = true;
-            }
+            Incoming::Newer { raw, reason } => self.keep_newer(key, raw, reason),
             Incoming::Trash { key, item } => {
                 self.trash.retain(|t| t.key != key);
                 if let Some(item) = item {
@@ -609,7 +606,7 @@ impl Workspace {
     }
 
     /// Both sides changed the same record: theirs is kept as a copy under a new id, ours stays.
-    fn keep_theirs_too(&mut self, theirs: AnyRecord, now: i64) {
+    fn keep_theirs_too(&mut self, theirs: AnyRecord, device: bool, now: i64) {
         let copy = theirs.with_id(self.fresh_id());
         let copy_key = copy.key();
         self.held.put(copy.clone(), &mut self.changed);
@@ -619,6 +616,7 @@ impl Workspace {
             title: theirs.title(),
             kind: theirs.kind(),
             copy_id: copy.id().to_string(),
+            device,
         });
     }
 
@@ -637,6 +635,70 @@ impl Workspace {
         );
         if differs {
             self.touch(&record_key(Kind::Settings, SETTINGS_ID), now);
+        }
+    }
+
+    // ---- another device (through the sync server) ----
+
+    /// Every live record's stored text, by key: what sync compares and sends. Settings that
+    /// were never changed (and so never stored) are not sent.
+    pub fn texts(&self) -> Vec<(String, String)> {
+        let stored_settings = self.settings_base.is_some();
+        self.held
+            .all()
+            .into_iter()
+            .filter(|r| stored_settings || r.kind() != Kind::Settings)
+            .map(|r| (r.key(), r.encode()))
+            .collect()
+    }
+
+    /// The stored text of one live record.
+    pub fn text_of(&self, key: &str) -> Option<String> {
+        self.held.get(key).map(|r| r.encode())
+    }
+
+    /// A record written by a newer version of Mend: kept untouched, listed once.
+    fn keep_newer(&mut self, key: &str, raw: String, reason: String) {
+        self.newer.retain(|n| n.key != key);
+        self.newer.push(NewerRecord {
+            key: key.into(),
+            raw,
+            reason,
+        });
+        self.changed.aside = true;
+    }
+
+    /// Another device's version of a record (`raw`, its stored text), with the same rules as
+    /// another tab's; then whatever is here now is written, since no tab wrote it.
+    /// `ours_changed`: the record changed here since it was last synced.
+    pub fn take_remote(&mut self, key: &str, raw: &str, ours_changed: bool, now: i64) {
+        let local = self.held.get(key);
+        match reconcile(key, Some(raw), local.as_ref(), ours_changed) {
+            Incoming::Upsert(record) => self.held.put(record, &mut self.changed),
+            Incoming::Conflict { theirs } => self.keep_theirs_too(theirs, true, now),
+            Incoming::Settings(AnyRecord::Settings(theirs)) => self.merge_settings(theirs, now),
+            Incoming::Newer { raw, reason } => return self.keep_newer(key, raw, reason),
+            _ => return,
+        }
+        if self.held.get(key).is_some() {
+            self.touch(key, now);
+            self.write(vec![key.to_string()], now);
+        }
+    }
+
+    /// Another device deleted a record: here it goes to the trash (with an offer to undo),
+    /// unless it changed here since it was last synced; then ours is kept.
+    pub fn removed_remotely(&mut self, key: &str, ours_changed: bool, now: i64) {
+        let Some(ours) = self.held.get(key) else {
+            return;
+        };
+        if ours_changed {
+            return self.notify(Notice::KeptAfterDelete {
+                title: ours.title(),
+            });
+        }
+        if let Ok(undo) = self.delete(ours.kind(), ours.id(), now) {
+            self.notify(Notice::DeletedElsewhere { undo });
         }
     }
 

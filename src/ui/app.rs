@@ -57,6 +57,7 @@ pub fn App() -> impl IntoView {
     let app = AppState::start();
     provide_context(app);
     super::pwa::Pwa::start();
+    super::sync::start(app);
     let route = route_signal();
     follow_route(app, route);
 

@@ -4,10 +4,11 @@
 use leptos::prelude::*;
 use wasm_bindgen_futures::{JsFuture, spawn_local};
 
-use super::kit::{button, button_when, dyn_text, dyn_view, el, flag, para, when};
+use super::kit::{button, button_when, dyn_text, dyn_view, el, flag, link, para, when};
 use super::shell::{download_raw, export_button};
 use super::state::{AppState, local_offset_minutes, now_ms, use_app};
 use crate::model::date::{MS_PER_DAY, human_time};
+use crate::route::Route;
 use crate::store::backup::{
     Choice, ImportError, ImportPlan, ItemStatus, MAX_IMPORT_BYTES, plan_import,
 };
@@ -29,6 +30,9 @@ pub fn backup_screen() -> AnyView {
             "Your cases live only in this browser, on this device. Clearing browsing data, a browser reset or a lost phone deletes them. A backup file is the copy that survives that.",
         ),
         health(app),
+        el("p")
+            .child(link(Route::Sync.to_fragment(), "Sync between your devices", "button"))
+            .into_any(),
         import(app),
         trash(app),
         set_aside(app),

@@ -8,7 +8,7 @@ use super::fields::{
     Bind, bind, check_input, choice_field, days_input, field, fieldset, hint_id, provide_editing,
     read, shape, text_field,
 };
-use super::kit::{button, dyn_text, dyn_view, el, heading, link, para, print_page};
+use super::kit::{button, dyn_view, el, heading, link, para, print_page, said_line};
 use super::state::use_app;
 use super::{copy_text, download, go, today};
 use crate::model::Clause;
@@ -599,13 +599,7 @@ fn preview() -> AnyView {
                 .child(button("Print", "", None, |_| print_page()))
                 .into_any(),
         )
-        .child(
-            el("p")
-                .class("no-print")
-                .attr("role", "status")
-                .child(dyn_text(move || said.get()))
-                .into_any(),
-        )
+        .child(said_line("no-print", said))
         .child(
             el("div")
                 .class("flags no-print")
@@ -793,7 +787,7 @@ pub fn request_view(clause_id: String, case_id: String) -> AnyView {
                 "button",
             ))
             .into_any(),
-        el("p").class("no-print").attr("role", "status").child(dyn_text(move || said.get())).into_any(),
+        said_line("no-print", said),
     ]
     .into_any()
 }

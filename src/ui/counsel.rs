@@ -8,7 +8,7 @@ use super::fields::{
     bind_case, check_input, figure_input, labelled, provide_editing, question_view, read_case,
     shape_of, write_case,
 };
-use super::kit::{button, dyn_text, dyn_view, el, heading, link, para, text_list, when};
+use super::kit::{button, dyn_text, dyn_view, el, heading, link, para, said_line, text_list, when};
 use super::state::{local_offset_minutes, now_ms, use_app};
 use super::widgets::{crib_sheet, use_history};
 use super::{copy_text, today};
@@ -210,13 +210,7 @@ pub fn draft_view(kind: DraftKind) -> AnyView {
                 ))
                 .into_any(),
         )
-        .child(
-            el("p")
-                .class("no-print")
-                .attr("role", "status")
-                .child(dyn_text(move || said.get()))
-                .into_any(),
-        )
+        .child(said_line("no-print", said))
         .into_any()
 }
 

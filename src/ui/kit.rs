@@ -345,6 +345,16 @@ pub fn para(class: &'static str, text: impl Into<String>) -> AnyView {
     el("p").class(class).child(text.into()).into_any()
 }
 
+/// A live line that says what an action just did (announced by screen readers).
+#[inline(never)]
+pub fn said_line(class: &'static str, said: RwSignal<String>) -> AnyView {
+    el("p")
+        .class(class)
+        .attr("role", "status")
+        .child(dyn_text(move || said.get()))
+        .into_any()
+}
+
 /// A screen's heading, which takes the focus when the screen opens.
 #[inline(never)]
 pub fn heading(text: impl Into<String>) -> AnyView {

@@ -14,6 +14,7 @@ mod pwa;
 mod share;
 mod shell;
 mod state;
+mod sync;
 mod trends;
 mod widgets;
 mod worksheet;

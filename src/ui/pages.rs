@@ -18,6 +18,7 @@ pub fn screen(route: Route) -> AnyView {
         Route::Print(view) => super::print::print_screen(view),
         Route::Shared(payload) => super::share::shared_screen(payload),
         Route::Backup => super::backup::backup_screen(),
+        Route::Sync => super::sync::sync_screen(),
         Route::Clause => super::clause::clause_list(),
         Route::ClauseEdit(id) => super::clause::clause_editor(id),
         Route::MediationRequest { clause, case } => super::clause::request_view(clause, case),

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::{JsFuture, spawn_local};
 
-use super::kit::{button, dyn_text, dyn_view, el, link, para};
+use super::kit::{button, dyn_view, el, link, para, said_line};
 use super::print::case_sheet;
 use super::state::{AppState, now_ms, use_app};
 use super::{download, go, replace, today};
@@ -175,12 +175,7 @@ pub fn blank_share() -> AnyView {
             Some(l) => link_view(l, said, None),
             None => ().into_any(),
         }))
-        .child(
-            el("p")
-                .attr("role", "status")
-                .child(dyn_text(move || said.get()))
-                .into_any(),
-        )
+        .child(said_line("", said))
         .into_any()
 }
 
@@ -282,7 +277,7 @@ pub fn share_panel(app: AppState, id: String) -> AnyView {
         )
         .child(el("p").child(button("Make a share link", "", None, make)).into_any())
         .child(result)
-        .child(el("p").attr("role", "status").child(dyn_text(move || said.get())).into_any())
+        .child(said_line("", said))
         .into_any()
 }
 

@@ -101,7 +101,13 @@ fn notice_view(app: AppState, i: usize, notice: Notice) -> AnyView {
             title,
             kind,
             copy_id,
+            device,
         } => {
+            let other = if device {
+                "on another device"
+            } else {
+                "in another tab"
+            };
             let open = match kind {
                 Kind::Case => Route::Case {
                     id: copy_id.clone(),
@@ -113,7 +119,7 @@ fn notice_view(app: AppState, i: usize, notice: Notice) -> AnyView {
             };
             (
                 format!(
-                    "“{title}” was also changed in another tab. Both versions are kept: yours stays here, and the other tab's is saved as a separate {} until you choose.",
+                    "“{title}” was also changed {other}. Both versions are kept: yours stays here, and the other version is saved as a separate {} until you choose.",
                     kind.noun()
                 ),
                 vec![
@@ -126,6 +132,28 @@ fn notice_view(app: AppState, i: usize, notice: Notice) -> AnyView {
                 ],
             )
         }
+        Notice::DeletedElsewhere { undo } => (
+            format!(
+                "“{}” was deleted on another device. It is in the trash here.",
+                undo.title
+            ),
+            vec![
+                when(
+                    {
+                        let undo = undo.clone();
+                        move || app.undo_applies(&undo)
+                    },
+                    move || {
+                        let undo = undo.clone();
+                        button("Bring it back", "", None, move |_| {
+                            app.undo(&undo);
+                            dismiss();
+                        })
+                    },
+                ),
+                button("OK", "", None, move |_| dismiss()),
+            ],
+        ),
         Notice::KeptAfterDelete { title } => (
             format!(
                 "“{title}” was deleted in another tab while you were changing it here. Your version is kept."

@@ -219,6 +219,11 @@ impl AppState {
         result
     }
 
+    /// A change to the workspace from outside the UI's own actions (sync).
+    pub(super) fn with_workspace<R>(&self, f: impl FnOnce(&mut Workspace) -> R) -> R {
+        self.act(f)
+    }
+
     fn peek<R>(&self, f: impl FnOnce(&Workspace) -> R) -> R {
         self.ws
             .try_with_value(f)

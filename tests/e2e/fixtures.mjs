@@ -8,9 +8,11 @@ export { expect };
 export const test = base.extend({
   // Console errors a test expects (e.g. a storage failure it provokes), as regexes.
   allowedErrors: [[], { option: true }],
+  // Origins a test allows requests to besides the app's own (the sync server it configured).
+  allowedOrigins: [[], { option: true }],
 
   guard: [
-    async ({ page, baseURL, allowedErrors }, use) => {
+    async ({ page, baseURL, allowedErrors, allowedOrigins }, use) => {
       const problems = [];
       const origin = new URL(baseURL).origin;
       const allowed = (text) => allowedErrors.some((re) => re.test(text));
@@ -23,7 +25,7 @@ export const test = base.extend({
       page.on('request', (req) => {
         const url = new URL(req.url());
         if (['data:', 'blob:'].includes(url.protocol)) return;
-        if (url.origin !== origin) problems.push(`request outside the origin: ${req.url()}`);
+        if (url.origin !== origin && !allowedOrigins.includes(url.origin)) problems.push(`request outside the origin: ${req.url()}`);
       });
       await page.exposeFunction('__reportCspViolation', (text) => {
         problems.push(`CSP violation: ${text}`);
@@ -55,9 +57,9 @@ export async function open(page, fragment) {
   await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toBeVisible();
 }
 
-/** The header's save status. */
+/** The header's save status (the header also says when the browser is offline). */
 export function saveStatus(page) {
-  return page.getByRole('banner').getByRole('status');
+  return page.getByRole('banner').getByRole('status').filter({ hasNotText: 'Offline' });
 }
 
 /** Every `mend:` key and value in localStorage. */

@@ -14,7 +14,7 @@ async function controlled(page) {
 }
 
 function precacheOf(swText) {
-  return JSON.parse(swText.match(/const PRECACHE = (\[[\s\S]*?\]);/)[1]);
+  return JSON.parse(swText.match(/PRECACHE\s*=\s*(\[[\s\S]*?\])/)[1]);
 }
 
 function filesOf(dir, base = dir) {

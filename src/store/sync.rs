@@ -1,0 +1,1215 @@
+//! Sync between a user's devices through a CouchDB server they run or rent. The server is the
+//! authority and sees nothing readable: every record is sealed (AES-GCM, in the browser)
+//! under a data key that only the user's passphrase unwraps, and each document's id is a
+//! keyed hash of the record's key. What arrives is reconciled by the workspace with the same
+//! rules as another tab's write; a deletion goes to this device's trash.
+//!
+//! The engine is written against [`Host`] (the network, the browser's crypto, the workspace
+//! and the clock), so it is tested natively against a fake server; the web host is thin.
+
+use hmac::{Hmac, Mac};
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
+use std::fmt;
+
+use super::backend::Backend;
+use super::record::decode;
+use super::workspace::Workspace;
+
+/// The server document holding the salt and the wrapped data key.
+pub const KEYS_DOC: &str = "mend-keys";
+/// Where this device keeps its sync settings and state (outside the records' prefix, so they
+/// are never exported, shared or synced).
+pub const CONFIG_KEY: &str = "mend-sync:config";
+pub const META_KEY: &str = "mend-sync:meta";
+/// How long a pull waits for news before asking again (ms), while the page is visible.
+pub const LONGPOLL_MS: u32 = 25_000;
+
+/// This device's sync settings. `key` is the data key, once the passphrase has opened it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Config {
+    pub server: String,
+    pub db: String,
+    pub user: String,
+    pub password: String,
+    pub key: String,
+}
+
+impl Config {
+    /// The database's address, `https://host:port/db`.
+    pub fn base(&self) -> String {
+        format!(
+            "{}/{}",
+            self.server.trim().trim_end_matches('/'),
+            self.db.trim()
+        )
+    }
+
+    /// What is wrong with the settings as typed, if anything.
+    pub fn problem(&self) -> Option<&'static str> {
+        let s = self.server.trim();
+        let local = ["http://127.0.0.1", "http://localhost", "http://[::1]"];
+        if !(s.starts_with("https://") || local.iter().any(|l| s.starts_with(l))) {
+            return Some(
+                "The server's address must start with https:// (or http:// for a server on this computer).",
+            );
+        }
+        if self.db.trim().is_empty()
+            || !self
+                .db
+                .trim()
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "_$()+-/".contains(c))
+        {
+            return Some("The database name must be lower-case letters, digits or _$()+-/.");
+        }
+        None
+    }
+}
+
+/// What this device last knew of each synced record: the server's revision, and a hash of
+/// the text both sides held then. A record whose text no longer matches changed here.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Meta {
+    /// The server's change sequence reached (opaque text).
+    pub since: String,
+    pub docs: Vec<DocMeta>,
+    /// When every change here was last acknowledged by the server (ms).
+    pub last_synced: Option<i64>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DocMeta {
+    pub id: String,
+    pub key: String,
+    pub rev: String,
+    pub hash: String,
+}
+
+impl Meta {
+    fn get(&self, id: &str) -> Option<&DocMeta> {
+        self.docs.iter().find(|d| d.id == id)
+    }
+
+    fn set(&mut self, doc: DocMeta) {
+        self.docs.retain(|d| d.id != doc.id);
+        self.docs.push(doc);
+    }
+
+    fn remove(&mut self, id: &str) {
+        self.docs.retain(|d| d.id != id);
+    }
+}
+
+// Sync's own state is kept as plain JSON read and written here (not through serde's derive,
+// which costs several KB of wasm per type for what is a handful of strings).
+
+/// The text under `key`, parsed (`Null` when absent or damaged).
+fn load(b: &dyn Backend, key: &str) -> Value {
+    b.get(key)
+        .ok()
+        .flatten()
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or(Value::Null)
+}
+
+fn store(b: &mut dyn Backend, key: &str, value: &Value) -> bool {
+    super::save::write_verified(b, key, &value.to_string()).is_ok()
+}
+
+/// The text of a field, or empty.
+fn field(v: &Value, name: &str) -> String {
+    v[name].as_str().unwrap_or("").to_string()
+}
+
+pub fn load_config(b: &dyn Backend) -> Option<Config> {
+    let v = load(b, CONFIG_KEY);
+    let c = Config {
+        server: field(&v, "server"),
+        db: field(&v, "db"),
+        user: field(&v, "user"),
+        password: field(&v, "password"),
+        key: field(&v, "key"),
+    };
+    (!c.key.is_empty()).then_some(c)
+}
+
+pub fn save_config(b: &mut dyn Backend, c: &Config) -> bool {
+    let v = json!({"server": c.server, "db": c.db, "user": c.user, "password": c.password, "key": c.key});
+    store(b, CONFIG_KEY, &v)
+}
+
+/// Turns sync off on this device: its settings and state go; the records stay.
+pub fn forget(b: &mut dyn Backend) {
+    let _ = b.remove(CONFIG_KEY);
+    let _ = b.remove(META_KEY);
+}
+
+/// Each synced record as `[id, key, rev, hash]`.
+pub fn load_meta(b: &dyn Backend) -> Meta {
+    let v = load(b, META_KEY);
+    let docs = v["docs"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|d| {
+            let part = |i: usize| d[i].as_str().unwrap_or("").to_string();
+            DocMeta {
+                id: part(0),
+                key: part(1),
+                rev: part(2),
+                hash: part(3),
+            }
+        })
+        .collect();
+    Meta {
+        since: field(&v, "since"),
+        docs,
+        last_synced: v["last_synced"].as_i64(),
+    }
+}
+
+fn save_meta(b: &mut dyn Backend, m: &Meta) -> bool {
+    let docs: Vec<Value> = m
+        .docs
+        .iter()
+        .map(|d| json!([d.id, d.key, d.rev, d.hash]))
+        .collect();
+    store(
+        b,
+        META_KEY,
+        &json!({"since": m.since, "docs": docs, "last_synced": m.last_synced}),
+    )
+}
+
+/// A short hash of a record's stored text.
+pub fn text_hash(text: &str) -> String {
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .take(12)
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The server's id for a record: a keyed hash of its key, so the server learns no names,
+/// ids or kinds. The key for ids is derived from the data key, never used for both.
+pub fn doc_id(data_key: &str, record_key: &str) -> String {
+    let mut ids = Hmac::<Sha256>::new_from_slice(data_key.as_bytes()).expect("any key length");
+    ids.update(b"mend document ids");
+    let id_key = ids.finalize().into_bytes();
+    let mut mac = Hmac::<Sha256>::new_from_slice(&id_key).expect("any key length");
+    mac.update(record_key.as_bytes());
+    let hex: String = mac
+        .finalize()
+        .into_bytes()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    format!("m{hex}")
+}
+
+/// Why sync did not complete, in plain words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SyncError {
+    Unreachable,
+    Cors,
+    Login,
+    NoDatabase,
+    Full,
+    WrongPassphrase,
+    Server(u16),
+    /// The browser could not seal or open a record.
+    Crypto,
+}
+
+impl fmt::Display for SyncError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            SyncError::Unreachable => "The server did not answer. Your changes wait here and go when it does.",
+            SyncError::Cors => "The server answered but refused this page: its CORS settings must list this app's address.",
+            SyncError::Login => "The server refused the user name or password.",
+            SyncError::NoDatabase => "There is no database of that name on the server.",
+            SyncError::Full => "The server is full, or refused a record as too large.",
+            SyncError::WrongPassphrase => "That passphrase does not open this server's data. Nothing was changed.",
+            SyncError::Server(_) => "The server refused the request. Your changes wait here.",
+            SyncError::Crypto => "This browser could not encrypt or decrypt a record.",
+        })
+    }
+}
+
+/// A reply from the server.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reply {
+    pub status: u16,
+    pub body: String,
+}
+
+/// A request that got no reply.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NetError {
+    Unreachable,
+    /// The server answered, but the browser would not let the page see it.
+    Cors,
+    /// This device stopped waiting (a local change to send, or the page was hidden).
+    Stopped,
+}
+
+/// What the engine needs from where it runs.
+#[allow(async_fn_in_trait)]
+pub trait Host {
+    /// A request to `{base}/{path}`, with the configured login.
+    async fn send(
+        &self,
+        cfg: &Config,
+        method: &'static str,
+        path: &str,
+        body: Option<String>,
+    ) -> Result<Reply, NetError>;
+    async fn seal(&self, key: &str, plain: &str) -> Option<String>;
+    async fn open(&self, key: &str, sealed: &str) -> Option<String>;
+    /// A new data key, and the fields that keep it wrapped by the passphrase.
+    async fn new_key(&self, passphrase: &str) -> Option<(String, Value)>;
+    /// The data key the fields wrap, if this passphrase opens it.
+    async fn unwrap_key(&self, passphrase: &str, fields: &Value) -> Option<String>;
+    async fn rewrap_key(&self, passphrase: &str, key: &str) -> Option<Value>;
+    fn with_ws<R>(&self, f: impl FnOnce(&mut Workspace) -> R) -> R;
+    fn now(&self) -> i64;
+}
+
+fn status_error(status: u16) -> SyncError {
+    match status {
+        401 | 403 => SyncError::Login,
+        404 => SyncError::NoDatabase,
+        413 | 507 => SyncError::Full,
+        s => SyncError::Server(s),
+    }
+}
+
+fn net(e: NetError) -> SyncError {
+    match e {
+        NetError::Cors => SyncError::Cors,
+        _ => SyncError::Unreachable,
+    }
+}
+
+fn body(reply: &Reply) -> Value {
+    serde_json::from_str(&reply.body).unwrap_or(Value::Null)
+}
+
+/// One document as the server has it now (`Null` when there is none, or it was deleted).
+/// Asked through `_all_docs`, which answers 200 either way: a browser logs every 404 as an
+/// error, and an absent document is an ordinary answer here.
+async fn get_doc<H: Host>(host: &H, cfg: &Config, id: &str) -> Result<Value, SyncError> {
+    let keys = json!({ "keys": [id] }).to_string();
+    let reply = host
+        .send(cfg, "POST", "_all_docs?include_docs=true", Some(keys))
+        .await
+        .map_err(net)?;
+    if reply.status != 200 {
+        return Err(status_error(reply.status));
+    }
+    Ok(body(&reply)["rows"][0]["doc"].clone())
+}
+
+/// Turns sync on: opens the server's data key with the passphrase, or creates the key on
+/// first use. Returns the settings with the key; nothing is stored if the passphrase is wrong.
+pub async fn connect<H: Host>(
+    host: &H,
+    mut cfg: Config,
+    passphrase: &str,
+) -> Result<Config, SyncError> {
+    let db = host.send(&cfg, "GET", "", None).await.map_err(net)?;
+    if db.status != 200 {
+        return Err(status_error(db.status));
+    }
+    let keys = get_doc(host, &cfg, KEYS_DOC).await?;
+    cfg.key = if keys.is_object() {
+        host.unwrap_key(passphrase, &keys)
+            .await
+            .ok_or(SyncError::WrongPassphrase)?
+    } else {
+        // The first device: a new data key, wrapped by this passphrase.
+        let (key, fields) = host.new_key(passphrase).await.ok_or(SyncError::Crypto)?;
+        let made = host
+            .send(&cfg, "PUT", KEYS_DOC, Some(fields.to_string()))
+            .await
+            .map_err(net)?;
+        if made.status >= 300 {
+            return Err(status_error(made.status));
+        }
+        key
+    };
+    Ok(cfg)
+}
+
+/// A new passphrase wraps the same data key: nothing is sent again, and other devices keep
+/// working; a new device needs the new passphrase.
+pub async fn change_passphrase<H: Host>(
+    host: &H,
+    cfg: &Config,
+    passphrase: &str,
+) -> Result<(), SyncError> {
+    let keys = get_doc(host, cfg, KEYS_DOC).await?;
+    let mut fields = host
+        .rewrap_key(passphrase, &cfg.key)
+        .await
+        .ok_or(SyncError::Crypto)?;
+    fields["_rev"] = keys["_rev"].clone();
+    let put = host
+        .send(cfg, "PUT", KEYS_DOC, Some(fields.to_string()))
+        .await
+        .map_err(net)?;
+    if put.status >= 300 {
+        return Err(status_error(put.status));
+    }
+    Ok(())
+}
+
+/// What a round did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Report {
+    pub sent: usize,
+    pub received: usize,
+    /// Records changed here that the server has not acknowledged yet.
+    pub waiting: usize,
+    /// Documents on the server this device could not read.
+    pub unreadable: usize,
+}
+
+/// Records changed here since they were last synced (what would be sent).
+pub fn waiting(ws: &Workspace, cfg: &Config, meta: &Meta) -> usize {
+    outgoing(ws, cfg, meta).len()
+}
+
+/// One record to send: its document id, key, text (`None`: deleted here) and last revision.
+struct Out {
+    id: String,
+    key: String,
+    text: Option<String>,
+    rev: Option<String>,
+}
+
+fn outgoing(ws: &Workspace, cfg: &Config, meta: &Meta) -> Vec<Out> {
+    let live = ws.texts();
+    let mut out: Vec<Out> = live
+        .iter()
+        .filter(|(_, text)| decode(text).is_ok())
+        .filter_map(|(key, text)| {
+            let id = doc_id(&cfg.key, key);
+            let known = meta.get(&id);
+            (known.map(|m| m.hash.as_str()) != Some(&text_hash(text))).then(|| Out {
+                rev: known.map(|m| m.rev.clone()),
+                id,
+                key: key.clone(),
+                text: Some(text.clone()),
+            })
+        })
+        .collect();
+    out.extend(
+        meta.docs
+            .iter()
+            .filter(|m| !live.iter().any(|(k, _)| *k == m.key))
+            .map(|m| Out {
+                id: m.id.clone(),
+                key: m.key.clone(),
+                text: None,
+                rev: Some(m.rev.clone()),
+            }),
+    );
+    out
+}
+
+/// Sends what changed here, then takes in what changed on the server. `wait`: ask the server
+/// to hold the pull open until there is news (long polling).
+pub async fn round<H: Host>(host: &H, cfg: &Config, wait: bool) -> Result<Report, SyncError> {
+    let mut meta = host.with_ws(|w| load_meta(w.backend()));
+    let mut report = Report::default();
+    let result = async {
+        push(host, cfg, &mut meta, &mut report).await?;
+        pull(host, cfg, &mut meta, &mut report, wait).await
+    }
+    .await;
+    report.waiting = host.with_ws(|w| {
+        let waiting = waiting(w, cfg, &meta);
+        if result.is_ok() && waiting == 0 {
+            meta.last_synced = Some(host.now());
+        }
+        save_meta(w.backend(), &meta);
+        waiting
+    });
+    result.map(|()| report)
+}
+
+/// Sends what changed here. A conflict brings the server's version in first; then what is
+/// here goes out again (at most a few times, if the server keeps changing under us).
+async fn push<H: Host>(
+    host: &H,
+    cfg: &Config,
+    meta: &mut Meta,
+    report: &mut Report,
+) -> Result<(), SyncError> {
+    for _ in 0..3 {
+        if !push_once(host, cfg, meta, report).await? {
+            break;
+        }
+    }
+    Ok(())
+}
+
+/// One batch; true when some records met a conflict (and should go again).
+async fn push_once<H: Host>(
+    host: &H,
+    cfg: &Config,
+    meta: &mut Meta,
+    report: &mut Report,
+) -> Result<bool, SyncError> {
+    let batch = host.with_ws(|w| outgoing(w, cfg, meta));
+    if batch.is_empty() {
+        return Ok(false);
+    }
+    let mut docs = Vec::with_capacity(batch.len());
+    for out in &batch {
+        let mut doc = match &out.text {
+            Some(text) => json!({ "c": host.seal(&cfg.key, text).await.ok_or(SyncError::Crypto)? }),
+            None => json!({ "_deleted": true }),
+        };
+        doc["_id"] = out.id.clone().into();
+        if let Some(rev) = &out.rev {
+            doc["_rev"] = rev.clone().into();
+        }
+        docs.push(doc);
+    }
+    let reply = host
+        .send(
+            cfg,
+            "POST",
+            "_bulk_docs",
+            Some(json!({ "docs": docs }).to_string()),
+        )
+        .await
+        .map_err(net)?;
+    if reply.status >= 300 {
+        return Err(status_error(reply.status));
+    }
+    let results = body(&reply);
+    let mut conflicts = Vec::new();
+    for (out, result) in batch.iter().zip(results.as_array().into_iter().flatten()) {
+        match (result["rev"].as_str(), result["error"].as_str()) {
+            (Some(rev), _) => {
+                report.sent += 1;
+                match &out.text {
+                    Some(text) => meta.set(DocMeta {
+                        id: out.id.clone(),
+                        key: out.key.clone(),
+                        rev: rev.into(),
+                        hash: text_hash(text),
+                    }),
+                    None => meta.remove(&out.id),
+                }
+            }
+            (None, Some("conflict")) => conflicts.push(out),
+            (None, Some("forbidden" | "unauthorized")) => return Err(SyncError::Login),
+            _ => return Err(SyncError::Server(500)),
+        }
+    }
+    // Changed on the server too: take its version in (both are kept if both changed); ours
+    // goes out again, on top of it.
+    let again = !conflicts.is_empty();
+    for out in conflicts {
+        match get_doc(host, cfg, &out.id).await? {
+            doc @ Value::Object(_) => take_doc(host, cfg, meta, report, &doc).await?,
+            // Deleted there: ours, changed here, will be written anew.
+            _ => meta.remove(&out.id),
+        }
+    }
+    Ok(again)
+}
+
+async fn pull<H: Host>(
+    host: &H,
+    cfg: &Config,
+    meta: &mut Meta,
+    report: &mut Report,
+    wait: bool,
+) -> Result<(), SyncError> {
+    let mut path = format!(
+        "_changes?include_docs=true&since={}",
+        if meta.since.is_empty() {
+            "0"
+        } else {
+            &meta.since
+        }
+    );
+    if wait {
+        path.push_str(&format!("&feed=longpoll&timeout={LONGPOLL_MS}"));
+    }
+    let reply = match host.send(cfg, "GET", &path, None).await {
+        Ok(r) => r,
+        Err(NetError::Stopped) => return Ok(()),
+        Err(e) => return Err(net(e)),
+    };
+    if reply.status != 200 {
+        return Err(status_error(reply.status));
+    }
+    let changes = body(&reply);
+    for change in changes["results"].as_array().into_iter().flatten() {
+        let id = change["id"].as_str().unwrap_or("");
+        if !id.starts_with('m') || id == KEYS_DOC {
+            continue;
+        }
+        if change["deleted"] == true {
+            removed(host, meta, id);
+        } else {
+            take_doc(host, cfg, meta, report, &change["doc"]).await?;
+        }
+    }
+    meta.since = match &changes["last_seq"] {
+        Value::String(s) => s.clone(),
+        Value::Number(n) => n.to_string(),
+        _ => meta.since.clone(),
+    };
+    Ok(())
+}
+
+/// A revision's generation: CouchDB's revisions are `N-hash`, N counting the edits.
+fn generation(rev: &str) -> u64 {
+    rev.split('-')
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0)
+}
+
+/// Whether the record under `key` changed here since it was last synced.
+fn changed_here(w: &Workspace, key: &str, known: Option<&DocMeta>) -> bool {
+    match (w.text_of(key), known) {
+        (None, _) => false,
+        (Some(text), Some(m)) => text_hash(&text) != m.hash,
+        (Some(_), None) => true,
+    }
+}
+
+/// Takes in one document from the server (unless it is the version already here).
+async fn take_doc<H: Host>(
+    host: &H,
+    cfg: &Config,
+    meta: &mut Meta,
+    report: &mut Report,
+    doc: &Value,
+) -> Result<(), SyncError> {
+    let (Some(id), Some(rev)) = (doc["_id"].as_str(), doc["_rev"].as_str()) else {
+        return Ok(());
+    };
+    // The version already here, or an older one sent again: nothing to take.
+    if meta
+        .get(id)
+        .is_some_and(|m| generation(rev) <= generation(&m.rev))
+    {
+        return Ok(());
+    }
+    let Some(text) = host.open(&cfg.key, doc["c"].as_str().unwrap_or("")).await else {
+        report.unreadable += 1;
+        return Ok(());
+    };
+    // The sealed text names its record; the id must be that record's, or it is not ours.
+    let Some(key) = decode(&text)
+        .ok()
+        .map(|r| r.key())
+        .filter(|k| doc_id(&cfg.key, k) == id)
+    else {
+        report.unreadable += 1;
+        return Ok(());
+    };
+    let now = host.now();
+    let hash = host.with_ws(|w| {
+        let ours_changed = changed_here(w, &key, meta.get(id));
+        w.take_remote(&key, &text, ours_changed, now);
+        // Taken as it came: remember the text as this device now holds it.
+        match w.text_of(&key) {
+            Some(here) if !ours_changed => text_hash(&here),
+            _ => text_hash(&text),
+        }
+    });
+    meta.set(DocMeta {
+        id: id.into(),
+        key,
+        rev: rev.into(),
+        hash,
+    });
+    report.received += 1;
+    Ok(())
+}
+
+/// The server says a record was deleted.
+fn removed<H: Host>(host: &H, meta: &mut Meta, id: &str) {
+    let Some(known) = meta.get(id).cloned() else {
+        return;
+    };
+    let now = host.now();
+    host.with_ws(|w| {
+        let ours_changed = changed_here(w, &known.key, Some(&known));
+        w.removed_remotely(&known.key, ours_changed, now);
+    });
+    meta.remove(id);
+}
+
+#[cfg(test)]
+mod tests {
+    //! Two devices and a fake CouchDB: the server answers 409 to stale revisions, can drop the
+    //! connection in the middle of a push (after applying it), and can send changes again.
+
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    use super::*;
+    use crate::model::{Case, Record};
+    use crate::store::backend::MemoryBackend;
+    use crate::store::record::AnyRecord;
+    use crate::store::workspace::Notice;
+
+    /// A document: its revisions so far, deleted or not, and its body.
+    struct Doc {
+        edits: u64,
+        deleted: bool,
+        body: Value,
+        seq: u64,
+    }
+
+    #[derive(Default)]
+    struct Server {
+        docs: Vec<(String, Doc)>,
+        seq: u64,
+        /// Apply the next push, then drop the connection before answering.
+        drop_next_push: bool,
+        /// Answer the next pull from the start again.
+        replay_next_pull: bool,
+        refuse_login: bool,
+        requests: usize,
+    }
+
+    impl Server {
+        fn doc(&self, id: &str) -> Option<&Doc> {
+            self.docs.iter().find(|(i, _)| i == id).map(|(_, d)| d)
+        }
+
+        /// Writes one document as CouchDB does: the revision given must be the latest.
+        fn write(&mut self, mut doc: Value) -> Value {
+            let id = doc["_id"].as_str().unwrap_or_default().to_string();
+            let given = doc["_rev"].as_str().map(generation);
+            let deleted = doc["_deleted"] == true;
+            let current = self.doc(&id).map(|d| (d.edits, d.deleted));
+            let ok = match (current, given) {
+                (None, None) => true,
+                (Some((_, true)), None) => true,
+                (Some((g, _)), Some(r)) => g == r,
+                _ => false,
+            };
+            if !ok {
+                return json!({"id": id, "error": "conflict", "reason": "Document update conflict."});
+            }
+            self.seq += 1;
+            let edits = current.map_or(1, |(g, _)| g + 1);
+            let rev = format!("{edits}-r{}", self.seq);
+            doc["_rev"] = rev.clone().into();
+            let seq = self.seq;
+            self.docs.retain(|(i, _)| *i != id);
+            self.docs.push((
+                id.clone(),
+                Doc {
+                    edits,
+                    deleted,
+                    body: doc,
+                    seq,
+                },
+            ));
+            json!({"id": id, "rev": rev})
+        }
+
+        fn handle(
+            &mut self,
+            method: &str,
+            path: &str,
+            body: Option<String>,
+        ) -> Result<Reply, NetError> {
+            self.requests += 1;
+            let reply = |status: u16, v: Value| {
+                Ok(Reply {
+                    status,
+                    body: v.to_string(),
+                })
+            };
+            if self.refuse_login {
+                return reply(401, json!({"error": "unauthorized"}));
+            }
+            let body: Value = body
+                .and_then(|b| serde_json::from_str(&b).ok())
+                .unwrap_or(Value::Null);
+            match (method, path) {
+                ("GET", "") => reply(200, json!({"db_name": "mend"})),
+                ("POST", "_bulk_docs") => {
+                    let results: Vec<Value> = body["docs"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .map(|d| self.write(d.clone()))
+                        .collect();
+                    if std::mem::take(&mut self.drop_next_push) {
+                        return Err(NetError::Unreachable);
+                    }
+                    reply(201, Value::Array(results))
+                }
+                ("PUT", id) => {
+                    let mut doc = body;
+                    doc["_id"] = id.into();
+                    let r = self.write(doc);
+                    if r["error"].is_string() {
+                        reply(409, r)
+                    } else {
+                        reply(201, r)
+                    }
+                }
+                ("POST", p) if p.starts_with("_all_docs") => {
+                    let rows: Vec<Value> = body["keys"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .map(|k| {
+                            let id = k.as_str().unwrap_or("");
+                            match self.doc(id) {
+                                Some(d) if !d.deleted => json!({"id": id, "key": id, "doc": d.body}),
+                                Some(_) => json!({"id": id, "key": id, "value": {"deleted": true}, "doc": null}),
+                                None => json!({"key": id, "error": "not_found"}),
+                            }
+                        })
+                        .collect();
+                    reply(200, json!({"rows": rows}))
+                }
+                ("GET", p) if p.starts_with("_changes") => {
+                    let since: u64 = p
+                        .split("since=")
+                        .nth(1)
+                        .and_then(|s| s.split('&').next())
+                        .and_then(|s| s.parse().ok())
+                        .unwrap_or(0);
+                    let since = if std::mem::take(&mut self.replay_next_pull) {
+                        0
+                    } else {
+                        since
+                    };
+                    let mut docs: Vec<&(String, Doc)> =
+                        self.docs.iter().filter(|(_, d)| d.seq > since).collect();
+                    docs.sort_by_key(|(_, d)| d.seq);
+                    let results: Vec<Value> = docs
+                        .iter()
+                        .map(|(id, d)| {
+                            if d.deleted {
+                                json!({"id": id, "seq": d.seq, "deleted": true, "changes": [{"rev": d.body["_rev"]}]})
+                            } else {
+                                json!({"id": id, "seq": d.seq, "changes": [{"rev": d.body["_rev"]}], "doc": d.body})
+                            }
+                        })
+                        .collect();
+                    reply(200, json!({"results": results, "last_seq": self.seq}))
+                }
+                ("GET", id) => match self.doc(id) {
+                    Some(d) if !d.deleted => reply(200, d.body.clone()),
+                    Some(_) => reply(404, json!({"error": "not_found", "reason": "deleted"})),
+                    None => reply(404, json!({"error": "not_found", "reason": "missing"})),
+                },
+                _ => reply(400, json!({"error": "bad_request"})),
+            }
+        }
+    }
+
+    /// A reversible scrambling standing in for AES-GCM: what the server holds is unreadable.
+    fn scramble(key: &str, bytes: &[u8]) -> Vec<u8> {
+        bytes
+            .iter()
+            .zip(key.bytes().cycle())
+            .map(|(b, k)| b ^ k ^ 0x5a)
+            .collect()
+    }
+
+    fn hex(b: &[u8]) -> String {
+        b.iter().map(|x| format!("{x:02x}")).collect()
+    }
+
+    fn unhex(s: &str) -> Option<Vec<u8>> {
+        (0..s.len())
+            .step_by(2)
+            .map(|i| u8::from_str_radix(s.get(i..i + 2)?, 16).ok())
+            .collect()
+    }
+
+    struct Device {
+        server: Rc<RefCell<Server>>,
+        ws: RefCell<Workspace>,
+        online: std::cell::Cell<bool>,
+        clock: std::cell::Cell<i64>,
+    }
+
+    impl Host for Device {
+        async fn send(
+            &self,
+            _cfg: &Config,
+            method: &'static str,
+            path: &str,
+            body: Option<String>,
+        ) -> Result<Reply, NetError> {
+            if !self.online.get() {
+                return Err(NetError::Unreachable);
+            }
+            self.server.borrow_mut().handle(method, path, body)
+        }
+        async fn seal(&self, key: &str, plain: &str) -> Option<String> {
+            Some(format!("sealed:{}", hex(&scramble(key, plain.as_bytes()))))
+        }
+        async fn open(&self, key: &str, sealed: &str) -> Option<String> {
+            String::from_utf8(scramble(key, &unhex(sealed.strip_prefix("sealed:")?)?)).ok()
+        }
+        async fn new_key(&self, passphrase: &str) -> Option<(String, Value)> {
+            let key = "data-key-1".to_string();
+            let fields = self.rewrap_key(passphrase, &key).await?;
+            Some((key, fields))
+        }
+        async fn unwrap_key(&self, passphrase: &str, fields: &Value) -> Option<String> {
+            let key = String::from_utf8(scramble(passphrase, &unhex(fields["wrapped"].as_str()?)?))
+                .ok()?;
+            key.starts_with("data-key").then_some(key)
+        }
+        async fn rewrap_key(&self, passphrase: &str, key: &str) -> Option<Value> {
+            Some(json!({ "wrapped": hex(&scramble(passphrase, key.as_bytes())) }))
+        }
+        fn with_ws<R>(&self, f: impl FnOnce(&mut Workspace) -> R) -> R {
+            f(&mut self.ws.borrow_mut())
+        }
+        fn now(&self) -> i64 {
+            self.clock.set(self.clock.get() + 1000);
+            self.clock.get()
+        }
+    }
+
+    /// Runs a future whose every step is ready at once (the fakes never wait).
+    fn run<F: std::future::Future>(f: F) -> F::Output {
+        let mut f = std::pin::pin!(f);
+        let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+        loop {
+            if let std::task::Poll::Ready(v) = f.as_mut().poll(&mut cx) {
+                return v;
+            }
+        }
+    }
+
+    fn cfg() -> Config {
+        Config {
+            server: "https://couch.example".into(),
+            db: "mend".into(),
+            user: "dana".into(),
+            password: "secret".into(),
+            key: String::new(),
+        }
+    }
+
+    fn device(server: &Rc<RefCell<Server>>, prefix: &'static str) -> Device {
+        let mut n = 0;
+        let ids = Box::new(move || {
+            n += 1;
+            format!("{prefix}{n:015}")
+        });
+        Device {
+            server: server.clone(),
+            ws: RefCell::new(Workspace::open(Box::new(MemoryBackend::new()), 0, ids).unwrap()),
+            online: std::cell::Cell::new(true),
+            clock: std::cell::Cell::new(1_000_000),
+        }
+    }
+
+    /// Two devices on one server, both connected with the same passphrase.
+    fn pair() -> (Rc<RefCell<Server>>, Device, Device, Config) {
+        let server = Rc::new(RefCell::new(Server::default()));
+        let (a, b) = (device(&server, "a"), device(&server, "b"));
+        let cfg = run(connect(&a, cfg(), "correct horse")).unwrap();
+        assert_eq!(
+            run(connect(&b, self::cfg(), "correct horse")).unwrap().key,
+            cfg.key
+        );
+        (server, a, b, cfg)
+    }
+
+    fn add_case(d: &Device, id: &str, name: &str) {
+        let rec = AnyRecord::Case(Record::new(id.into(), 5, Case::for_client(name)));
+        d.with_ws(|w| w.create(rec, 10));
+    }
+
+    fn rename(d: &Device, id: &str, name: &str) {
+        let t = d.now();
+        d.with_ws(|w| assert!(w.update::<Case>(id, t, |c| c.client.name = name.into())));
+    }
+
+    fn names(d: &Device) -> Vec<String> {
+        let mut n: Vec<String> = d.with_ws(|w| {
+            w.held()
+                .cases
+                .values()
+                .map(|r| r.data.client.name.clone())
+                .collect()
+        });
+        n.sort();
+        n
+    }
+
+    fn sync(d: &Device, cfg: &Config) -> Report {
+        run(round(d, cfg, false)).unwrap()
+    }
+
+    #[test]
+    fn a_case_made_on_one_device_appears_on_the_other_and_edits_flow_both_ways() {
+        let (_, a, b, cfg) = pair();
+        add_case(&a, "x", "Dana");
+        assert_eq!(sync(&a, &cfg).sent, 1);
+        assert_eq!(sync(&b, &cfg).received, 1);
+        assert_eq!(names(&b), vec!["Dana"]);
+        rename(&b, "x", "Dana, edited on b");
+        assert_eq!(d_waiting(&b, &cfg), 1);
+        sync(&b, &cfg);
+        assert_eq!(d_waiting(&b, &cfg), 0);
+        sync(&a, &cfg);
+        assert_eq!(names(&a), vec!["Dana, edited on b"]);
+        // Nothing more to do: no echo of one's own writes.
+        assert_eq!(sync(&a, &cfg), Report::default());
+        assert_eq!(sync(&b, &cfg), Report::default());
+        // Stored locally too, not only in memory.
+        let stored = a.with_ws(|w| w.backend().get("mend:case:x").unwrap().unwrap());
+        assert!(stored.contains("Dana, edited on b"));
+    }
+
+    fn d_waiting(d: &Device, cfg: &Config) -> usize {
+        d.with_ws(|w| {
+            let meta = load_meta(w.backend());
+            waiting(w, cfg, &meta)
+        })
+    }
+
+    #[test]
+    fn both_edited_offline_keeps_both_versions_on_both_devices() {
+        let (server, a, b, cfg) = pair();
+        add_case(&a, "x", "Dana");
+        sync(&a, &cfg);
+        sync(&b, &cfg);
+        a.online.set(false);
+        b.online.set(false);
+        rename(&a, "x", "Dana, by a");
+        rename(&b, "x", "Dana, by b");
+        assert_eq!(run(round(&a, &cfg, false)), Err(SyncError::Unreachable));
+        assert_eq!(d_waiting(&a, &cfg), 1, "it waits");
+        a.online.set(true);
+        b.online.set(true);
+        sync(&a, &cfg);
+        // b's push meets a 409, takes a's version in beside its own, and sends both.
+        sync(&b, &cfg);
+        assert!(matches!(
+            b.with_ws(|w| w.notices().to_vec()).as_slice(),
+            [Notice::Conflict { .. }]
+        ));
+        sync(&a, &cfg);
+        let both = vec!["Dana, by a".to_string(), "Dana, by b".to_string()];
+        assert_eq!(names(&a), both);
+        assert_eq!(names(&b), both);
+        assert_eq!(
+            server
+                .borrow()
+                .docs
+                .iter()
+                .filter(|(i, d)| i.starts_with('m') && *i != KEYS_DOC && !d.deleted)
+                .count(),
+            2
+        );
+    }
+
+    #[test]
+    fn a_deletion_on_one_device_goes_to_the_others_trash_with_undo() {
+        let (_, a, b, cfg) = pair();
+        add_case(&a, "x", "Dana");
+        sync(&a, &cfg);
+        sync(&b, &cfg);
+        a.with_ws(|w| w.delete(crate::store::Kind::Case, "x", 50).unwrap());
+        sync(&a, &cfg);
+        sync(&b, &cfg);
+        assert!(names(&b).is_empty());
+        let trash: Vec<String> =
+            b.with_ws(|w| w.trash().iter().map(|t| t.record.title()).collect());
+        assert_eq!(trash, vec!["Dana"]);
+        let notices = b.with_ws(|w| w.notices().to_vec());
+        let [Notice::DeletedElsewhere { undo }] = notices.as_slice() else {
+            panic!("{notices:?}")
+        };
+        // Undo brings it back on b, and the next sync brings it back everywhere.
+        b.with_ws(|w| w.undo(undo)).unwrap();
+        sync(&b, &cfg);
+        sync(&a, &cfg);
+        assert_eq!(names(&a), vec!["Dana"]);
+    }
+
+    #[test]
+    fn deleted_here_while_edited_there_keeps_the_edit() {
+        let (_, a, b, cfg) = pair();
+        add_case(&a, "x", "Dana");
+        sync(&a, &cfg);
+        sync(&b, &cfg);
+        a.with_ws(|w| w.delete(crate::store::Kind::Case, "x", 50).unwrap());
+        rename(&b, "x", "Dana, still needed");
+        sync(&a, &cfg);
+        sync(&b, &cfg);
+        assert_eq!(names(&b), vec!["Dana, still needed"]);
+        sync(&a, &cfg);
+        assert_eq!(names(&a), vec!["Dana, still needed"]);
+    }
+
+    #[test]
+    fn a_wrong_passphrase_changes_nothing() {
+        let (server, _, _, _) = pair();
+        let c = device(&server, "c");
+        let before = server.borrow().docs.len();
+        assert_eq!(
+            run(connect(&c, cfg(), "wrong horse")),
+            Err(SyncError::WrongPassphrase)
+        );
+        assert_eq!(server.borrow().docs.len(), before);
+        assert!(
+            c.with_ws(|w| w.backend().keys().unwrap().is_empty()),
+            "nothing stored here"
+        );
+    }
+
+    #[test]
+    fn a_changed_passphrase_rewraps_the_same_key_without_sending_records_again() {
+        let (server, a, b, cfg) = pair();
+        add_case(&a, "x", "Dana");
+        sync(&a, &cfg);
+        let requests = server.borrow().requests;
+        run(change_passphrase(&a, &cfg, "new staple")).unwrap();
+        assert_eq!(
+            server.borrow().requests,
+            requests + 2,
+            "read the key document, write it"
+        );
+        let c = device(&server, "c");
+        assert_eq!(
+            run(connect(&c, self::cfg(), "correct horse")),
+            Err(SyncError::WrongPassphrase)
+        );
+        assert_eq!(
+            run(connect(&c, self::cfg(), "new staple")).unwrap().key,
+            cfg.key
+        );
+        // The other device keeps working with the key it holds.
+        assert_eq!(sync(&b, &cfg).received, 1);
+    }
+
+    #[test]
+    fn a_connection_dropped_mid_push_converges_without_copies() {
+        let (server, a, b, cfg) = pair();
+        add_case(&a, "x", "Dana");
+        add_case(&a, "y", "Yusuf");
+        server.borrow_mut().drop_next_push = true;
+        assert_eq!(run(round(&a, &cfg, false)), Err(SyncError::Unreachable));
+        assert_eq!(
+            d_waiting(&a, &cfg),
+            2,
+            "not shown as synced: no acknowledgement came"
+        );
+        // The server has them; the next push meets 409s for its own writes and settles.
+        sync(&a, &cfg);
+        assert_eq!(d_waiting(&a, &cfg), 0);
+        assert!(
+            a.with_ws(|w| w.notices().is_empty()),
+            "no conflict with itself"
+        );
+        assert_eq!(names(&a), vec!["Dana", "Yusuf"]);
+        sync(&b, &cfg);
+        assert_eq!(names(&b), vec!["Dana", "Yusuf"]);
+    }
+
+    #[test]
+    fn changes_sent_again_change_nothing() {
+        let (server, a, b, cfg) = pair();
+        add_case(&a, "x", "Dana");
+        sync(&a, &cfg);
+        sync(&b, &cfg);
+        rename(&a, "x", "Dana, second");
+        sync(&a, &cfg);
+        sync(&b, &cfg);
+        server.borrow_mut().replay_next_pull = true;
+        let report = sync(&b, &cfg);
+        assert_eq!((report.received, report.sent), (0, 0));
+        assert_eq!(names(&b), vec!["Dana, second"]);
+        assert!(b.with_ws(|w| w.notices().is_empty()));
+    }
+
+    #[test]
+    fn the_server_sees_no_names_ids_kinds_or_text() {
+        let (server, a, _, cfg) = pair();
+        add_case(&a, "caseIdVisible01", "Dana Whitfield");
+        a.with_ws(|w| {
+            w.update::<Case>("caseIdVisible01", 20, |c| {
+                c.disputed = "Six hours of rework".into()
+            })
+        });
+        sync(&a, &cfg);
+        let all: String = server
+            .borrow()
+            .docs
+            .iter()
+            .map(|(id, d)| format!("{id} {}", d.body))
+            .collect();
+        for secret in [
+            "Dana",
+            "Whitfield",
+            "caseIdVisible01",
+            "Six hours",
+            "case",
+            "settings",
+            "data-key",
+        ] {
+            assert!(
+                !all.contains(secret),
+                "{secret} is readable on the server: {all}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_refused_login_is_said_plainly_and_stores_nothing() {
+        let (server, a, _, cfg) = pair();
+        add_case(&a, "x", "Dana");
+        server.borrow_mut().refuse_login = true;
+        assert_eq!(run(round(&a, &cfg, false)), Err(SyncError::Login));
+        assert_eq!(d_waiting(&a, &cfg), 1);
+        assert_eq!(
+            run(connect(&device(&server, "c"), self::cfg(), "x")),
+            Err(SyncError::Login)
+        );
+    }
+
+    #[test]
+    fn ids_are_keyed_hashes_and_settings_are_checked() {
+        let id = doc_id("k1", "mend:case:abc");
+        assert_eq!(id.len(), 65);
+        assert_ne!(id, doc_id("k2", "mend:case:abc"));
+        assert_eq!(id, doc_id("k1", "mend:case:abc"));
+        let bad = Config {
+            server: "http://couch.example".into(),
+            ..cfg()
+        };
+        assert!(
+            bad.problem().is_some(),
+            "plain http leaves the device unencrypted in transit"
+        );
+        assert!(cfg().problem().is_none());
+        let local = Config {
+            server: "http://127.0.0.1:5984/".into(),
+            ..cfg()
+        };
+        assert_eq!(local.base(), "http://127.0.0.1:5984/mend");
+        assert!(local.problem().is_none());
+    }
+}

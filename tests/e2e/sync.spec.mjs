@@ -1,0 +1,187 @@
+// Sync between two devices (two browser contexts) through a real CouchDB-compatible server
+// (pouchdb-server, in memory, started by the harness): cases cross both ways, offline edits
+// to the same case are both kept, a deletion reaches the other device's trash, a wrong
+// passphrase changes nothing, the server holds nothing readable, and nothing is sent anywhere
+// before sync is on (and then only to that server).
+import { test, expect, open, saveStatus, storedRecords, newCase } from './fixtures.mjs';
+import { COUCH } from '../../playwright.config.mjs';
+
+test.use({ allowedOrigins: [COUCH] });
+
+/** A fresh database for one test, and the user the devices log in as. */
+async function database(request) {
+  const user = await request.put(`${COUCH}/_users/org.couchdb.user:dana`, {
+    data: { name: 'dana', password: 'a password', roles: [], type: 'user' },
+  });
+  expect([201, 409]).toContain(user.status());
+  const db = `mend-${Math.random().toString(36).slice(2, 10)}`;
+  expect((await request.put(`${COUCH}/${db}`)).ok()).toBe(true);
+  return db;
+}
+
+/** A second device: its own browser profile, with the same guards as the first
+ *  (`allowed`: console errors a test expects, as regexes). */
+async function secondDevice(browser, baseURL, allowed = []) {
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => m.type() === 'error' && !allowed.some((re) => re.test(m.text())) && problems.push(m.text()));
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('request', (r) => {
+    const origin = new URL(r.url()).origin;
+    if (!['data:', 'blob:'].includes(new URL(r.url()).protocol) && origin !== new URL(baseURL).origin && origin !== COUCH) {
+      problems.push(`request outside the origin: ${r.url()}`);
+    }
+  });
+  return { context, page, problems };
+}
+
+async function turnOn(page, db, passphrase = 'a long sync passphrase') {
+  await open(page, '#/sync');
+  await page.getByLabel('Server address').fill(COUCH);
+  await page.getByLabel('Database').fill(db);
+  await page.getByLabel('User name').fill('dana');
+  await page.getByLabel('Password', { exact: true }).fill('a password');
+  await page.getByLabel('Sync passphrase').fill(passphrase);
+  await page.getByRole('button', { name: 'Turn sync on' }).click();
+}
+
+async function synced(page) {
+  await expect(page.getByRole('heading', { name: 'Sync is on' })).toBeVisible();
+  await expect(page.getByText(/Last synced: \d+ \w+ \d{4}, \d\d:\d\d\. Nothing waiting\./)).toBeVisible({ timeout: 20_000 });
+}
+
+test('a case made on one device appears on the other, and edits flow both ways', async ({ page, browser, baseURL, request }) => {
+  test.setTimeout(90_000);
+  const db = await database(request);
+  const id = await newCase(page, 'Dana Whitfield');
+  await turnOn(page, db);
+  await synced(page);
+
+  const b = await secondDevice(browser, baseURL);
+  await turnOn(b.page, db);
+  await synced(b.page);
+  await open(b.page, `#/cases/${id}/case`);
+  await expect(b.page.getByLabel("Client's name")).toHaveValue('Dana Whitfield');
+
+  // An edit on the second device reaches the first without a reload.
+  await b.page.getByLabel("Client's name").fill('Dana Whitfield, edited on the laptop');
+  await expect(saveStatus(b.page)).toHaveText('Saved');
+  await open(page, `#/cases/${id}/case`);
+  await expect(page.getByLabel("Client's name")).toHaveValue('Dana Whitfield, edited on the laptop', { timeout: 20_000 });
+  // And back.
+  await page.getByLabel('What is disputed').fill('Six invoiced hours.');
+  await expect(b.page.getByLabel('What is disputed')).toHaveValue('Six invoiced hours.', { timeout: 20_000 });
+  expect(b.problems).toEqual([]);
+  await b.context.close();
+});
+
+// Offline, the browser logs each request the sync loop tries as failing.
+const OFFLINE = [/ERR_INTERNET_DISCONNECTED|Failed to fetch|Failed to load resource/];
+
+test.describe('offline', () => {
+  test.use({ allowedErrors: OFFLINE });
+
+test('both devices edit the same case offline; reconnected, both versions are kept', async ({ page, browser, baseURL, request }) => {
+  test.setTimeout(120_000);
+  const db = await database(request);
+  const id = await newCase(page, 'Shared client');
+  await turnOn(page, db);
+  await synced(page);
+  const b = await secondDevice(browser, baseURL, OFFLINE);
+  await turnOn(b.page, db);
+  await synced(b.page);
+
+  await page.context().setOffline(true);
+  await b.context.setOffline(true);
+  for (const [p, name] of [[page, 'Shared client, phone version'], [b.page, 'Shared client, laptop version']]) {
+    await open(p, `#/cases/${id}/case`);
+    await p.getByLabel("Client's name").fill(name);
+    await expect(saveStatus(p)).toHaveText('Saved');
+  }
+  await expect(page.getByRole('banner').getByText('Offline: everything still works and is saved here.')).toBeVisible();
+  await page.context().setOffline(false);
+  await open(page, '#/sync');
+  await synced(page);
+  await b.context.setOffline(false);
+  await expect(b.page.getByText('was also changed on another device. Both versions are kept')).toBeVisible({ timeout: 20_000 });
+  for (const p of [page, b.page]) {
+    await open(p, '#/cases');
+    await expect(p.getByRole('link', { name: 'Shared client, phone version' })).toBeVisible({ timeout: 20_000 });
+    await expect(p.getByRole('link', { name: 'Shared client, laptop version' })).toBeVisible({ timeout: 20_000 });
+  }
+  expect(b.problems).toEqual([]);
+  await b.context.close();
+});
+});
+
+test('a deletion on one device goes to the other device’s trash', async ({ page, browser, baseURL, request }) => {
+  test.setTimeout(90_000);
+  const db = await database(request);
+  const id = await newCase(page, 'Soon deleted');
+  await turnOn(page, db);
+  await synced(page);
+  const b = await secondDevice(browser, baseURL);
+  await turnOn(b.page, db);
+  await synced(b.page);
+  await open(b.page, '#/cases');
+  await expect(b.page.getByRole('link', { name: 'Soon deleted' })).toBeVisible();
+
+  await open(page, `#/cases/${id}/summary`);
+  await page.getByRole('button', { name: 'Delete this case' }).click();
+  const notice = b.page.getByRole('status').filter({ hasText: '“Soon deleted” was deleted on another device. It is in the trash here.' });
+  await expect(notice).toBeVisible({ timeout: 20_000 });
+  await expect(b.page.getByRole('link', { name: 'Soon deleted' })).toBeHidden();
+  await open(b.page, '#/backup');
+  await expect(b.page.getByRole('button', { name: 'Restore “Soon deleted”' })).toBeVisible();
+  expect(b.problems).toEqual([]);
+  await b.context.close();
+});
+
+test('a wrong passphrase on the second device says so and changes nothing stored', async ({ page, browser, baseURL, request }) => {
+  test.setTimeout(60_000);
+  const db = await database(request);
+  await newCase(page, 'Kept private');
+  await turnOn(page, db, 'the right passphrase');
+  await synced(page);
+
+  const b = await secondDevice(browser, baseURL);
+  await newCase(b.page, 'Only on the laptop');
+  const before = await b.page.evaluate(() => ({ ...localStorage }));
+  await turnOn(b.page, db, 'not the right one');
+  await expect(b.page.getByText("That passphrase does not open this server's data. Nothing was changed.")).toBeVisible({ timeout: 20_000 });
+  expect(await b.page.evaluate(() => ({ ...localStorage }))).toEqual(before);
+  await open(b.page, '#/cases');
+  await expect(b.page.getByRole('link', { name: 'Kept private' })).toHaveCount(0);
+  expect(b.problems).toEqual([]);
+  await b.context.close();
+});
+
+test('the server’s documents hold none of the case’s text, the client’s name or a record id', async ({ page, request }) => {
+  test.setTimeout(60_000);
+  const db = await database(request);
+  const id = await newCase(page, 'Marisol Vega');
+  await page.getByLabel('What is disputed').fill('Four hours of checkout fixes she says were ours.');
+  await expect(saveStatus(page)).toHaveText('Saved');
+  await turnOn(page, db);
+  await synced(page);
+  const all = await (await request.get(`${COUCH}/${db}/_all_docs?include_docs=true`)).text();
+  expect(JSON.parse(all).rows.length).toBeGreaterThanOrEqual(2);
+  for (const secret of ['Marisol', 'Vega', 'checkout', id, 'mend:case', '"kind"', 'USD']) {
+    expect(all, `the server can read ${secret}`).not.toContain(secret);
+  }
+});
+
+test('before sync is on, no request leaves the origin; after, only to the configured server', async ({ page, baseURL, request }) => {
+  test.setTimeout(60_000);
+  const seen = [];
+  page.on('request', (r) => seen.push(new URL(r.url()).origin));
+  const db = await database(request);
+  await newCase(page, 'Private by default');
+  for (const screen of ['#/', '#/cases', '#/backup', '#/sync', '#/trends', '#/journal', '#/clause']) await open(page, screen);
+  const app = new URL(baseURL).origin;
+  expect([...new Set(seen)]).toEqual([app]);
+  await turnOn(page, db);
+  await synced(page);
+  expect([...new Set(seen)].sort()).toEqual([app, COUCH].sort());
+});
