@@ -43,10 +43,7 @@ async function wrap(passphrase, key) {
 }
 
 window.mendSync = {
-  async newKey(passphrase) {
-    const key = b64(crypto.getRandomValues(new Uint8Array(32)));
-    return [key, await wrap(passphrase, key)];
-  },
+  newKey: () => b64(crypto.getRandomValues(new Uint8Array(32))),
   wrap,
   async unwrap(passphrase, fields) {
     const f = JSON.parse(fields);
@@ -72,11 +69,20 @@ window.mendSync = {
     } catch (e) {
       if (controller.signal.aborted) throw 'stopped';
       // A server that answers a plain request but not this one is refusing this page (CORS).
-      const reached = await fetch(url, { mode: 'no-cors', cache: 'no-store', credentials: 'omit' }).then(() => true, () => false);
+      const probe = new URL('/', url).href;
+      const reached = await fetch(probe, { mode: 'no-cors', cache: 'no-store', credentials: 'omit' }).then(() => true, () => false);
       throw reached ? 'cors' : 'unreachable';
     } finally {
       if (waiting === controller) waiting = null;
     }
+  },
+  // One tab at a time syncs (two would share this device's sync state and take the same
+  // news twice); the others wait their turn. Resolves with the function that ends the turn.
+  lock() {
+    if (!navigator.locks) return () => {};
+    return new Promise((turn) => {
+      navigator.locks.request('mend-sync', () => new Promise((done) => turn(done)));
+    });
   },
   // Stops waiting for the server's news (a change here to send, or the page was hidden).
   stop() {

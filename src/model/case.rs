@@ -5,8 +5,12 @@
 use serde::{Deserialize, Serialize};
 
 use super::date::Date;
+use super::guidance::CLARIFYING_QUESTIONS;
 use super::money::MAX_AMOUNT;
 use super::numbers::MAX_MINUTES;
+
+/// The last moment a date can show (the end of year 9999, in ms since 1970).
+const MAX_MOMENT: i64 = 253_402_300_799_999;
 
 /// Generates an enum's list of values and labels, in the order they are offered.
 macro_rules! labelled {
@@ -287,6 +291,34 @@ pub struct Listen {
     pub questions: Vec<Question>,
 }
 
+impl Listen {
+    /// The question with this text, added when first used. // G11
+    pub fn question(&mut self, text: &str) -> &mut Question {
+        let i = match self.questions.iter().position(|q| q.text == text) {
+            Some(i) => i,
+            None => {
+                self.questions.push(Question {
+                    text: text.into(),
+                    ..Question::default()
+                });
+                self.questions.len() - 1
+            }
+        };
+        &mut self.questions[i]
+    }
+
+    /// Every question to offer: the suggested ones, then the user's own. // G11, G12
+    pub fn texts(&self) -> Vec<String> {
+        let mut all: Vec<String> = CLARIFYING_QUESTIONS.iter().map(|s| s.to_string()).collect();
+        for q in &self.questions {
+            if !all.contains(&q.text) {
+                all.push(q.text.clone());
+            }
+        }
+        all
+    }
+}
+
 /// One try at putting the concern in your own words, and how the client answered.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -303,6 +335,19 @@ pub struct Restate {
     pub attempts: Vec<Attempt>,
     /// When the client said "that's right" (ms). // G13
     pub confirmed_at: Option<i64>,
+}
+
+impl Restate {
+    /// Attempt `i`, made (with any before it) when first written in, at `now` (ms). // G13
+    pub fn attempt(&mut self, i: usize, now: i64) -> &mut Attempt {
+        while self.attempts.len() <= i {
+            self.attempts.push(Attempt {
+                at: now,
+                ..Attempt::default()
+            });
+        }
+        &mut self.attempts[i]
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -607,6 +652,8 @@ impl Case {
                 self.resolve.peace.next_purchase,
             ),
             ("decide.concession", self.decide.concession),
+            ("limits.concede", self.limits.concede),
+            ("resolve.counter_amount", self.resolve.counter_amount),
         ];
         amounts.extend(
             self.resolve
@@ -617,6 +664,7 @@ impl Case {
         let mut times = vec![
             ("numbers.minutes_spent", n.minutes_spent),
             ("numbers.dispute_minutes", n.dispute_minutes),
+            ("limits.minutes", self.limits.minutes),
         ];
         times.extend(
             self.resolve
@@ -654,6 +702,8 @@ impl Case {
             MAX_MINUTES,
             "more hours than Mend accepts, or below zero",
         )?;
+        let moments = self.contacts.iter().map(|c| ("contacts.at", Some(c.at)));
+        out_of(moments.collect(), MAX_MOMENT, "a time Mend cannot show")?;
         let percents = percents
             .into_iter()
             .map(|(f, p)| (f, p.map(i64::from)))
@@ -687,6 +737,30 @@ impl Case {
 mod tests {
     use super::*;
     use crate::model::json::{from_json, to_json};
+
+    #[test]
+    fn a_question_is_added_once_and_the_suggested_ones_are_always_offered() {
+        let mut l = Listen::default();
+        let n = l.texts().len();
+        l.question(CLARIFYING_QUESTIONS[0]).asked = true;
+        l.question(CLARIFYING_QUESTIONS[0]).answer = "Yes".into();
+        assert_eq!(l.questions.len(), 1);
+        assert_eq!(l.texts().len(), n, "ticking a suggested one adds no row");
+        l.question("Which page?").planned = true;
+        assert_eq!(l.texts().last().unwrap(), "Which page?");
+        assert_eq!(l.texts().len(), n + 1);
+    }
+
+    #[test]
+    fn an_attempt_is_made_when_first_written_in() {
+        let mut r = Restate::default();
+        r.attempt(1, 7).mine = "second".into();
+        assert_eq!(r.attempts.len(), 2, "the first is made too");
+        assert_eq!((r.attempts[0].at, r.attempts[1].at), (7, 7));
+        r.attempt(0, 9).mine = "first".into();
+        assert_eq!(r.attempts[0].at, 7, "an existing attempt keeps its time");
+        assert_eq!(r.attempts.len(), 2);
+    }
 
     #[test]
     fn labels_follow_the_variants() {
@@ -802,6 +876,24 @@ mod tests {
                     })
                 }),
                 "resolve.options.amount",
+            ),
+            (Box::new(|c| c.limits.concede = Some(-5)), "limits.concede"),
+            (
+                Box::new(|c| c.resolve.counter_amount = Some(i64::MAX)),
+                "resolve.counter_amount",
+            ),
+            (
+                Box::new(|c| c.limits.minutes = Some(MAX_MINUTES + 1)),
+                "limits.minutes",
+            ),
+            (
+                Box::new(|c| {
+                    c.contacts.push(Contact {
+                        at: i64::MAX,
+                        ..Contact::default()
+                    })
+                }),
+                "contacts.at",
             ),
         ];
         for (change, field) in table {

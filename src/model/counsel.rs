@@ -5,6 +5,7 @@
 
 pub use super::case::Limits;
 use super::case::{Case, GoodFaith, Validity};
+use super::history::ClientHistory;
 use super::money::{format_money, mul_div};
 use super::numbers::{Figures, JobScale, figures, format_hours, time_cost};
 
@@ -24,6 +25,14 @@ pub enum Call {
 }
 
 impl Call {
+    pub const ALL: [Call; 5] = [
+        Call::FixIt,
+        Call::MeetThem,
+        Call::StandFirm,
+        Call::SettleQuickly,
+        Call::ConsiderEnding,
+    ];
+
     pub fn headline(self) -> &'static str {
         match self {
             Call::FixIt => "Fix it",
@@ -51,6 +60,8 @@ impl Call {
 pub enum Offer {
     /// Redo or correct the work at no charge, or take this much off. // G25
     Fix { amount: i64 },
+    /// Put right the part of the concern that is fair. // G25
+    FixPart,
     /// A small job that cannot be put right easily: refund it and point them elsewhere. // G5
     RefundAndRefer { amount: i64 },
     /// Give way, up to this much (all they ask, or your limit). // G4
@@ -86,16 +97,6 @@ pub fn suggested_limits(case: &Case, f: &Figures) -> Limits {
     }
 }
 
-/// Future work at your margin: what leaves with the client if they go. // G4
-pub fn future_value(case: &Case, f: &Figures) -> Option<i64> {
-    let future = case.numbers.future_revenue.filter(|v| *v > 0)?;
-    Some(match f.margin_permille {
-        Some(m) if m > 0 => mul_div(future, m.min(1000), 1000),
-        Some(_) => 0,
-        None => future,
-    })
-}
-
 /// What the client has cost: concessions already given, the amount now in dispute, and the
 /// time this dispute takes. // G43
 fn cost_of_client(case: &Case, f: &Figures, past_concessions: i64) -> i64 {
@@ -111,6 +112,17 @@ pub struct Past {
     pub cases: usize,
     /// Concessions given to them before, in this case's currency.
     pub concessions: i64,
+}
+
+impl Past {
+    /// This client's complaints before this case, and what they were given, in `currency`.
+    pub fn before(history: &ClientHistory, currency: &str) -> Past {
+        let earlier = history.before_this();
+        Past {
+            cases: earlier.cases.len(),
+            concessions: earlier.concessions_in(currency),
+        }
+    }
 }
 
 /// The reading, with its reasons and what to offer.
@@ -136,7 +148,7 @@ pub fn decide(case: &Case, past: Past) -> Result<Verdict, Missing> {
     };
     let m = |v: i64| format_money(v, &case.currency);
     let limit = limits(case, &f);
-    let worth = future_value(case, &f);
+    let worth = f.value_at_risk;
     let bad_faith = case.diagnose.good_faith == Some(GoodFaith::TakingAdvantage);
     let costs = cost_of_client(case, &f, past.concessions);
     let over_limit = |amount: i64| limit.concede.is_some_and(|l| amount > l);
@@ -149,34 +161,44 @@ pub fn decide(case: &Case, past: Past) -> Result<Verdict, Missing> {
             Some(JobScale::Small) => Offer::RefundAndRefer { amount: disputed },
             _ => Offer::ProRated,
         };
+        let against = match worth {
+            Some(w) => format!("against {} of future work at your margin", m(w)),
+            None => "with no future work from them counted".into(),
+        };
         return Ok(Verdict {
             call: Call::ConsiderEnding,
             because: format!(
-                "because this is complaint number {} from them, and with what you have given before, they have cost you {} against {} of future work at your margin.",
+                "because this is complaint number {} from them, and with what you have given before, they have cost you {} {against}.",
                 past.cases + 1,
                 m(costs),
-                m(worth.unwrap_or(0))
             ),
             offer,
             beyond_limits: false,
         });
     }
 
-    // G25: a valid concern is put right; a partly valid one, the fair part.
+    // G25: a valid concern is put right; a partly valid one, the fair part. G5: a small job
+    // may simply be refunded, unless the client is worth keeping (G4).
+    let valued = worth.is_some_and(|w| w >= disputed);
     if let Some(valid @ (Validity::Yes | Validity::Partly)) = case.resolve.valid {
-        let offer = match (valid, f.scale) {
-            (Validity::Yes, Some(JobScale::Small)) => Offer::RefundAndRefer { amount: disputed },
-            _ => Offer::Fix { amount: disputed },
-        };
-        let part = if valid == Validity::Yes {
-            ""
-        } else {
-            " the part that is fair"
+        let (offer, because) = match (valid, f.scale) {
+            (Validity::Partly, _) => (
+                Offer::FixPart,
+                "because part of the concern is valid: put that part right, without arguing.",
+            ),
+            (_, Some(JobScale::Small)) if !valued => (
+                Offer::RefundAndRefer { amount: disputed },
+                "because the concern is valid: put it right, without arguing.",
+            ),
+            _ => (
+                Offer::Fix { amount: disputed },
+                "because the concern is valid: put it right, without arguing.",
+            ),
         };
         return Ok(Verdict {
             call: Call::FixIt,
-            because: format!("because the concern is valid: put{part} right, without arguing."),
-            beyond_limits: over_limit(disputed),
+            because: because.into(),
+            beyond_limits: valid == Validity::Yes && over_limit(disputed),
             offer,
         });
     }
@@ -205,11 +227,11 @@ pub fn decide(case: &Case, past: Past) -> Result<Verdict, Missing> {
         });
     }
 
-    // G4: the relationship is worth more than the amount; give way within your limits.
+    // G4: the relationship is worth more than the amount; give way within your limits (with
+    // nothing to give, this falls to standing firm, with goodwill).
     let affordable = limit.concede.is_some_and(|l| disputed <= l);
-    let valued = worth.is_some_and(|w| w >= disputed);
-    if valued || (affordable && case.resolve.valid.is_none()) {
-        let amount = limit.concede.map_or(disputed, |l| disputed.min(l.max(0)));
+    let amount = limit.concede.map_or(disputed, |l| disputed.min(l.max(0)));
+    if amount > 0 && (valued || (affordable && case.resolve.valid.is_none())) {
         let because = match worth {
             Some(w) if valued => format!(
                 "because the work you expect from them is worth about {} to you, more than the {} in dispute.",
@@ -280,6 +302,7 @@ impl Offer {
                 "Offer to redo or correct the work at no charge, or to take up to {} off.",
                 m(*amount)
             ),
+            Offer::FixPart => "Offer to redo the part that fell short at no charge, or to take off what that part is worth.".into(),
             Offer::RefundAndRefer { amount } => format!(
                 "A small job: refund it ({}) and suggest someone better suited.",
                 m(*amount)
@@ -290,7 +313,7 @@ impl Offer {
             }
             Offer::NoExtras => "Offer nothing beyond what you owe them.".into(),
             Offer::ProRated => {
-                "You invested a lot: agree a payment for the part delivered, rather than walking away from money you earned.".into()
+                "Agree a payment for the part you delivered, rather than walking away from money you earned.".into()
             }
         }
     }
@@ -424,7 +447,7 @@ mod tests {
                 }),
                 past: none,
                 call: Call::FixIt,
-                offer: Offer::Fix { amount: 300 * D },
+                offer: Offer::FixPart,
             },
             Situation {
                 name: "G25 over G3: valid even when arguing would be dear",
@@ -527,12 +550,32 @@ mod tests {
             Situation {
                 name: "G42 not on a first offence: bad faith once, much future work: stand firm",
                 case: with(job(2000, 15, 500), |c| {
-                    c.numbers.future_revenue = Some(100 * D);
+                    c.numbers.future_revenue = Some(10_000 * D);
                     c.diagnose.good_faith = Some(GoodFaith::TakingAdvantage);
                 }),
                 past: none,
                 call: Call::StandFirm,
                 offer: Offer::NoExtras,
+            },
+            Situation {
+                name: "G4 with nothing to give: future work, but a limit of zero: stand firm, with goodwill",
+                case: with(job(2000, 15, 600), |c| {
+                    c.numbers.future_revenue = Some(10_000 * D);
+                    c.limits.concede = Some(0);
+                }),
+                past: none,
+                call: Call::StandFirm,
+                offer: Offer::Goodwill,
+            },
+            Situation {
+                name: "G5 with G4: a valid concern on a small job for a client worth keeping: fix it",
+                case: with(job(600, 3, 300), |c| {
+                    c.resolve.valid = Some(Validity::Yes);
+                    c.numbers.future_revenue = Some(5_000 * D);
+                }),
+                past: none,
+                call: Call::FixIt,
+                offer: Offer::Fix { amount: 300 * D },
             },
             Situation {
                 name: "G5: a valid concern on a small job: refund and refer",
@@ -586,6 +629,14 @@ mod tests {
         ]
     }
 
+    /// One situation, by the start of its name.
+    fn situation(name: &str) -> Situation {
+        situations()
+            .into_iter()
+            .find(|s| s.name.starts_with(name))
+            .unwrap_or_else(|| panic!("no situation {name}"))
+    }
+
     #[test]
     fn the_articles_situations() {
         for s in situations() {
@@ -603,15 +654,39 @@ mod tests {
     #[test]
     fn the_issue_reports_are_answered() {
         // $200 on a $500 margin, $10,000 expected, taking advantage: not "give way".
-        let s = &situations()[3];
+        let s = &situation("G22: $200 disputed");
         assert_eq!(decide(&s.case, s.past).unwrap().call, Call::StandFirm);
         // The good-faith answer moves the reading.
         let mut c = s.case.clone();
         c.diagnose.good_faith = Some(GoodFaith::GoodFaith);
         assert_eq!(decide(&c, s.past).unwrap().call, Call::MeetThem);
         // $600 on the same job, $10,000 expected: the future is weighed.
-        let v = decide(&situations()[5].case, Past::default()).unwrap();
+        let v = decide(&situation("G4: $600 disputed").case, Past::default()).unwrap();
         assert!(v.because.contains("$2,500.00"), "{}", v.because);
+    }
+
+    #[test]
+    fn only_complaints_before_this_one_count_against_the_client() {
+        use crate::model::history::client_history;
+        let on = |y, m, d| crate::model::Date::from_ymd(y, m, d).unwrap();
+        let mut this = Case::for_client("Dana");
+        this.received = Some(on(2026, 5, 1));
+        let mut earlier = Case::for_client("Dana");
+        earlier.decide.concession = Some(100 * D);
+        let later = Case::for_client("Dana");
+        let all = [
+            ("this", on(2026, 5, 1), &this),
+            ("earlier", on(2026, 1, 1), &earlier),
+            ("later", on(2026, 9, 1), &later),
+        ];
+        let past = Past::before(&client_history("this", &this, all), "USD");
+        assert_eq!(
+            past,
+            Past {
+                cases: 1,
+                concessions: 100 * D
+            }
+        );
     }
 
     #[test]

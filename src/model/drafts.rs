@@ -131,9 +131,9 @@ pub fn next_update(case: &Case, today: Date) -> String {
         .map_or_else(|| "[the date of your next update]".into(), Date::human)
 }
 
-/// The proposed call: its day and time as the case has them.
-fn proposed_call(case: &Case) -> String {
-    let day = case.reach.when.map(Date::human);
+/// The proposed call: its day (if not already past) and time as the case has them.
+fn proposed_call(case: &Case, today: Date) -> String {
+    let day = case.reach.when.filter(|d| *d >= today).map(Date::human);
     match (day, case.reach.time.trim()) {
         (Some(d), "") => format!("on {d} [at a time]"),
         (Some(d), t) => format!("on {d}, {t}"),
@@ -142,7 +142,7 @@ fn proposed_call(case: &Case) -> String {
     }
 }
 
-/// What the client agreed you understood: the confirmed restatement, else the latest.
+/// Your latest restatement of the concern (the one the client confirmed, once they have).
 pub fn restatement(case: &Case) -> Option<&str> {
     case.restate
         .attempts
@@ -150,6 +150,11 @@ pub fn restatement(case: &Case) -> Option<&str> {
         .rev()
         .map(|a| a.mine.trim())
         .find(|t| !t.is_empty())
+}
+
+/// The restatement the client confirmed, if they have. // G13
+fn confirmed_restatement(case: &Case) -> Option<&str> {
+    case.restate.confirmed_at.and(restatement(case))
 }
 
 /// Drafts a message from the case. `signature` is the user's name (a gap when empty).
@@ -162,7 +167,7 @@ pub fn draft(kind: DraftKind, case: &Case, signature: &str, today: Date) -> Draf
             "Thank you for your message".to_string(),
             format!(
                 "Thank you for writing to me, and for telling me plainly. I am sorry for the trouble this has caused you.\n\nI want to understand it properly, and that is easier in conversation than by email. Could we talk {}? If that does not suit you, tell me a time that does.",
-                proposed_call(case)
+                proposed_call(case, today)
             ),
         ),
         DraftKind::CallFailed => (
@@ -176,7 +181,7 @@ pub fn draft(kind: DraftKind, case: &Case, signature: &str, today: Date) -> Draf
             format!(
                 "Thank you for your time today. So that we hold the same understanding, here is what I took from our conversation.\n\nWhat concerned you: {}\n\nWhat we agreed: {}\n\nYou will hear from me by {next}. If I have misunderstood anything, please tell me.",
                 or_gap(
-                    restatement(case).unwrap_or(""),
+                    confirmed_restatement(case).unwrap_or(""),
                     "what concerned them, as they agreed it"
                 ),
                 or_gap(&case.resolve.agreed, "what you agreed")
@@ -255,6 +260,11 @@ pub fn call_script(case: &Case, today: Date) -> Vec<Step> {
                 match case.resolve.their_suggestion.trim() {
                     "" => "Let them answer first; it is often reasonable.".into(),
                     s => format!("They said before: {s}"),
+                },
+                // G28: more than you can do? Say so, and offer what you can.
+                match case.resolve.counter_offer.trim() {
+                    "" => "If it is more than you can do, say what you cannot do, and offer what you can.".into(),
+                    c => said(&format!("That is more than I can do; what I can offer is this: {c}")),
                 },
             ],
         ),
@@ -375,6 +385,7 @@ mod tests {
             mine: "The checkout bug cost you orders in your busiest week.".into(),
             ..Attempt::default()
         }];
+        c.restate.confirmed_at = Some(1_000);
         c.resolve.agreed = "I take the four bug-fix hours off the invoice.".into();
         c.follow_up = vec![CheckIn {
             due: Some(today().add_days(7)),
@@ -392,6 +403,7 @@ mod tests {
             ..RemedyOption::default()
         }];
         c.diagnose.our_side = "The meeting agenda was sent a day ahead.".into();
+        c.resolve.counter_offer = "two hours of fixes next week, free".into();
         c.listen.questions = vec![Question {
             text: "Was anything promised that you did not get?".into(),
             planned: true,
@@ -486,6 +498,21 @@ mod tests {
                 .body
                 .contains("on 1 Dec 2026 [at a time]")
         );
+        // A day already past is not proposed again.
+        day.reach.when = Some(today().add_days(-3));
+        assert!(
+            draft(DraftKind::FirstReply, &day, "A", today())
+                .body
+                .contains("[on a day and at a time that suits you]")
+        );
+        // A restatement the client has not confirmed is not what "they agreed".
+        let mut unconfirmed = complete();
+        unconfirmed.restate.confirmed_at = None;
+        assert!(
+            draft(DraftKind::AfterCall, &unconfirmed, "A", today())
+                .body
+                .contains("[what concerned them, as they agreed it]")
+        );
     }
 
     #[test]
@@ -541,6 +568,7 @@ mod tests {
             "Was anything promised that you did not get?",
             "busiest week",
             "agenda was sent",
+            "what I can offer is this: two hours of fixes next week, free",
             "€340.00 off the invoice",
             "10% (€272.00)",
             "8 Dec 2026",

@@ -20,6 +20,8 @@ pub struct PastCase {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ClientHistory {
     pub cases: Vec<PastCase>,
+    /// The day this case started, if it was among those looked through.
+    pub on: Option<Date>,
 }
 
 /// The day a case started: when the complaint was received, else when it was opened.
@@ -37,23 +39,38 @@ pub fn client_history<'a>(
     if key.is_empty() {
         return ClientHistory::default();
     }
-    let mut cases: Vec<PastCase> = all
-        .into_iter()
-        .filter(|(id, _, c)| *id != this_id && c.client.match_key() == key && !c.example)
-        .map(|(id, created, c)| PastCase {
-            id: id.to_string(),
-            title: c.disputed.clone(),
-            on: case_date(c, created),
-            outcome: c.decide.outcome,
-            concession: c.decide.concession,
-            currency: c.currency.clone(),
-        })
-        .collect();
-    super::order::sort_by_key(&mut cases, |c| (i64::from(c.on.days()), 0, c.id.clone()));
-    ClientHistory { cases }
+    let mut h = ClientHistory::default();
+    for (id, created, c) in all {
+        if id == this_id {
+            h.on = Some(case_date(c, created));
+        } else if c.client.match_key() == key && !c.example {
+            h.cases.push(PastCase {
+                id: id.to_string(),
+                title: c.disputed.clone(),
+                on: case_date(c, created),
+                outcome: c.decide.outcome,
+                concession: c.decide.concession,
+                currency: c.currency.clone(),
+            });
+        }
+    }
+    super::order::sort_by_key(&mut h.cases, |c| (i64::from(c.on.days()), 0, c.id.clone()));
+    h
 }
 
 impl ClientHistory {
+    /// Only the cases that started before this one (or on the same day). // G42, G43
+    pub fn before_this(&self) -> ClientHistory {
+        let cases = self
+            .cases
+            .iter()
+            .filter(|c| self.on.is_none_or(|on| c.on <= on));
+        ClientHistory {
+            cases: cases.cloned().collect(),
+            on: self.on,
+        }
+    }
+
     /// Concessions given, per currency (never summed across currencies), by currency code.
     pub fn concessions(&self) -> Vec<(String, i64)> {
         let mut out: Vec<(String, i64)> = Vec::new();
@@ -290,6 +307,7 @@ mod tests {
                 ),
                 past(d(2026, 4, 1), None, None, "USD"),
             ],
+            on: None,
         };
         assert_eq!(
             h.concessions(),
@@ -337,6 +355,7 @@ mod tests {
             let (signals, reading) = good_faith_signals(
                 &ClientHistory {
                     cases: cases.clone(),
+                    on: None,
                 },
                 today,
             );
@@ -349,6 +368,7 @@ mod tests {
                     concession(d(2026, 6, 1), 45_000),
                     concession(d(2026, 7, 1), 5_000),
                 ],
+                on: None,
             },
             today,
         );

@@ -142,7 +142,8 @@ pub struct Figures {
     pub defend_cost: Option<i64>,
     /// The most you can give back and still break even. // G3
     pub concession_budget: Option<i64>,
-    /// Future work that leaves with the client. // G4
+    /// Future work that leaves with the client, at your margin (all of it when the margin
+    /// is not known yet). // G4
     pub value_at_risk: Option<i64>,
     pub scale: Option<JobScale>,
 }
@@ -160,21 +161,25 @@ pub fn figures(case: &Case) -> Figures {
         .invoiced
         .zip(true_cost)
         .and_then(|(p, c)| p.checked_sub(c));
+    let margin_permille = margin
+        .zip(n.invoiced)
+        .filter(|(_, p)| *p > 0)
+        .map(|(m, p)| mul_div(m, 1000, p));
     Figures {
         time_cost: time,
         true_cost,
         break_even: true_cost,
         margin,
-        margin_permille: margin
-            .zip(n.invoiced)
-            .filter(|(_, p)| *p > 0)
-            .map(|(m, p)| mul_div(m, 1000, p)),
+        margin_permille,
         defend_cost: n
             .dispute_minutes
             .zip(n.hourly_worth)
             .map(|(m, w)| time_cost(m, w)),
         concession_budget: margin.map(|m| m.max(0)),
-        value_at_risk: n.future_revenue,
+        value_at_risk: n
+            .future_revenue
+            .filter(|v| *v > 0)
+            .map(|v| margin_permille.map_or(v, |m| mul_div(v, m.clamp(0, 1000), 1000))),
         scale: n.minutes_spent.map(|m| {
             if m <= SMALL_JOB_MINUTES {
                 JobScale::Small
@@ -381,7 +386,7 @@ mod tests {
         assert_eq!(f.margin_permille, Some(250));
         assert_eq!(f.defend_cost, Some(24_000));
         assert_eq!(f.concession_budget, Some(60_000));
-        assert_eq!(f.value_at_risk, Some(500_000));
+        assert_eq!(f.value_at_risk, Some(125_000), "$5,000 at a 25% margin");
         assert_eq!(f.scale, Some(JobScale::Medium));
     }
 

@@ -36,19 +36,23 @@ pub trait Backend {
 }
 
 /// Storage in memory. The app falls back to it when the browser offers none; tests use its
-/// faults to reproduce how browsers lose data.
+/// faults to reproduce how browsers lose data (compiled only into the tests).
 #[derive(Clone, Debug, Default)]
 pub struct MemoryBackend {
     /// What is stored, by key.
     pub data: BTreeMap<String, String>,
     /// Writes fail with `QuotaExceeded` once keys and values would exceed this many
     /// UTF-16 code units (how browsers count localStorage).
+    #[cfg(test)]
     pub quota: Option<usize>,
     /// Every write fails with this message.
+    #[cfg(test)]
     pub fail_writes: Option<String>,
     /// Writes report success but store a truncated value (a lying backend).
+    #[cfg(test)]
     pub truncate_writes: bool,
     /// Every operation fails as if storage were disabled.
+    #[cfg(test)]
     pub unavailable: bool,
 }
 
@@ -80,18 +84,16 @@ pub fn utf16_len(s: &str) -> usize {
     s.encode_utf16().count()
 }
 
-impl Backend for MemoryBackend {
-    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+impl MemoryBackend {
+    /// The fault a test set up for this operation (`write`: the key and value being set).
+    #[cfg(test)]
+    fn fault(&self, write: Option<(&str, &str)>) -> Result<(), StorageError> {
         if self.unavailable {
             return Err(StorageError::Unavailable);
         }
-        Ok(self.data.get(key).cloned())
-    }
-
-    fn set(&mut self, key: &str, value: &str) -> Result<(), StorageError> {
-        if self.unavailable {
-            return Err(StorageError::Unavailable);
-        }
+        let Some((key, value)) = write else {
+            return Ok(());
+        };
         if let Some(why) = &self.fail_writes {
             return Err(StorageError::Failed(why.clone()));
         }
@@ -104,27 +106,45 @@ impl Backend for MemoryBackend {
                 return Err(StorageError::QuotaExceeded);
             }
         }
-        let stored = if self.truncate_writes {
-            value.chars().take(value.chars().count() / 2).collect()
-        } else {
-            value.to_string()
-        };
+        Ok(())
+    }
+
+    #[cfg(not(test))]
+    fn fault(&self, _write: Option<(&str, &str)>) -> Result<(), StorageError> {
+        Ok(())
+    }
+
+    /// What a write stores: the value, or half of it for a test's lying backend.
+    fn stored(&self, value: &str) -> String {
+        #[cfg(test)]
+        if self.truncate_writes {
+            return value.chars().take(value.chars().count() / 2).collect();
+        }
+        value.to_string()
+    }
+}
+
+impl Backend for MemoryBackend {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        self.fault(None)?;
+        Ok(self.data.get(key).cloned())
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StorageError> {
+        self.fault(Some((key, value)))?;
+        let stored = self.stored(value);
         self.data.insert(key.into(), stored);
         Ok(())
     }
 
     fn remove(&mut self, key: &str) -> Result<(), StorageError> {
-        if self.unavailable {
-            return Err(StorageError::Unavailable);
-        }
+        self.fault(None)?;
         self.data.remove(key);
         Ok(())
     }
 
     fn keys(&self) -> Result<Vec<String>, StorageError> {
-        if self.unavailable {
-            return Err(StorageError::Unavailable);
-        }
+        self.fault(None)?;
         Ok(self.data.keys().cloned().collect())
     }
 }

@@ -69,6 +69,18 @@ pub fn quarantine_key(id: &str) -> String {
     format!("{PREFIX}quarantine:{id}")
 }
 
+/// What one stored value turned out to be.
+enum Found {
+    Record(AnyRecord),
+    Trash(TrashItem),
+    /// Unreadable: moved aside, with why.
+    Damaged(String),
+    /// Written by a newer version: left where it is, untouched.
+    Newer(String),
+    /// Already set aside earlier.
+    SetAside,
+}
+
 /// Reads every Mend key. Damaged values are moved to `mend:quarantine:<id>` (ids from
 /// `new_id`); if that write fails the value stays where it is and is still reported.
 pub fn load_all(
@@ -86,53 +98,31 @@ pub fn load_all(
         let Some(raw) = backend.get(&key)? else {
             continue;
         };
-        match kind {
+        let found = match kind {
             KeyRef::Record(kind, id) => match decode(&raw) {
-                Ok(rec) if rec.kind() == kind && rec.id() == id => loaded.records.push(rec),
-                Ok(_) => {
-                    let reason = "its contents belong to another record".to_string();
-                    loaded
-                        .quarantined
-                        .push(set_aside(backend, key, raw, reason, now, new_id));
-                }
-                Err(e @ DecodeError::Newer { .. }) => loaded.newer.push(NewerRecord {
-                    key,
-                    raw,
-                    reason: e.to_string(),
-                }),
-                Err(e) => loaded.quarantined.push(set_aside(
-                    backend,
-                    key,
-                    raw,
-                    e.to_string(),
-                    now,
-                    new_id,
-                )),
+                Ok(rec) if rec.kind() == kind && rec.id() == id => Found::Record(rec),
+                Ok(_) => Found::Damaged("its contents belong to another record".into()),
+                Err(e @ DecodeError::Newer { .. }) => Found::Newer(e.to_string()),
+                Err(e) => Found::Damaged(e.to_string()),
             },
             KeyRef::Trash(_) => match read_trash(&key, &raw) {
-                Ok(item) => loaded.trash.push(item),
-                Err(e) if e.is_corrupt() => loaded.quarantined.push(set_aside(
-                    backend,
-                    key,
-                    raw,
-                    e.to_string(),
-                    now,
-                    new_id,
-                )),
-                Err(e) => loaded.newer.push(NewerRecord {
-                    key,
-                    raw,
-                    reason: e.to_string(),
-                }),
+                Ok(item) => Found::Trash(item),
+                Err(e) if e.is_corrupt() => Found::Damaged(e.to_string()),
+                Err(e) => Found::Newer(e.to_string()),
             },
-            KeyRef::Quarantine(_) => loaded.quarantined.push(Quarantined {
+            KeyRef::Quarantine(_) => Found::SetAside,
+            KeyRef::Unknown => Found::Newer("it was written by a newer version of Mend".into()),
+        };
+        match found {
+            Found::Record(rec) => loaded.records.push(rec),
+            Found::Trash(item) => loaded.trash.push(item),
+            Found::Damaged(reason) => loaded
+                .quarantined
+                .push(set_aside(backend, key, raw, reason, now, new_id)),
+            Found::Newer(reason) => loaded.newer.push(NewerRecord { key, raw, reason }),
+            Found::SetAside => loaded.quarantined.push(Quarantined {
                 entry: QuarantineEntry::read(&key, &raw, now),
                 storage_key: key,
-            }),
-            KeyRef::Unknown => loaded.newer.push(NewerRecord {
-                key,
-                raw,
-                reason: "it was written by a newer version of Mend".into(),
             }),
         }
     }

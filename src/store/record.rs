@@ -272,6 +272,13 @@ pub fn decode(raw: &str) -> Result<AnyRecord, DecodeError> {
     decode_value(value)
 }
 
+/// The key a stored record belongs under, read from its envelope alone, so that a record
+/// from a newer version is placed (and kept) even though it cannot be read.
+pub fn key_of(raw: &str) -> Option<String> {
+    let env = Envelope::from_value(serde_json::from_str(raw).ok()?).ok()?;
+    Some(record_key(Kind::parse(&env.kind)?, &env.id))
+}
+
 /// As [`decode`], from parsed JSON (a record inside a backup file).
 pub fn decode_value(value: Value) -> Result<AnyRecord, DecodeError> {
     let env = Envelope::from_value(value).map_err(DecodeError::WrongShape)?;
@@ -347,7 +354,7 @@ fn migrate_with(
 }
 
 /// The migration steps, one arm per (kind, old version). Each is tested with a fixture in
-/// `src/store/fixtures/`, written by the version it migrates from.
+/// `tests/fixtures/`, written by the version it migrates from.
 fn step(kind: Kind, from: u32, data: Value) -> Result<Value, String> {
     match (kind, from) {
         // Case 1 → 2: `client` was the name as text and `summary` the dispute in a line.

@@ -56,46 +56,6 @@ pub enum SaveStatus {
     NotSaved { reason: String },
 }
 
-impl SaveStatus {
-    /// What the header shows for two save queues in one page (the app and its later
-    /// screens): the one that needs attention wins; otherwise the latest save.
-    pub fn worst(&self, other: &SaveStatus) -> SaveStatus {
-        use SaveStatus::*;
-        match (self, other) {
-            (NotSaved { .. }, _) => self.clone(),
-            (_, NotSaved { .. }) => other.clone(),
-            (Saving, _) | (_, Saving) => Saving,
-            (Saved { at: a }, Saved { at: b }) => Saved { at: (*a).max(*b) },
-            (Saved { .. }, Idle) => self.clone(),
-            (Idle, _) => other.clone(),
-        }
-    }
-
-    /// A one-line form, to pass between the two modules of the page.
-    pub fn to_wire(&self) -> String {
-        match self {
-            SaveStatus::Idle => "i".into(),
-            SaveStatus::Saving => "s".into(),
-            SaveStatus::Saved { at } => format!("d{at}"),
-            SaveStatus::NotSaved { reason } => format!("n{reason}"),
-        }
-    }
-
-    pub fn from_wire(text: &str) -> SaveStatus {
-        let rest = text.get(1..).unwrap_or("");
-        match text.as_bytes().first() {
-            Some(b's') => SaveStatus::Saving,
-            Some(b'd') => SaveStatus::Saved {
-                at: rest.parse().unwrap_or(0),
-            },
-            Some(b'n') => SaveStatus::NotSaved {
-                reason: rest.into(),
-            },
-            _ => SaveStatus::Idle,
-        }
-    }
-}
-
 /// The records waiting to be written, and the ones whose last write failed. Plain lists:
 /// they hold a handful of keys at most (the records changed in the last moments).
 #[derive(Clone, Debug, Default)]
@@ -208,11 +168,6 @@ impl SaveQueue {
         }
     }
 
-    /// The first failure, for the banner.
-    pub fn failure(&self) -> Option<&SaveError> {
-        self.failed.first().map(|(_, e)| e)
-    }
-
     /// Writes `keys`, looking up each record's current text with `encode` (`None` when the
     /// record no longer exists), and records each outcome.
     pub fn write(
@@ -236,31 +191,6 @@ impl SaveQueue {
 
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn two_queues_show_the_status_that_needs_attention() {
-        use SaveStatus::*;
-        let failed = NotSaved {
-            reason: "storage is full".into(),
-        };
-        let cases = [
-            (Idle, Idle, Idle),
-            (Idle, Saving, Saving),
-            (Saved { at: 5 }, Idle, Saved { at: 5 }),
-            (Saved { at: 5 }, Saved { at: 9 }, Saved { at: 9 }),
-            (Saved { at: 5 }, Saving, Saving),
-            (Saving, failed.clone(), failed.clone()),
-            (failed.clone(), Saved { at: 1 }, failed.clone()),
-        ];
-        for (a, b, want) in cases {
-            assert_eq!(a.worst(&b), want, "{a:?} with {b:?}");
-            assert_eq!(b.worst(&a), want, "{b:?} with {a:?}");
-            for s in [&a, &b, &want] {
-                assert_eq!(&SaveStatus::from_wire(&s.to_wire()), s);
-            }
-        }
-        assert_eq!(SaveStatus::from_wire(""), Idle);
-    }
-
     use super::*;
     use crate::store::backend::MemoryBackend;
 
@@ -364,7 +294,7 @@ mod tests {
             let mut q = SaveQueue::new();
             q.touch("k", 0);
             q.write(&mut b, q.all_keys(), 1, text);
-            assert_eq!(q.failure(), Some(&expected));
+            assert_eq!(q.failed.first().map(|(_, e)| e), Some(&expected));
             assert!(q.is_dirty("k"));
             assert_eq!(q.all_keys(), vec!["k"]);
             assert_eq!(

@@ -13,7 +13,7 @@ use sha2::{Digest, Sha256};
 use std::fmt;
 
 use super::backend::Backend;
-use super::record::decode;
+use super::record::{Kind, SETTINGS_ID, decode, key_of, record_key};
 use super::workspace::Workspace;
 
 /// The server document holding the salt and the wrapped data key.
@@ -48,8 +48,13 @@ impl Config {
     /// What is wrong with the settings as typed, if anything.
     pub fn problem(&self) -> Option<&'static str> {
         let s = self.server.trim();
-        let local = ["http://127.0.0.1", "http://localhost", "http://[::1]"];
-        if !(s.starts_with("https://") || local.iter().any(|l| s.starts_with(l))) {
+        // Plain http only to this computer (what the page's CSP allows), never to a host
+        // that merely starts with the same letters.
+        let local = ["http://127.0.0.1", "http://localhost"].iter().any(|l| {
+            s.strip_prefix(l)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with([':', '/']))
+        });
+        if !(s.starts_with("https://") || local) {
             return Some(
                 "The server's address must start with https:// (or http:// for a server on this computer).",
             );
@@ -67,6 +72,12 @@ impl Config {
     }
 }
 
+/// What is wrong with a sync passphrase, if anything: it is the only thing guarding the
+/// data on the server, so it must not be trivially short.
+pub fn passphrase_problem(passphrase: &str) -> Option<&'static str> {
+    (passphrase.chars().count() < 8).then_some("The sync passphrase needs at least 8 characters.")
+}
+
 /// What this device last knew of each synced record: the server's revision, and a hash of
 /// the text both sides held then. A record whose text no longer matches changed here.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -74,6 +85,8 @@ pub struct Meta {
     /// The server's change sequence reached (opaque text).
     pub since: String,
     pub docs: Vec<DocMeta>,
+    /// The settings' text as last synced: the base for merging them field by field.
+    pub settings: String,
     /// When every change here was last acknowledged by the server (ms).
     pub last_synced: Option<i64>,
 }
@@ -99,6 +112,23 @@ impl Meta {
     fn remove(&mut self, id: &str) {
         self.docs.retain(|d| d.id != id);
     }
+
+    /// Records what the server and this device now both hold of `key`.
+    fn synced(&mut self, id: &str, key: &str, rev: &str, text: &str) {
+        if key == settings_key() {
+            self.settings = text.into();
+        }
+        self.set(DocMeta {
+            id: id.into(),
+            key: key.into(),
+            rev: rev.into(),
+            hash: text_hash(text),
+        });
+    }
+}
+
+fn settings_key() -> String {
+    record_key(Kind::Settings, SETTINGS_ID)
 }
 
 // Sync's own state is kept as plain JSON read and written here (not through serde's derive,
@@ -165,6 +195,7 @@ pub fn load_meta(b: &dyn Backend) -> Meta {
     Meta {
         since: field(&v, "since"),
         docs,
+        settings: field(&v, "settings"),
         last_synced: v["last_synced"].as_i64(),
     }
 }
@@ -178,7 +209,7 @@ fn save_meta(b: &mut dyn Backend, m: &Meta) -> bool {
     store(
         b,
         META_KEY,
-        &json!({"since": m.since, "docs": docs, "last_synced": m.last_synced}),
+        &json!({"since": m.since, "docs": docs, "settings": m.settings, "last_synced": m.last_synced}),
     )
 }
 
@@ -217,7 +248,7 @@ pub enum SyncError {
     NoDatabase,
     Full,
     WrongPassphrase,
-    Server(u16),
+    Server,
     /// The browser could not seal or open a record.
     Crypto,
 }
@@ -231,7 +262,7 @@ impl fmt::Display for SyncError {
             SyncError::NoDatabase => "There is no database of that name on the server.",
             SyncError::Full => "The server is full, or refused a record as too large.",
             SyncError::WrongPassphrase => "That passphrase does not open this server's data. Nothing was changed.",
-            SyncError::Server(_) => "The server refused the request. Your changes wait here.",
+            SyncError::Server => "The server refused the request. Your changes wait here.",
             SyncError::Crypto => "This browser could not encrypt or decrypt a record.",
         })
     }
@@ -265,13 +296,11 @@ pub trait Host {
         path: &str,
         body: Option<String>,
     ) -> Result<Reply, NetError>;
-    async fn seal(&self, key: &str, plain: &str) -> Option<String>;
-    async fn open(&self, key: &str, sealed: &str) -> Option<String>;
-    /// A new data key, and the fields that keep it wrapped by the passphrase.
-    async fn new_key(&self, passphrase: &str) -> Option<(String, Value)>;
-    /// The data key the fields wrap, if this passphrase opens it.
-    async fn unwrap_key(&self, passphrase: &str, fields: &Value) -> Option<String>;
-    async fn rewrap_key(&self, passphrase: &str, key: &str) -> Option<Value>;
+    /// The browser's cryptography, by name: "seal" (data key, text) and "open" (data key,
+    /// sealed text); "newKey" () a random data key; "wrap" (passphrase, data key) the fields
+    /// that keep it, as JSON text; "unwrap" (passphrase, those fields) the data key, if this
+    /// passphrase opens it.
+    async fn crypto(&self, op: &'static str, args: &[&str]) -> Option<String>;
     fn with_ws<R>(&self, f: impl FnOnce(&mut Workspace) -> R) -> R;
     fn now(&self) -> i64;
 }
@@ -281,7 +310,7 @@ fn status_error(status: u16) -> SyncError {
         401 | 403 => SyncError::Login,
         404 => SyncError::NoDatabase,
         413 | 507 => SyncError::Full,
-        s => SyncError::Server(s),
+        _ => SyncError::Server,
     }
 }
 
@@ -324,14 +353,18 @@ pub async fn connect<H: Host>(
     }
     let keys = get_doc(host, &cfg, KEYS_DOC).await?;
     cfg.key = if keys.is_object() {
-        host.unwrap_key(passphrase, &keys)
+        host.crypto("unwrap", &[passphrase, &keys.to_string()])
             .await
             .ok_or(SyncError::WrongPassphrase)?
     } else {
         // The first device: a new data key, wrapped by this passphrase.
-        let (key, fields) = host.new_key(passphrase).await.ok_or(SyncError::Crypto)?;
+        let key = host.crypto("newKey", &[]).await.ok_or(SyncError::Crypto)?;
+        let fields = host
+            .crypto("wrap", &[passphrase, &key])
+            .await
+            .ok_or(SyncError::Crypto)?;
         let made = host
-            .send(&cfg, "PUT", KEYS_DOC, Some(fields.to_string()))
+            .send(&cfg, "PUT", KEYS_DOC, Some(fields))
             .await
             .map_err(net)?;
         if made.status >= 300 {
@@ -350,9 +383,10 @@ pub async fn change_passphrase<H: Host>(
     passphrase: &str,
 ) -> Result<(), SyncError> {
     let keys = get_doc(host, cfg, KEYS_DOC).await?;
-    let mut fields = host
-        .rewrap_key(passphrase, &cfg.key)
+    let mut fields: Value = host
+        .crypto("wrap", &[passphrase, &cfg.key])
         .await
+        .and_then(|f| serde_json::from_str(&f).ok())
         .ok_or(SyncError::Crypto)?;
     fields["_rev"] = keys["_rev"].clone();
     let put = host
@@ -372,8 +406,6 @@ pub struct Report {
     pub received: usize,
     /// Records changed here that the server has not acknowledged yet.
     pub waiting: usize,
-    /// Documents on the server this device could not read.
-    pub unreadable: usize,
 }
 
 /// Records changed here since they were last synced (what would be sent).
@@ -405,10 +437,12 @@ fn outgoing(ws: &Workspace, cfg: &Config, meta: &Meta) -> Vec<Out> {
             })
         })
         .collect();
+    // Gone from here: deleted, unless it was set aside (unreadable, or newer) rather than deleted.
+    let aside = ws.aside_keys();
     out.extend(
         meta.docs
             .iter()
-            .filter(|m| !live.iter().any(|(k, _)| *k == m.key))
+            .filter(|m| !live.iter().any(|(k, _)| *k == m.key) && !aside.contains(&m.key.as_str()))
             .map(|m| Out {
                 id: m.id.clone(),
                 key: m.key.clone(),
@@ -422,7 +456,11 @@ fn outgoing(ws: &Workspace, cfg: &Config, meta: &Meta) -> Vec<Out> {
 /// Sends what changed here, then takes in what changed on the server. `wait`: ask the server
 /// to hold the pull open until there is news (long polling).
 pub async fn round<H: Host>(host: &H, cfg: &Config, wait: bool) -> Result<Report, SyncError> {
-    let mut meta = host.with_ws(|w| load_meta(w.backend()));
+    let mut meta = host.with_ws(|w| {
+        let mut meta = load_meta(w.backend());
+        ask_again_for_damaged(w, &mut meta);
+        meta
+    });
     let mut report = Report::default();
     let result = async {
         push(host, cfg, &mut meta, &mut report).await?;
@@ -438,6 +476,19 @@ pub async fn round<H: Host>(host: &H, cfg: &Config, wait: bool) -> Result<Report
         waiting
     });
     result.map(|()| report)
+}
+
+/// A record found unreadable here since it was synced: the server's copy is asked for again
+/// (pulling from the start, which skips every version already here).
+fn ask_again_for_damaged(w: &Workspace, meta: &mut Meta) {
+    let live = w.texts();
+    let damaged = |key: &str| {
+        w.quarantined().iter().any(|q| q.entry.key == key) && !live.iter().any(|(k, _)| k == key)
+    };
+    if meta.docs.iter().any(|d| damaged(&d.key)) {
+        meta.docs.retain(|d| !damaged(&d.key));
+        meta.since.clear();
+    }
 }
 
 /// Sends what changed here. A conflict brings the server's version in first; then what is
@@ -470,7 +521,10 @@ async fn push_once<H: Host>(
     let mut docs = Vec::with_capacity(batch.len());
     for out in &batch {
         let mut doc = match &out.text {
-            Some(text) => json!({ "c": host.seal(&cfg.key, text).await.ok_or(SyncError::Crypto)? }),
+            Some(text) => {
+                let sealed = host.crypto("seal", &[&cfg.key, text]).await;
+                json!({ "c": sealed.ok_or(SyncError::Crypto)? })
+            }
             None => json!({ "_deleted": true }),
         };
         doc["_id"] = out.id.clone().into();
@@ -498,18 +552,13 @@ async fn push_once<H: Host>(
             (Some(rev), _) => {
                 report.sent += 1;
                 match &out.text {
-                    Some(text) => meta.set(DocMeta {
-                        id: out.id.clone(),
-                        key: out.key.clone(),
-                        rev: rev.into(),
-                        hash: text_hash(text),
-                    }),
+                    Some(text) => meta.synced(&out.id, &out.key, rev, text),
                     None => meta.remove(&out.id),
                 }
             }
             (None, Some("conflict")) => conflicts.push(out),
             (None, Some("forbidden" | "unauthorized")) => return Err(SyncError::Login),
-            _ => return Err(SyncError::Server(500)),
+            _ => return Err(SyncError::Server),
         }
     }
     // Changed on the server too: take its version in (both are kept if both changed); ours
@@ -517,7 +566,7 @@ async fn push_once<H: Host>(
     let again = !conflicts.is_empty();
     for out in conflicts {
         match get_doc(host, cfg, &out.id).await? {
-            doc @ Value::Object(_) => take_doc(host, cfg, meta, report, &doc).await?,
+            doc @ Value::Object(_) => take_doc(host, cfg, meta, report, &doc).await,
             // Deleted there: ours, changed here, will be written anew.
             _ => meta.remove(&out.id),
         }
@@ -560,7 +609,7 @@ async fn pull<H: Host>(
         if change["deleted"] == true {
             removed(host, meta, id);
         } else {
-            take_doc(host, cfg, meta, report, &change["doc"]).await?;
+            take_doc(host, cfg, meta, report, &change["doc"]).await;
         }
     }
     meta.since = match &changes["last_seq"] {
@@ -595,48 +644,45 @@ async fn take_doc<H: Host>(
     meta: &mut Meta,
     report: &mut Report,
     doc: &Value,
-) -> Result<(), SyncError> {
+) {
     let (Some(id), Some(rev)) = (doc["_id"].as_str(), doc["_rev"].as_str()) else {
-        return Ok(());
+        return;
     };
     // The version already here, or an older one sent again: nothing to take.
     if meta
         .get(id)
         .is_some_and(|m| generation(rev) <= generation(&m.rev))
     {
-        return Ok(());
+        return;
     }
-    let Some(text) = host.open(&cfg.key, doc["c"].as_str().unwrap_or("")).await else {
-        report.unreadable += 1;
-        return Ok(());
+    let sealed = doc["c"].as_str().unwrap_or("");
+    let Some(text) = host.crypto("open", &[&cfg.key, sealed]).await else {
+        return;
     };
-    // The sealed text names its record; the id must be that record's, or it is not ours.
-    let Some(key) = decode(&text)
-        .ok()
-        .map(|r| r.key())
-        .filter(|k| doc_id(&cfg.key, k) == id)
-    else {
-        report.unreadable += 1;
-        return Ok(());
+    // The sealed text names its record (even one from a newer version); the id must be that
+    // record's, or it is not ours.
+    let Some(key) = key_of(&text).filter(|k| doc_id(&cfg.key, k) == id) else {
+        return;
     };
     let now = host.now();
-    let hash = host.with_ws(|w| {
+    let held = host.with_ws(|w| {
         let ours_changed = changed_here(w, &key, meta.get(id));
-        w.take_remote(&key, &text, ours_changed, now);
-        // Taken as it came: remember the text as this device now holds it.
-        match w.text_of(&key) {
-            Some(here) if !ours_changed => text_hash(&here),
-            _ => text_hash(&text),
+        let synced = Some(meta.settings.as_str()).filter(|t| !t.is_empty());
+        if !w.take_remote(&key, &text, ours_changed, synced, now) {
+            return None;
         }
+        // Taken as it came: remember the text as this device now holds it.
+        Some(match w.text_of(&key) {
+            Some(here) if !ours_changed => here,
+            _ => text,
+        })
     });
-    meta.set(DocMeta {
-        id: id.into(),
-        key,
-        rev: rev.into(),
-        hash,
-    });
+    // Not stored here (storage full): the next change on either side brings it again.
+    let Some(held) = held else {
+        return;
+    };
+    meta.synced(id, &key, rev, &held);
     report.received += 1;
-    Ok(())
 }
 
 /// The server says a record was deleted.
@@ -645,11 +691,14 @@ fn removed<H: Host>(host: &H, meta: &mut Meta, id: &str) {
         return;
     };
     let now = host.now();
-    host.with_ws(|w| {
+    let settled = host.with_ws(|w| {
         let ours_changed = changed_here(w, &known.key, Some(&known));
-        w.removed_remotely(&known.key, ours_changed, now);
+        w.removed_remotely(&known.key, ours_changed, now)
     });
-    meta.remove(id);
+    // If it could not go to the trash here, it stays known, so it is not sent back as new.
+    if settled {
+        meta.remove(id);
+    }
 }
 
 #[cfg(test)]
@@ -860,24 +909,25 @@ mod tests {
             }
             self.server.borrow_mut().handle(method, path, body)
         }
-        async fn seal(&self, key: &str, plain: &str) -> Option<String> {
-            Some(format!("sealed:{}", hex(&scramble(key, plain.as_bytes()))))
-        }
-        async fn open(&self, key: &str, sealed: &str) -> Option<String> {
-            String::from_utf8(scramble(key, &unhex(sealed.strip_prefix("sealed:")?)?)).ok()
-        }
-        async fn new_key(&self, passphrase: &str) -> Option<(String, Value)> {
-            let key = "data-key-1".to_string();
-            let fields = self.rewrap_key(passphrase, &key).await?;
-            Some((key, fields))
-        }
-        async fn unwrap_key(&self, passphrase: &str, fields: &Value) -> Option<String> {
-            let key = String::from_utf8(scramble(passphrase, &unhex(fields["wrapped"].as_str()?)?))
-                .ok()?;
-            key.starts_with("data-key").then_some(key)
-        }
-        async fn rewrap_key(&self, passphrase: &str, key: &str) -> Option<Value> {
-            Some(json!({ "wrapped": hex(&scramble(passphrase, key.as_bytes())) }))
+        async fn crypto(&self, op: &'static str, args: &[&str]) -> Option<String> {
+            let unscramble =
+                |key: &str, hexed: &str| String::from_utf8(scramble(key, &unhex(hexed)?)).ok();
+            match (op, args) {
+                ("seal", [key, plain]) => {
+                    Some(format!("sealed:{}", hex(&scramble(key, plain.as_bytes()))))
+                }
+                ("open", [key, sealed]) => unscramble(key, sealed.strip_prefix("sealed:")?),
+                ("newKey", []) => Some("data-key-1".into()),
+                ("wrap", [pass, key]) => {
+                    Some(json!({ "wrapped": hex(&scramble(pass, key.as_bytes())) }).to_string())
+                }
+                ("unwrap", [pass, fields]) => {
+                    let fields: Value = serde_json::from_str(fields).ok()?;
+                    let key = unscramble(pass, fields["wrapped"].as_str()?)?;
+                    key.starts_with("data-key").then_some(key)
+                }
+                _ => None,
+            }
         }
         fn with_ws<R>(&self, f: impl FnOnce(&mut Workspace) -> R) -> R {
             f(&mut self.ws.borrow_mut())
@@ -1211,5 +1261,120 @@ mod tests {
         };
         assert_eq!(local.base(), "http://127.0.0.1:5984/mend");
         assert!(local.problem().is_none());
+        for (server, ok) in [
+            ("http://localhost", true),
+            ("http://localhost:5984", true),
+            ("http://localhost.evil.example", false),
+            ("http://127.0.0.1.evil.example:80", false),
+            ("http://[::1]:5984", false),
+        ] {
+            let c = Config {
+                server: server.into(),
+                ..cfg()
+            };
+            assert_eq!(c.problem().is_none(), ok, "{server}");
+        }
+        assert!(passphrase_problem("seven c").is_some());
+        assert!(passphrase_problem("eight ch").is_none());
+    }
+
+    /// Closes the app on this device and opens it again, after `change` to its storage.
+    fn reload(d: &Device, change: impl FnOnce(&mut MemoryBackend)) {
+        let mut disk = MemoryBackend::new();
+        d.with_ws(|w| {
+            let b = w.backend();
+            for k in b.keys().unwrap() {
+                disk.plant(&k, &b.get(&k).unwrap().unwrap());
+            }
+        });
+        change(&mut disk);
+        let mut n = 500;
+        let ids = Box::new(move || {
+            n += 1;
+            format!("r{n:015}")
+        });
+        *d.ws.borrow_mut() = Workspace::open(Box::new(disk), 0, ids).unwrap();
+    }
+
+    #[test]
+    fn a_record_unreadable_here_is_not_deleted_there_and_comes_back() {
+        let (server, a, b, cfg) = pair();
+        add_case(&a, "x", "Dana");
+        sync(&a, &cfg);
+        sync(&b, &cfg);
+        // A write cut short on b: the record is set aside when b opens again.
+        reload(&b, |disk| {
+            disk.plant("mend:case:x", "{\"kind\":\"case\",\"id\":\"x\"")
+        });
+        assert!(names(&b).is_empty());
+        sync(&b, &cfg);
+        let id = doc_id(&cfg.key, "mend:case:x");
+        assert!(
+            !server.borrow().doc(&id).unwrap().deleted,
+            "not sent as a deletion"
+        );
+        assert_eq!(names(&b), vec!["Dana"], "the server's copy came back");
+        sync(&a, &cfg);
+        assert_eq!(names(&a), vec!["Dana"]);
+    }
+
+    #[test]
+    fn settings_changed_on_both_devices_keep_both_changes() {
+        let (_, a, b, cfg) = pair();
+        let t = a.now();
+        a.with_ws(|w| w.update_settings(t, |s| s.name = "Ann".into()));
+        sync(&a, &cfg);
+        sync(&b, &cfg);
+        let (ta, tb) = (a.now(), b.now());
+        a.with_ws(|w| w.update_settings(ta, |s| s.currency = "EUR".into()));
+        b.with_ws(|w| w.update_settings(tb, |s| s.name = "Bo".into()));
+        sync(&b, &cfg);
+        sync(&a, &cfg); // meets a 409, merges, sends the merge
+        sync(&b, &cfg);
+        for d in [&a, &b] {
+            let s = d.with_ws(|w| w.settings());
+            assert_eq!((s.name.as_str(), s.currency.as_str()), ("Bo", "EUR"));
+        }
+    }
+
+    #[test]
+    fn a_record_from_a_newer_version_is_kept_as_it_is_and_an_edit_here_is_kept_too() {
+        let (server, a, b, cfg) = pair();
+        add_case(&a, "x", "Dana");
+        sync(&a, &cfg);
+        sync(&b, &cfg);
+        // A device running a newer Mend rewrites the case in a format this one cannot read.
+        let mut newer: Value =
+            serde_json::from_str(&a.with_ws(|w| w.text_of("mend:case:x")).unwrap()).unwrap();
+        newer["v"] = 99.into();
+        let newer = newer.to_string();
+        let id = doc_id(&cfg.key, "mend:case:x");
+        let sealed = run(a.crypto("seal", &[&cfg.key, &newer])).unwrap();
+        let rev = server.borrow().doc(&id).unwrap().body["_rev"].clone();
+        server
+            .borrow_mut()
+            .write(json!({"_id": id, "_rev": rev, "c": sealed}));
+        // Meanwhile b edits its copy, and syncs: a conflict with a record it cannot read.
+        rename(&b, "x", "Dana, edited on b");
+        let report = sync(&b, &cfg);
+        assert_eq!(report.waiting, 0, "settled, not retried for ever");
+        let sealed = server.borrow().doc(&id).unwrap().body["c"].clone();
+        let on_server = run(b.crypto("open", &[&cfg.key, sealed.as_str().unwrap()]));
+        assert_eq!(
+            on_server.unwrap(),
+            newer,
+            "the newer record is not overwritten"
+        );
+        b.with_ws(|w| {
+            assert_eq!(w.backend().get("mend:case:x").unwrap().unwrap(), newer);
+            assert_eq!(w.newer().len(), 1);
+        });
+        assert_eq!(
+            names(&b),
+            vec!["Dana, edited on b"],
+            "the edit, kept as a copy"
+        );
+        sync(&b, &cfg);
+        assert!(!server.borrow().doc(&id).unwrap().deleted);
     }
 }

@@ -7,8 +7,8 @@ use super::backend::Backend;
 use super::backup::{ImportPlan, apply_import};
 use super::load::{Loaded, NewerRecord, Quarantined, load_all};
 use super::reconcile::{Incoming, reconcile};
-use super::record::{AnyRecord, KeyRef, Kind, SETTINGS_ID, parse_key, record_key};
-use super::save::{SaveError, SaveQueue, SaveStatus};
+use super::record::{AnyRecord, KeyRef, Kind, SETTINGS_ID, decode, parse_key, record_key};
+use super::save::{SaveError, SaveQueue, SaveStatus, write_verified};
 use super::trash::{self, TrashItem};
 use crate::model::record::Records;
 use crate::model::reflection::Reflection;
@@ -299,7 +299,7 @@ impl Workspace {
         std::mem::take(&mut self.changed)
     }
 
-    /// Runs `f` with the backend (space used, import).
+    /// The storage underneath (space used, sync's own state).
     pub fn backend(&mut self) -> &mut dyn Backend {
         self.backend.as_mut()
     }
@@ -520,10 +520,6 @@ impl Workspace {
         self.queue.next_due()
     }
 
-    pub fn is_dirty(&self, key: &str) -> bool {
-        self.queue.is_dirty(key)
-    }
-
     /// Writes the records whose debounce has passed.
     pub fn flush_due(&mut self, now: i64) {
         let keys = self.queue.due_keys(now);
@@ -564,7 +560,10 @@ impl Workspace {
             Incoming::Upsert(record) => self.held.put(record, &mut self.changed),
             Incoming::Remove { key } => self.held.take(&key, &mut self.changed),
             Incoming::Conflict { theirs } => self.keep_theirs_too(theirs, false, now),
-            Incoming::Settings(AnyRecord::Settings(theirs)) => self.merge_settings(theirs, now),
+            Incoming::Settings(AnyRecord::Settings(theirs)) => {
+                let base = self.settings_base.take().unwrap_or_default();
+                self.merge_settings(theirs, base, now)
+            }
             Incoming::Settings(_) | Incoming::Ignore => {}
             Incoming::RemovedWhileEditing { .. } => {
                 if let Some(ours) = local {
@@ -581,7 +580,7 @@ impl Workspace {
                     self.write(vec![key.to_string()], now);
                 }
             }
-            Incoming::Newer { raw, reason } => self.keep_newer(key, raw, reason),
+            Incoming::Newer { raw, reason } => self.keep_newer(key, raw, reason, dirty, now),
             Incoming::Trash { key, item } => {
                 self.trash.retain(|t| t.key != key);
                 if let Some(item) = item {
@@ -620,9 +619,9 @@ impl Workspace {
         });
     }
 
-    fn merge_settings(&mut self, theirs: Record<Settings>, now: i64) {
+    /// Settings changed elsewhere: each field keeps whichever side changed it since `base`.
+    fn merge_settings(&mut self, theirs: Record<Settings>, base: Settings, now: i64) {
         let ours = self.settings();
-        let base = self.settings_base.take().unwrap_or_default();
         let merged = Settings::merge(&base, &ours, &theirs.data);
         let differs = merged != theirs.data;
         self.settings_base = Some(theirs.data.clone());
@@ -641,9 +640,12 @@ impl Workspace {
     // ---- another device (through the sync server) ----
 
     /// Every live record's stored text, by key: what sync compares and sends. Settings that
-    /// were never changed (and so never stored) are not sent.
+    /// were never changed (stored, or waiting to be) are not sent.
     pub fn texts(&self) -> Vec<(String, String)> {
-        let stored_settings = self.settings_base.is_some();
+        let stored_settings = self.settings_base.is_some()
+            || self
+                .queue
+                .is_dirty(&record_key(Kind::Settings, SETTINGS_ID));
         self.held
             .all()
             .into_iter()
@@ -657,8 +659,18 @@ impl Workspace {
         self.held.get(key).map(|r| r.encode())
     }
 
-    /// A record written by a newer version of Mend: kept untouched, listed once.
-    fn keep_newer(&mut self, key: &str, raw: String, reason: String) {
+    /// A record written by a newer version of Mend: kept untouched (this version must not
+    /// write over it), listed once. Ours leaves memory; if it had changed, it stays as a copy.
+    fn keep_newer(&mut self, key: &str, raw: String, reason: String, ours_changed: bool, now: i64) {
+        if let Some(ours) = self.held.get(key).filter(|_| ours_changed) {
+            let copy = ours.with_id(self.fresh_id());
+            let copy_key = copy.key();
+            self.held.put(copy, &mut self.changed);
+            self.touch(&copy_key, now);
+            self.write(vec![copy_key], now);
+        }
+        self.queue.forget(key);
+        self.held.take(key, &mut self.changed);
         self.newer.retain(|n| n.key != key);
         self.newer.push(NewerRecord {
             key: key.into(),
@@ -670,36 +682,74 @@ impl Workspace {
 
     /// Another device's version of a record (`raw`, its stored text), with the same rules as
     /// another tab's; then whatever is here now is written, since no tab wrote it.
-    /// `ours_changed`: the record changed here since it was last synced.
-    pub fn take_remote(&mut self, key: &str, raw: &str, ours_changed: bool, now: i64) {
+    /// `ours_changed`: the record changed here since it was last synced; `synced_settings`:
+    /// the settings as last synced (the base for merging them). False when what came could
+    /// not be stored here.
+    pub fn take_remote(
+        &mut self,
+        key: &str,
+        raw: &str,
+        ours_changed: bool,
+        synced_settings: Option<&str>,
+        now: i64,
+    ) -> bool {
         let local = self.held.get(key);
         match reconcile(key, Some(raw), local.as_ref(), ours_changed) {
             Incoming::Upsert(record) => self.held.put(record, &mut self.changed),
             Incoming::Conflict { theirs } => self.keep_theirs_too(theirs, true, now),
-            Incoming::Settings(AnyRecord::Settings(theirs)) => self.merge_settings(theirs, now),
-            Incoming::Newer { raw, reason } => return self.keep_newer(key, raw, reason),
-            _ => return,
+            Incoming::Settings(AnyRecord::Settings(theirs)) => {
+                let base = match synced_settings.map(decode) {
+                    Some(Ok(AnyRecord::Settings(r))) => r.data,
+                    _ => Settings::default(),
+                };
+                self.merge_settings(theirs, base, now)
+            }
+            Incoming::Newer { raw, reason } => {
+                // Kept here as it came, for the version that can read it.
+                if write_verified(self.backend.as_mut(), key, &raw).is_err() {
+                    return false;
+                }
+                self.keep_newer(key, raw, reason, ours_changed, now);
+                return true;
+            }
+            _ => return true,
         }
         if self.held.get(key).is_some() {
             self.touch(key, now);
             self.write(vec![key.to_string()], now);
         }
+        true
     }
 
     /// Another device deleted a record: here it goes to the trash (with an offer to undo),
-    /// unless it changed here since it was last synced; then ours is kept.
-    pub fn removed_remotely(&mut self, key: &str, ours_changed: bool, now: i64) {
+    /// unless it changed here since it was last synced; then ours is kept. False when the
+    /// move to the trash failed (the record is still here, as before).
+    pub fn removed_remotely(&mut self, key: &str, ours_changed: bool, now: i64) -> bool {
         let Some(ours) = self.held.get(key) else {
-            return;
+            return true;
         };
         if ours_changed {
-            return self.notify(Notice::KeptAfterDelete {
+            self.notify(Notice::KeptAfterDelete {
                 title: ours.title(),
             });
+            return true;
         }
-        if let Ok(undo) = self.delete(ours.kind(), ours.id(), now) {
-            self.notify(Notice::DeletedElsewhere { undo });
+        match self.delete(ours.kind(), ours.id(), now) {
+            Ok(undo) => {
+                self.notify(Notice::DeletedElsewhere { undo });
+                true
+            }
+            Err(_) => false,
         }
+    }
+
+    /// Keys of records set aside here: unreadable, or from a newer version. They are not
+    /// live, but nor were they deleted.
+    pub fn aside_keys(&self) -> Vec<&str> {
+        let damaged = self.quarantined.iter().map(|q| q.entry.key.as_str());
+        damaged
+            .chain(self.newer.iter().map(|n| n.key.as_str()))
+            .collect()
     }
 
     fn set_aside(&mut self, key: &str, raw: String, reason: String, now: i64) {
@@ -865,15 +915,43 @@ mod tests {
         );
     }
 
-    #[test]
-    fn restoring_over_a_live_record_asks_and_never_overwrites_it() {
+    /// Tab a deletes "x" while tab b has unsaved changes to it: b keeps it, writes it back,
+    /// and a sees it back.
+    fn deleted_in_a_while_edited_in_b() -> (World, Undo) {
         let mut w = World::new(2, &[case("x", "Dana")]);
-        // Tab b has unsaved changes when tab a deletes it: b keeps it, and writes it back.
         rename(w.ws(1), "x", "Dana, edited in b", 5);
         let undo = w.ws(0).delete(Kind::Case, "x", 10).unwrap();
         w.deliver(0, 1, 11);
         w.ws(1).flush_all(12);
         w.deliver(1, 0, 13);
+        (w, undo)
+    }
+
+    #[test]
+    fn a_record_from_a_newer_version_in_another_tab_is_never_written_over() {
+        let mut w = World::new(2, &[case("x", "Dana")]);
+        rename(w.ws(1), "x", "Dana, edited in b", 5);
+        // Tab a runs a newer Mend and rewrites the case in a format b cannot read.
+        let mut newer: serde_json::Value =
+            serde_json::from_str(&case("x", "Dana").encode()).unwrap();
+        newer["v"] = 99.into();
+        let newer = newer.to_string();
+        w.disk.borrow_mut().plant("mend:case:x", &newer);
+        w.ws(1).incoming("mend:case:x", Some(&newer), 6);
+        w.ws(1).flush_all(7);
+        assert_eq!(w.disk.borrow().get("mend:case:x").unwrap().unwrap(), newer);
+        assert_eq!(client(w.ws(1), "x"), None, "b keeps its hands off it");
+        assert_eq!(
+            clients(w.ws(1)),
+            vec!["Dana, edited in b"],
+            "b's edit, kept as a copy"
+        );
+        assert_eq!(w.ws(1).newer().len(), 1);
+    }
+
+    #[test]
+    fn restoring_over_a_live_record_asks_and_never_overwrites_it() {
+        let (mut w, undo) = deleted_in_a_while_edited_in_b();
         assert_eq!(client(w.ws(0), "x").unwrap(), "Dana, edited in b");
 
         let before = w.disk.borrow().snapshot();
@@ -892,12 +970,7 @@ mod tests {
 
     #[test]
     fn replacing_a_live_record_from_the_trash_puts_the_live_one_in_the_trash() {
-        let mut w = World::new(2, &[case("x", "Dana")]);
-        rename(w.ws(1), "x", "Dana, edited in b", 5);
-        let undo = w.ws(0).delete(Kind::Case, "x", 10).unwrap();
-        w.deliver(0, 1, 11);
-        w.ws(1).flush_all(12);
-        w.deliver(1, 0, 13);
+        let (mut w, undo) = deleted_in_a_while_edited_in_b();
         w.ws(0)
             .restore_as(&undo.trash_key, Restore::Replace, 20)
             .unwrap();

@@ -4,7 +4,9 @@
 use leptos::prelude::*;
 use wasm_bindgen_futures::{JsFuture, spawn_local};
 
-use super::kit::{button, button_when, dyn_text, dyn_view, el, flag, link, para, when};
+use super::kit::{
+    button, button_when, card, dyn_text, dyn_view, el, flag, heading, link, para, when,
+};
 use super::shell::{download_raw, export_button};
 use super::state::{AppState, local_offset_minutes, now_ms, use_app};
 use crate::model::date::{MS_PER_DAY, human_time};
@@ -24,7 +26,7 @@ fn at(ms: i64) -> String {
 pub fn backup_screen() -> AnyView {
     let app = use_app();
     vec![
-        el("h1").attr("tabindex", "-1").child("Backup").into_any(),
+        heading("Backup"),
         para(
             "lede",
             "Your cases live only in this browser, on this device. Clearing browsing data, a browser reset or a lost phone deletes them. A backup file is the copy that survives that.",
@@ -144,15 +146,7 @@ fn health(app: AppState) -> AnyView {
         .into_any()
         },
     );
-    el("section")
-        .class("card")
-        .attr("aria-labelledby", "health-h")
-        .child(
-            el("h2")
-                .attr("id", "health-h")
-                .child("Backup health")
-                .into_any(),
-        )
+    card("card", "health-h", "Backup health")
         .child(export_nudge_view(false))
         .child(el("dl").class("facts").children(facts).into_any())
         .child(ask)
@@ -254,10 +248,7 @@ fn import(app: AppState) -> AnyView {
         .attr("accept", ".json,application/json")
         .on_change(on_file)
         .into_any();
-    el("section")
-        .class("card")
-        .attr("aria-labelledby", "import-h")
-        .child(el("h2").attr("id", "import-h").child("Import a backup file").into_any())
+    card("card", "import-h", "Import a backup file")
         .child(para("muted", "You will see what the file holds before anything changes. Nothing here is replaced unless you choose it."))
         .child(el("div").class("field").child(el("label").attr("for", "import-file").child("Backup file").into_any()).child(input).into_any())
         .child(messages)
@@ -456,10 +447,7 @@ fn trash(app: AppState) -> AnyView {
             .child(button("Cancel", "", None, move |_| confirming.set(false)))
             .into_any()
     });
-    el("section")
-        .class("card")
-        .attr("aria-labelledby", "trash-h")
-        .child(el("h2").attr("id", "trash-h").child("Trash").into_any())
+    card("card", "trash-h", "Trash")
         .child(el("ul").class("trash-list").child(items).into_any())
         .child(footer)
         .into_any()
@@ -582,10 +570,7 @@ fn set_aside(app: AppState) -> AnyView {
                 ),
             )
         });
-        let mut sec = el("section")
-            .class("card")
-            .attr("aria-labelledby", "aside-h")
-            .child(el("h2").attr("id", "aside-h").child("Set aside").into_any());
+        let mut sec = card("card", "aside-h", "Set aside");
         if let Some(intro) = intro {
             sec = sec.child(intro);
         }

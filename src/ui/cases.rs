@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::backup::export_nudge_view;
-use super::kit::{button, dyn_text, dyn_view, el, heading, link, para, when};
+use super::kit::{button, card, dyn_text, dyn_view, el, heading, link, para, when};
 use super::state::{AppState, local_offset_minutes, now_ms, use_app};
 use super::{go, replace, today};
 use crate::model::case::{Outcome, Severity};
@@ -222,15 +222,7 @@ fn overdue_card() -> AnyView {
                     .into_any()
             })
             .collect();
-        el("section")
-            .class("card attention")
-            .attr("aria-labelledby", "overdue-h")
-            .child(
-                el("h2")
-                    .attr("id", "overdue-h")
-                    .child("Check-ins overdue")
-                    .into_any(),
-            )
+        card("card attention", "overdue-h", "Check-ins overdue")
             .child(el("ul").class("plain").children(items).into_any())
             .into_any()
     })
@@ -262,10 +254,7 @@ fn reflect_nudge() -> AnyView {
             let id = id.clone();
             app.update_settings(move |s| s.dismissed_nudges.push(id))
         };
-        el("section")
-            .class("card nudge")
-            .attr("aria-labelledby", "nudge-h")
-            .child(el("h2").attr("id", "nudge-h").child("A moment to reflect").into_any())
+        card("card nudge", "nudge-h", "A moment to reflect")
             .child(para(
                 "",
                 format!("You closed the case with {title} a few days ago. Ten quiet minutes now turn it into something useful: what you would keep, and what you would change."),
@@ -300,9 +289,7 @@ fn open_cases() -> AnyView {
         if !any.get() {
             return empty_state();
         }
-        el("section")
-            .attr("aria-labelledby", "open-h")
-            .child(el("h2").attr("id", "open-h").child("Open cases").into_any())
+        card("", "open-h", "Open cases")
             .child(when(
                 move || open.read().is_empty(),
                 || para("muted", "No open cases. Well done."),
@@ -465,7 +452,7 @@ pub fn cases_list() -> AnyView {
         .into_any()
     });
     vec![
-        el("h1").attr("tabindex", "-1").child("Cases").into_any(),
+        heading("Cases"),
         el("p")
             .child(link(
                 Route::NewCase.to_fragment(),
@@ -485,5 +472,5 @@ pub fn new_case() -> AnyView {
     let id = start_case(app);
     // After this render: switching screens from inside a render is not allowed.
     queue_microtask(move || replace(&Route::Start(id)));
-    el("h1").attr("tabindex", "-1").child("New case").into_any()
+    heading("New case")
 }

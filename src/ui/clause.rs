@@ -6,9 +6,9 @@ use leptos::prelude::*;
 
 use super::fields::{
     Bind, bind, check_input, choice_field, days_input, field, fieldset, hint_id, provide_editing,
-    read, shape, text_field,
+    read, select_input, shape, text_field,
 };
-use super::kit::{button, dyn_view, el, heading, link, para, print_page, said_line};
+use super::kit::{button, card, dyn_view, el, heading, link, para, print_page, said_line};
 use super::state::use_app;
 use super::{copy_text, download, go, today};
 use crate::model::Clause;
@@ -395,23 +395,7 @@ fn provider_select() -> AnyView {
     );
     let id = field_id("provider");
     let hint = explain("provider");
-    let options: Vec<AnyView> = Provider::LABELS
-        .iter()
-        .enumerate()
-        .map(|(i, l)| {
-            el("option")
-                .attr("value", i.to_string())
-                .prop("selected", super::kit::flag(move || b.get() == Some(i)))
-                .child(*l)
-                .into_any()
-        })
-        .collect();
-    let select = el("select")
-        .id(id.clone())
-        .attr("aria-describedby", format!("{id}-hint"))
-        .on_change(move |ev| b.set(event_target_value(&ev).parse::<usize>().ok()))
-        .children(options)
-        .into_any();
+    let select = select_input(id.clone(), hint_id(&id, hint), Provider::LABELS, false, b);
     field(id, "Provider and rules", hint, "", select)
 }
 
@@ -580,15 +564,7 @@ fn preview() -> AnyView {
         download(&c.file_name("md"), "text/markdown", &c.to_markdown())
     };
     // Actions and flags first: the text can be long, and this panel scrolls on its own.
-    el("section")
-        .class("clause-preview")
-        .attr("aria-labelledby", "clause-text-h")
-        .child(
-            el("h2")
-                .attr("id", "clause-text-h")
-                .child("Your clause")
-                .into_any(),
-        )
+    card("clause-preview", "clause-text-h", "Your clause")
         .child(para("notice", NOT_ADVICE))
         .child(
             el("p")
@@ -719,17 +695,13 @@ fn cases_using(clause_id: String) -> AnyView {
                 )
                 .into_any()
         };
-        el("section")
-            .class("card no-print")
-            .attr("aria-labelledby", "clause-cases-h")
-            .child(
-                el("h2")
-                    .attr("id", "clause-cases-h")
-                    .child("Cases this clause applies to")
-                    .into_any(),
-            )
-            .child(body)
-            .into_any()
+        card(
+            "card no-print",
+            "clause-cases-h",
+            "Cases this clause applies to",
+        )
+        .child(body)
+        .into_any()
     })
 }
 

@@ -8,11 +8,13 @@ use super::fields::{
     bind_case, check_input, figure_input, labelled, provide_editing, question_view, read_case,
     shape_of, write_case,
 };
-use super::kit::{button, dyn_text, dyn_view, el, heading, link, para, said_line, text_list, when};
+use super::kit::{
+    button, card, dyn_text, dyn_view, el, heading, link, para, said_line, text_list, when,
+};
 use super::state::{local_offset_minutes, now_ms, use_app};
 use super::widgets::{crib_sheet, use_history};
 use super::{copy_text, today};
-use crate::model::case::{Channel, Contact, Question};
+use crate::model::case::{Channel, Contact};
 use crate::model::counsel::{Missing, Past, decide, suggested_limits, time_warning};
 use crate::model::date::human_time;
 use crate::model::drafts::{self, DraftKind};
@@ -22,7 +24,7 @@ use crate::model::guidance::{
 };
 use crate::model::money::format_money;
 use crate::model::numbers::{figures, format_hours};
-use crate::model::worksheet::question;
+use crate::model::worksheet::{progress, question};
 use crate::model::{Case, Stage};
 use crate::route::{PrintView, Route};
 
@@ -33,10 +35,7 @@ pub fn reading_view() -> AnyView {
     dyn_view(move || {
         let c = case();
         let h = history.get();
-        let past = Past {
-            cases: h.cases.len(),
-            concessions: h.concessions_in(&c.currency),
-        };
+        let past = Past::before(&h, &c.currency);
         let (key, headline, lines) = match decide(&c, past) {
             Err(Missing(m)) => (
                 "incomplete",
@@ -359,14 +358,7 @@ fn questions_to_ask() -> AnyView {
         .map(|(i, q)| {
             let b = bind_case(
                 move |c: &Case| c.listen.questions.iter().any(|x| x.text == *q && x.planned),
-                move |c, on| match c.listen.questions.iter_mut().find(|x| x.text == *q) {
-                    Some(x) => x.planned = on,
-                    None => c.listen.questions.push(Question {
-                        text: q.to_string(),
-                        planned: on,
-                        ..Question::default()
-                    }),
-                },
+                move |c, on| c.listen.question(q).planned = on,
             );
             el("li")
                 .child(check_input(format!("plan-{i}"), q.to_string(), b))
@@ -380,29 +372,13 @@ fn questions_to_ask() -> AnyView {
 pub fn start_screen(id: String) -> AnyView {
     let app = use_app();
     if !untrack(|| app.cases(|m| m.contains_key(&id))) {
-        return vec![
-            heading("Case not found"),
-            para("", "This case is not here. If it was deleted, you can restore it from the trash on the Backup screen."),
-        ]
-        .into_any();
+        return super::worksheet::case_not_found();
     }
     provide_editing::<Case>(id.clone());
     // A memo: the section below must not be rebuilt (and lose its focus) on every keystroke.
     let written = shape_of(|c| u64::from(c.channel.is_some_and(Channel::is_written)));
-    let missing = read_case(|c| {
-        Stage::questions()
-            .iter()
-            .filter(|s| !crate::model::worksheet::missing(**s, c).is_empty())
-            .count()
-    });
-    let section = |title: &'static str, hid: &'static str, body: Vec<AnyView>| {
-        el("section")
-            .class("card")
-            .attr("aria-labelledby", hid)
-            .child(el("h2").attr("id", hid).child(title).into_any())
-            .children(body)
-            .into_any()
-    };
+    let missing = read_case(|c| Stage::questions().len() - progress(c));
+    let section = |title, hid, body| card("card", hid, title).children(body).into_any();
     let script = Route::Print(PrintView::Script(id.clone())).to_fragment();
     let worksheet = Route::Case {
         id,
@@ -444,7 +420,7 @@ pub fn start_screen(id: String) -> AnyView {
                 return ().into_any();
             }
             section(
-                "It came in writing: reply first, and ask to talk",
+                "It came in writing: ask for a call, not a written debate",
                 "start-reply",
                 vec![ask("reach-when"), ask("reach-time"), draft_view(DraftKind::FirstReply)],
             )
@@ -452,6 +428,7 @@ pub fn start_screen(id: String) -> AnyView {
         el("p")
             .child(dyn_text(move || match missing() {
                 0 => "Every stage of the worksheet is done.".into(),
+                1 => "One stage of the worksheet still needs answers; fill it in after the call.".into(),
                 n => format!("{n} stages of the worksheet still need answers; fill them in after the call."),
             }))
             .child(" ")

@@ -302,7 +302,7 @@ pub fn question_view(question: Question) -> AnyView {
             figure_input(id.clone(), described, Unit::Hours, bind_case(get, set))
         }
         Field::Choice(labels, get, set) => {
-            select_input(id.clone(), described, labels, bind_case(get, set))
+            select_input(id.clone(), described, labels, true, bind_case(get, set))
         }
         Field::Currency => currency_input(
             id.clone(),
@@ -484,21 +484,26 @@ fn radios(name: String, labels: &'static [&'static str], b: Bind<Option<usize>>)
     el("div").class("radios").children(items).into_any()
 }
 
-/// A list to pick from, for longer lists of choices.
+/// A list to pick from, for longer lists of choices. `blank`: the answer may be left (or set
+/// back to) not chosen; otherwise there is always a choice.
 #[inline(never)]
 pub fn select_input(
     id: String,
     described: Option<String>,
     labels: &'static [&'static str],
+    blank: bool,
     b: Bind<Option<usize>>,
 ) -> AnyView {
-    let mut options = vec![
-        el("option")
-            .attr("value", "")
-            .prop("selected", flag(move || b.get().is_none()))
-            .child("Not chosen yet")
-            .into_any(),
-    ];
+    let mut options = Vec::new();
+    if blank {
+        options.push(
+            el("option")
+                .attr("value", "")
+                .prop("selected", flag(move || b.get().is_none()))
+                .child("Not chosen yet")
+                .into_any(),
+        );
+    }
     options.extend(labels.iter().enumerate().map(|(i, l)| {
         el("option")
             .attr("value", i.to_string())

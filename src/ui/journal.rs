@@ -8,7 +8,7 @@ use super::fields::{
     Bind, Change, bind, check_input, choice_field, date_input, field, fieldset, labelled,
     provide_editing, read, select_input, shape, text_field, text_input, write,
 };
-use super::kit::{answers, button, dyn_view, el, heading, link, para, print_page};
+use super::kit::{answers, button, card, dyn_view, el, heading, link, para, print_page};
 use super::state::{AppState, use_app};
 use super::{go, replace, today};
 use crate::model::case::{Action, ActionStatus};
@@ -43,10 +43,7 @@ pub fn new_reflection(case: Option<String>) -> AnyView {
     let app = use_app();
     let id = app.create(Reflection::new(today(), case));
     queue_microtask(move || replace(&Route::JournalEntry(id)));
-    el("h1")
-        .attr("tabindex", "-1")
-        .child("New reflection")
-        .into_any()
+    heading("New reflection")
 }
 
 pub fn journal_screen() -> AnyView {
@@ -111,7 +108,7 @@ pub fn journal_screen() -> AnyView {
         vec![count, el("ul").class("entries").children(items).into_any()].into_any()
     });
     vec![
-        el("h1").attr("tabindex", "-1").child("Reflection journal").into_any(),
+        heading("Reflection journal"),
         para(
             "lede",
             "When a dispute is over, look after yourself first. Then, while it is fresh, ask what you would keep and what you would change, and turn the answer into something you will actually do.",
@@ -128,9 +125,7 @@ pub fn journal_screen() -> AnyView {
             ))
             .into_any(),
         actions_section(app),
-        el("section")
-            .attr("aria-labelledby", "entries-h")
-            .child(el("h2").attr("id", "entries-h").child("Entries").into_any())
+        card("", "entries-h", "Entries")
             .child(filters(filter, all))
             .child(list)
             .into_any(),
@@ -288,14 +283,7 @@ fn actions_section(app: AppState) -> AnyView {
         ]
         .into_any()
     });
-    el("section")
-        .attr("aria-labelledby", "actions-h")
-        .child(
-            el("h2")
-                .attr("id", "actions-h")
-                .child("Prevention actions")
-                .into_any(),
-        )
+    card("", "actions-h", "Prevention actions")
         .child(body)
         .into_any()
 }
@@ -783,7 +771,7 @@ fn entry_action(i: usize, change: impl Fn(Change<Reflection>) + Copy + 'static) 
         .child(labelled(
             id("status"),
             "Status",
-            select_input(id("status"), None, ActionStatus::LABELS, status),
+            select_input(id("status"), None, ActionStatus::LABELS, false, status),
         ))
         .child(button(
             "Remove",

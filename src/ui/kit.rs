@@ -364,6 +364,18 @@ pub fn heading(text: impl Into<String>) -> AnyView {
         .into_any()
 }
 
+/// A section labelled by its own h2, to go on with `.child(…)`. `class` may be empty.
+#[inline(never)]
+pub fn card(class: &'static str, id: &'static str, title: &'static str) -> El {
+    let section = el("section").attr("aria-labelledby", id);
+    let section = if class.is_empty() {
+        section
+    } else {
+        section.class(class)
+    };
+    section.child(el("h2").attr("id", id).child(title).into_any())
+}
+
 /// A titled section, labelled by its heading.
 #[inline(never)]
 pub fn section(

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::cases::{cases_list, home, new_case};
-use super::kit::{el, link};
+use super::kit::{el, heading, link};
 use super::worksheet::case_screen;
 use crate::route::Route;
 
@@ -32,10 +32,7 @@ pub fn screen(route: Route) -> AnyView {
 
 fn not_found(raw: String) -> AnyView {
     vec![
-        el("h1")
-            .attr("tabindex", "-1")
-            .child("Page not found")
-            .into_any(),
+        heading("Page not found"),
         el("p")
             .child("There is no screen at ")
             .child(el("code").child(raw).into_any())

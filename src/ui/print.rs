@@ -4,12 +4,13 @@
 
 use leptos::prelude::*;
 
-use super::kit::{button, el, link, para, text_list};
+use super::kit::{button, el, heading, link, para, text_list};
 use super::state::use_app;
 use super::today;
 use super::widgets::crib_sheet;
 use crate::model::Case;
 use crate::model::case::RemedyKind;
+use crate::model::counsel::Call;
 use crate::model::drafts::{self, DraftKind, beside_the_script, call_script};
 use crate::model::guidance::{
     CLARIFYING_QUESTIONS, EXIT_CHECKLIST, GROUND_RULES, NOT_PERSONAL, validity_advice,
@@ -159,7 +160,7 @@ fn blank_widget(w: Widget) -> AnyView {
         Widget::ReachAdvice => para("", "Days since the complaint arrived: ______"),
         Widget::ClientHistory | Widget::GoodFaithSignals => para("", "Earlier cases with this client, and what they were given: ____________"),
         Widget::Limits => para("", "The most you will concede ____________   The most time you will spend ________ hours"),
-        Widget::Reading => boxes(&["Fix it", "Meet them", "Stand firm, politely", "Settle quickly", "Consider ending"]),
+        Widget::Reading => boxes(&Call::ALL.map(Call::headline)),
         Widget::CounterCost => para("", "Within your limit?  ☐ Yes ☐ No     Above break-even?  ☐ Yes ☐ No"),
         Widget::Contacts => el("div")
             .children((0..3).map(|_| para("", "When ________   How ________   What was said ______________________   ☐ Got heated")).collect())
@@ -204,10 +205,7 @@ pub fn blank_sheet() -> AnyView {
         })
         .collect();
     let mut content = vec![
-        el("h1")
-            .attr("tabindex", "-1")
-            .child("Blank worksheet")
-            .into_any(),
+        heading("Blank worksheet"),
         para(
             "lede",
             "Take this to the meeting and write the answers in. Later, type them into Mend so your numbers are worked out for you.",
@@ -232,10 +230,7 @@ pub fn blank_sheet() -> AnyView {
 /// The conversation crib sheet on one page.
 pub fn crib_page() -> AnyView {
     let content = vec![
-        el("h1")
-            .attr("tabindex", "-1")
-            .child("Conversation crib sheet")
-            .into_any(),
+        heading("Conversation crib sheet"),
         el("h2").child("Ground rules").into_any(),
         el("ul")
             .children(
@@ -308,19 +303,11 @@ pub fn case_sheet(case: &Case) -> AnyView {
     el("div").class("case-sheet").children(stages).into_any()
 }
 
-fn missing_case() -> AnyView {
-    vec![
-        el("h1").attr("tabindex", "-1").child("Case not found").into_any(),
-        para("", "This case is not here. If it was deleted, you can restore it from the trash on the Backup screen."),
-    ]
-    .into_any()
-}
-
 /// A filled case, for the file or for an advisor.
 pub fn case_page(id: String) -> AnyView {
     let app = use_app();
     let Some(case) = app.find::<Case>(&id).map(|r| r.data) else {
-        return missing_case();
+        return super::worksheet::case_not_found();
     };
     let back = Route::Case {
         id,
@@ -332,10 +319,7 @@ pub fn case_page(id: String) -> AnyView {
         today().human()
     );
     let content = vec![
-        el("h1")
-            .attr("tabindex", "-1")
-            .child(format!("Case: {}", case.title()))
-            .into_any(),
+        heading(format!("Case: {}", case.title())),
         case_sheet(&case),
     ];
     el("div")
@@ -349,7 +333,7 @@ pub fn case_page(id: String) -> AnyView {
 pub fn remedy_page(id: String) -> AnyView {
     let app = use_app();
     let Some(case) = app.find::<Case>(&id).map(|r| r.data) else {
-        return missing_case();
+        return super::worksheet::case_not_found();
     };
     let who = case.client.display();
     let offers: Vec<AnyView> = case
@@ -394,10 +378,7 @@ pub fn remedy_page(id: String) -> AnyView {
         today().human()
     );
     let content = vec![
-        el("h1")
-            .attr("tabindex", "-1")
-            .child("Choose your remedy")
-            .into_any(),
+        heading("Choose your remedy"),
         para(
             "",
             format!(
@@ -439,7 +420,7 @@ pub fn remedy_page(id: String) -> AnyView {
 pub fn script_page(id: String) -> AnyView {
     let app = use_app();
     let Some(case) = app.find::<Case>(&id).map(|r| r.data) else {
-        return missing_case();
+        return super::worksheet::case_not_found();
     };
     let steps: Vec<AnyView> = call_script(&case, today())
         .into_iter()
@@ -474,10 +455,7 @@ pub fn script_page(id: String) -> AnyView {
         .into_any();
     let head = format!("Call script · {} · {}", case.title(), today().human());
     let content = vec![
-        el("h1")
-            .attr("tabindex", "-1")
-            .child(format!("Call script: {}", case.title()))
-            .into_any(),
+        heading(format!("Call script: {}", case.title())),
         el("div")
             .class("script")
             .child(el("ol").class("script-steps").children(steps).into_any())
@@ -496,16 +474,13 @@ pub fn script_page(id: String) -> AnyView {
 pub fn draft_page(id: String, kind: DraftKind) -> AnyView {
     let app = use_app();
     let Some(case) = app.find::<Case>(&id).map(|r| r.data) else {
-        return missing_case();
+        return super::worksheet::case_not_found();
     };
     let name = untrack(|| app.settings()).name;
     let d = drafts::current(kind, &case, &name, today());
     let head = format!("{} · {}", kind.title(), case.title());
     let content = vec![
-        el("h1")
-            .attr("tabindex", "-1")
-            .child(kind.title())
-            .into_any(),
+        heading(kind.title()),
         para("", format!("Subject: {}", d.subject)),
         el("div")
             .class("letter")

@@ -7,10 +7,10 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::{JsFuture, spawn_local};
 
-use super::kit::{button, dyn_view, el, link, para, said_line};
+use super::kit::{button, dyn_view, el, heading, link, para, said_line};
 use super::print::case_sheet;
 use super::state::{AppState, now_ms, use_app};
-use super::{download, go, replace, today};
+use super::{current_fragment, download, go, replace, today};
 use crate::model::{Case, Stage};
 use crate::route::{PrintView, Route};
 use crate::store::AnyRecord;
@@ -79,19 +79,14 @@ async fn open_link(payload: &str, passphrase: &str) -> Result<Shared, ShareError
     from_text(std::str::from_utf8(&plain).map_err(|_| ShareError::Damaged)?)
 }
 
-/// Calls `navigator[name](arg)` if the browser has it; true when it exists.
-fn navigator_call(name: &str, arg: &JsValue) -> bool {
+/// Opens the system's share sheet (`navigator.share`) if the browser has one.
+fn share_sheet(data: &JsValue) -> bool {
     let nav: JsValue = window().navigator().into();
-    let (this, f) = if name == "writeText" {
-        let Ok(clip) = Reflect::get(&nav, &JsValue::from_str("clipboard")) else {
-            return false;
-        };
-        (clip.clone(), Reflect::get(&clip, &JsValue::from_str(name)))
-    } else {
-        (nav.clone(), Reflect::get(&nav, &JsValue::from_str(name)))
-    };
-    match f.ok().and_then(|f| f.dyn_into::<Function>().ok()) {
-        Some(f) => f.call1(&this, arg).is_ok(),
+    match Reflect::get(&nav, &JsValue::from_str("share"))
+        .ok()
+        .and_then(|f| f.dyn_into::<Function>().ok())
+    {
+        Some(f) => f.call1(&nav, data).is_ok(),
         None => false,
     }
 }
@@ -107,13 +102,17 @@ fn link_view(l: String, said: RwSignal<String>, long: Option<AnyView>) -> AnyVie
             &JsValue::from_str("url"),
             &JsValue::from_str(&shared_link),
         );
-        if navigator_call("share", &data) {
-            said.set(String::new());
-        } else if navigator_call("writeText", &JsValue::from_str(&shared_link)) {
-            said.set("Link copied. Paste it into your message.".into());
-        } else {
-            said.set("Select the link above and copy it.".into());
+        if share_sheet(&data) {
+            return said.set(String::new());
         }
+        let link = shared_link.clone();
+        spawn_local(async move {
+            said.set(if super::copy_text(&link).await {
+                "Link copied. Paste it into your message.".into()
+            } else {
+                "Select the link above and copy it.".into()
+            });
+        });
     };
     let mut parts = vec![
         el("div")
@@ -286,24 +285,32 @@ pub fn shared_screen(payload: String) -> AnyView {
     let app = use_app();
     let error = RwSignal::new(None::<String>);
     let needs_pass = RwSignal::new(false);
+    let framed = unframe(&payload);
+    let encrypted = matches!(framed, Ok(ref f) if f.encrypted);
     let payload = StoredValue::new(payload);
     let open = move |pass: String| {
         spawn_local(async move {
-            let p = payload.get_value();
-            match open_link(&p, &pass).await {
+            match open_link(&payload.get_value(), &pass).await {
                 Ok(shared) => {
                     app.shared.set(Some(shared));
-                    // The link has been read: take it out of the address bar and history.
-                    replace(&Route::Shared(String::new()));
+                    // The link has been read: take it out of the address bar and history,
+                    // unless the user has already gone on to another screen.
+                    if matches!(Route::parse(&current_fragment()), Route::Shared(p) if !p.is_empty())
+                    {
+                        replace(&Route::Shared(String::new()));
+                    }
                 }
-                Err(e) => error.set(Some(e.to_string())),
+                Err(e) => {
+                    error.set(Some(e.to_string()));
+                    needs_pass.set(encrypted);
+                }
             }
         });
     };
     if !payload.read_value().is_empty() {
-        match unframe(&payload.read_value()) {
+        match framed {
             Err(e) => error.set(Some(e.to_string())),
-            Ok(f) if f.encrypted => needs_pass.set(true),
+            Ok(_) if encrypted => needs_pass.set(true),
             Ok(_) => open(String::new()),
         }
     }
@@ -327,20 +334,7 @@ pub fn shared_screen(payload: String) -> AnyView {
             let submit = move |_| {
                 error.set(None);
                 needs_pass.set(false);
-                let p = pass.get_untracked();
-                spawn_local(async move {
-                    let link = payload.get_value();
-                    match open_link(&link, &p).await {
-                        Ok(shared) => {
-                            app.shared.set(Some(shared));
-                            replace(&Route::Shared(String::new()));
-                        }
-                        Err(e) => {
-                            error.set(Some(e.to_string()));
-                            needs_pass.set(true);
-                        }
-                    }
-                });
+                open(pass.get_untracked());
             };
             return vec![
                 para("", "This link is protected with a passphrase. Ask the person who sent it, if you do not have it."),
@@ -406,12 +400,5 @@ pub fn shared_screen(payload: String) -> AnyView {
             None => para("muted", "Opening the link…"),
         }
     });
-    vec![
-        el("h1")
-            .attr("tabindex", "-1")
-            .child("A shared case")
-            .into_any(),
-        body,
-    ]
-    .into_any()
+    vec![heading("A shared case"), body].into_any()
 }

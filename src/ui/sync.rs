@@ -7,13 +7,13 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::{JsFuture, spawn_local};
 
-use super::kit::{button, dyn_text, dyn_view, el, heading, para, said_line};
+use super::kit::{button, card, dyn_text, dyn_view, el, heading, para, said_line};
 use super::state::{AppState, local_offset_minutes, now_ms, use_app};
 use crate::model::date::human_time;
 use crate::store::save::SaveStatus;
 use crate::store::sync::{
     Config, Host, NetError, Reply, SyncError, change_passphrase, connect, forget, load_config,
-    load_meta, round, save_config, waiting,
+    load_meta, passphrase_problem, round, save_config, waiting,
 };
 use crate::store::workspace::Workspace;
 
@@ -79,36 +79,9 @@ impl Host for Web {
         }
     }
 
-    async fn seal(&self, key: &str, plain: &str) -> Option<String> {
-        js("seal", &[text(key), text(plain)])
-            .await
-            .ok()?
-            .as_string()
-    }
-
-    async fn open(&self, key: &str, sealed: &str) -> Option<String> {
-        js("open", &[text(key), text(sealed)])
-            .await
-            .ok()?
-            .as_string()
-    }
-
-    async fn new_key(&self, passphrase: &str) -> Option<(String, serde_json::Value)> {
-        let pair = js_sys::Array::from(&js("newKey", &[text(passphrase)]).await.ok()?);
-        let fields = serde_json::from_str(&pair.get(1).as_string()?).ok()?;
-        Some((pair.get(0).as_string()?, fields))
-    }
-
-    async fn unwrap_key(&self, passphrase: &str, fields: &serde_json::Value) -> Option<String> {
-        js("unwrap", &[text(passphrase), text(&fields.to_string())])
-            .await
-            .ok()?
-            .as_string()
-    }
-
-    async fn rewrap_key(&self, passphrase: &str, key: &str) -> Option<serde_json::Value> {
-        let fields = js("wrap", &[text(passphrase), text(key)]).await.ok()?;
-        serde_json::from_str(&fields.as_string()?).ok()
+    async fn crypto(&self, op: &'static str, args: &[&str]) -> Option<String> {
+        let args: Vec<JsValue> = args.iter().map(|a| text(a)).collect();
+        js(op, &args).await.ok()?.as_string()
     }
 
     fn with_ws<R>(&self, f: impl FnOnce(&mut Workspace) -> R) -> R {
@@ -120,19 +93,19 @@ impl Host for Web {
     }
 }
 
-/// What the Sync screen and the header show.
+/// What the Sync screen shows.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct SyncState {
+struct SyncState {
     /// Sync is on, with this server and database.
-    pub on: Option<String>,
-    pub last: Option<i64>,
-    pub waiting: usize,
-    pub error: Option<String>,
-    pub running: bool,
+    on: Option<String>,
+    last: Option<i64>,
+    waiting: usize,
+    error: Option<String>,
+    running: bool,
 }
 
 #[derive(Clone, Copy)]
-pub struct SyncCtx(pub RwSignal<SyncState>);
+struct SyncCtx(RwSignal<SyncState>);
 
 /// Waits `ms` without blocking the page.
 async fn sleep(ms: i32) {
@@ -204,7 +177,11 @@ fn run(app: AppState, state: RwSignal<SyncState>) {
                 wait = false;
                 continue;
             }
+            let turn = js("lock", &[]).await.ok();
             let result = round(&host, &cfg, wait).await;
+            if let Some(end) = turn.and_then(|t| t.dyn_into::<Function>().ok()) {
+                let _ = end.call0(&JsValue::NULL);
+            }
             let error = result.as_ref().err().map(SyncError::to_string);
             wait = result.as_ref().is_ok_and(|r| r.waiting == 0);
             refresh(app, state, error);
@@ -244,13 +221,16 @@ fn field(
 pub fn sync_screen() -> AnyView {
     let app = use_app();
     let state = expect_context::<SyncCtx>().0;
+    let on = Memo::new(move |_| state.with(|s| s.on.clone()));
     vec![
         heading("Sync between devices"),
         para(
             "lede",
             "Keep your cases on your phone and your laptop, through a CouchDB server you run or rent. Everything is encrypted here before it leaves: the server never sees a name, an amount or a word you typed. Nothing is sent anywhere until you turn sync on.",
         ),
-        dyn_view(move || match state.get().on {
+        // Only turning sync on or off changes the card: each round's news must not rebuild
+        // it (and empty a passphrase being typed).
+        dyn_view(move || match on.get() {
             Some(on) => status_card(app, state, on),
             None => setup_card(app, state),
         }),
@@ -274,8 +254,8 @@ fn status_card(app: AppState, state: RwSignal<SyncState>, on: String) -> AnyView
     let said = RwSignal::new(String::new());
     let change = move |_| {
         let p = pass.get_untracked();
-        if p.chars().count() < 8 {
-            return said.set("Use at least 8 characters.".into());
+        if let Some(problem) = passphrase_problem(&p) {
+            return said.set(problem.into());
         }
         spawn_local(async move {
             let Some(cfg) = app.with_workspace(|w| load_config(w.backend())) else {
@@ -293,15 +273,7 @@ fn status_card(app: AppState, state: RwSignal<SyncState>, on: String) -> AnyView
         js_stop();
         refresh(app, state, None);
     };
-    el("section")
-        .class("card")
-        .attr("aria-labelledby", "sync-on-h")
-        .child(
-            el("h2")
-                .attr("id", "sync-on-h")
-                .child("Sync is on")
-                .into_any(),
-        )
+    card("card", "sync-on-h", "Sync is on")
         .child(para("", format!("With {on}.")))
         .child(el("p").attr("role", "status").child(line).into_any())
         .child(dyn_view(move || match state.get().error {
@@ -344,8 +316,8 @@ fn setup_card(app: AppState, state: RwSignal<SyncState>) -> AnyView {
             return said.set(p.into());
         }
         let p = pass.get_untracked();
-        if p.chars().count() < 8 {
-            return said.set("The sync passphrase needs at least 8 characters.".into());
+        if let Some(problem) = passphrase_problem(&p) {
+            return said.set(problem.into());
         }
         said.set("Connecting…".into());
         spawn_local(async move {
@@ -360,10 +332,7 @@ fn setup_card(app: AppState, state: RwSignal<SyncState>) -> AnyView {
             }
         });
     };
-    el("section")
-        .class("card")
-        .attr("aria-labelledby", "sync-setup-h")
-        .child(el("h2").attr("id", "sync-setup-h").child("Turn sync on").into_any())
+    card("card", "sync-setup-h", "Turn sync on")
         .child(field("sync-server", "Server address", "url", server))
         .child(para(
             "hint",

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::kit::{answers, button, dyn_view, el, link, para};
+use super::kit::{answers, button, card, dyn_view, el, heading, link, para};
 use super::state::use_app;
 use super::{download, today};
 use crate::model::money::format_money;
@@ -272,15 +272,7 @@ fn serious_first(t: &Trends) -> AnyView {
             )
             .into_any()
     };
-    el("section")
-        .class("card attention")
-        .attr("aria-labelledby", "serious-h")
-        .child(
-            el("h2")
-                .attr("id", "serious-h")
-                .child("Serious and still open")
-                .into_any(),
-        )
+    card("card attention", "serious-h", "Serious and still open")
         .child(body)
         .into_any()
 }
@@ -361,14 +353,7 @@ fn figures(t: &Trends) -> AnyView {
                 .into_any(),
         );
     }
-    el("section")
-        .attr("aria-labelledby", "figures-h")
-        .child(
-            el("h2")
-                .attr("id", "figures-h")
-                .child("In figures")
-                .into_any(),
-        )
+    card("", "figures-h", "In figures")
         .child(answers(items))
         .children(extra)
         .into_any()
@@ -472,9 +457,7 @@ fn ledger_view(rows: &[LedgerRow], all: RwSignal<bool>) -> AnyView {
                 .into_any()
         })
         .collect();
-    el("section")
-        .attr("aria-labelledby", "ledger-h")
-        .child(el("h2").attr("id", "ledger-h").child("Client ledger").into_any())
+    card("", "ledger-h", "Client ledger")
         .child(para(
             "",
             "Each client across all their cases. The reading counts disputes in the last 12 months and compares what you conceded with what they have paid you, currency by currency.",
@@ -581,9 +564,7 @@ pub fn trends_screen() -> AnyView {
         }
         parts.push(figures(&t));
         parts.push(
-            el("section")
-                .attr("aria-labelledby", "charts-h")
-                .child(el("h2").attr("id", "charts-h").child("Charts").into_any())
+            card("", "charts-h", "Charts")
                 .children(charts(&t))
                 .into_any(),
         );
@@ -609,17 +590,14 @@ pub fn trends_screen() -> AnyView {
         );
     };
     vec![
-        el("h1").attr("tabindex", "-1").child("Trends").into_any(),
+        heading("Trends"),
         para(
             "lede",
             "Sort complaints by how serious they are, deal with the serious ones now, and watch the rest for patterns. Counted here, on this device, from your cases.",
         ),
         picker,
         body,
-        el("section")
-            .class("no-print")
-            .attr("aria-labelledby", "csv-h")
-            .child(el("h2").attr("id", "csv-h").child("For a spreadsheet").into_any())
+        card("no-print", "csv-h", "For a spreadsheet")
             .child(para(
                 "",
                 "CSV files open in any spreadsheet. The cases file follows the period chosen above; the ledger covers every client.",

@@ -14,17 +14,14 @@ use super::state::{local_offset_minutes, now_ms, use_app};
 use super::today;
 use crate::model::Clause;
 use crate::model::case::{
-    Action, ActionStatus, Attempt, CheckIn, ClauseLink, Outcome, Question as Asked, RemedyKind,
-    RemedyOption,
+    Action, ActionStatus, Attempt, CheckIn, ClauseLink, Outcome, RemedyKind, RemedyOption,
 };
 use crate::model::clause::Deadline;
-use crate::model::counsel::{CostCheck, future_value, limits, offers_nothing};
+use crate::model::counsel::{CostCheck, limits, offers_nothing};
 use crate::model::date::human_time;
 use crate::model::drafts::DraftKind;
 use crate::model::figure::Unit;
-use crate::model::guidance::{
-    CLARIFYING_QUESTIONS, CRIB_SHEET, EXIT_CHECKLIST, GROUND_RULES, validity_advice,
-};
+use crate::model::guidance::{CRIB_SHEET, EXIT_CHECKLIST, GROUND_RULES, validity_advice};
 use crate::model::history::{ClientHistory, client_history, good_faith_signals};
 use crate::model::money::format_money;
 use crate::model::numbers::{
@@ -199,7 +196,7 @@ fn figures_view() -> AnyView {
             ),
             (
                 "Value at risk if the client leaves",
-                fig(future_value(&c, &f)),
+                fig(f.value_at_risk),
                 "The future work you expect from them, at your margin.",
             ),
         ]
@@ -280,37 +277,19 @@ pub fn crib_sheet(with_link: bool) -> AnyView {
     parts.into_any()
 }
 
-/// Finds a clarifying question on the case, adding it when first used.
-fn ensure_question(c: &mut Case, text: &str) -> usize {
-    if let Some(i) = c.listen.questions.iter().position(|q| q.text == text) {
-        return i;
-    }
-    c.listen.questions.push(Asked {
-        text: text.to_string(),
-        ..Asked::default()
-    });
-    c.listen.questions.len() - 1
-}
-
 // G11, G12
 fn clarifying() -> AnyView {
-    let shape = shape_of(|c| c.listen.questions.len() as u64);
-    let texts = read_case(|c| {
-        let mut all: Vec<String> = CLARIFYING_QUESTIONS.iter().map(|s| s.to_string()).collect();
-        for q in &c.listen.questions {
-            if !all.contains(&q.text) {
-                all.push(q.text.clone());
-            }
-        }
-        all
-    });
+    // The rows change only when a question of the user's own is added: ticking or answering
+    // a suggested one must not rebuild the list (and take the focus from it).
+    let shape = shape_of(|c| c.listen.texts().len() as u64);
+    let texts = read_case(|c| c.listen.texts());
     let write = write_case();
     let new_text = RwSignal::new(String::new());
     let add = move || {
         let t = new_text.get_untracked().trim().to_string();
         if !t.is_empty() {
             write(Box::new(move |c| {
-                ensure_question(c, &t);
+                c.listen.question(&t);
             }));
             new_text.set(String::new());
         }
@@ -327,10 +306,7 @@ fn clarifying() -> AnyView {
                     text.clone(),
                     bind_case(
                         move |c| c.listen.questions.iter().any(|q| q.text == t1 && q.asked),
-                        move |c, v| {
-                            let i = ensure_question(c, &t2);
-                            c.listen.questions[i].asked = v;
-                        },
+                        move |c, v| c.listen.question(&t2).asked = v,
                     ),
                 );
                 let answer = labelled(
@@ -349,10 +325,7 @@ fn clarifying() -> AnyView {
                                     .map(|q| q.answer.clone())
                                     .unwrap_or_default()
                             },
-                            move |c, v| {
-                                let i = ensure_question(c, &t4);
-                                c.listen.questions[i].answer = v;
-                            },
+                            move |c, v| c.listen.question(&t4).answer = v,
                         ),
                     ),
                 );
@@ -393,14 +366,30 @@ fn clarifying() -> AnyView {
 }
 
 /// The `i`th restatement, created (time-stamped now) when first written.
-fn attempt(c: &mut Case, i: usize) -> &mut Attempt {
-    while c.restate.attempts.len() <= i {
-        c.restate.attempts.push(Attempt {
-            at: now_ms(),
-            ..Attempt::default()
-        });
-    }
-    &mut c.restate.attempts[i]
+/// One text of restatement attempt `i` (its words or the client's correction).
+fn attempt_field(
+    i: usize,
+    name: &'static str,
+    label: &'static str,
+    text: fn(&mut Attempt) -> &mut String,
+) -> AnyView {
+    let id = format!("{name}-{i}");
+    labelled(
+        id.clone(),
+        label,
+        text_input(
+            id,
+            None,
+            true,
+            bind_case(
+                move |c| {
+                    let mut a = c.restate.attempts.get(i).cloned().unwrap_or_default();
+                    text(&mut a).clone()
+                },
+                move |c, v| *text(c.restate.attempt(i, now_ms())) = v,
+            ),
+        ),
+    )
 }
 
 /// "Confirmed" with its time and an undo, or the button that records the confirmation.
@@ -448,43 +437,17 @@ fn attempts() -> AnyView {
             .map(|i| {
                 el("li")
                     .child(el("h4").child(format!("Attempt {}", i + 1)).into_any())
-                    .child(labelled(
-                        format!("attempt-{i}"),
+                    .child(attempt_field(
+                        i,
+                        "attempt",
                         "In your own words, the concern is…",
-                        text_input(
-                            format!("attempt-{i}"),
-                            None,
-                            true,
-                            bind_case(
-                                move |c| {
-                                    c.restate
-                                        .attempts
-                                        .get(i)
-                                        .map(|a| a.mine.clone())
-                                        .unwrap_or_default()
-                                },
-                                move |c, v| attempt(c, i).mine = v,
-                            ),
-                        ),
+                        |a| &mut a.mine,
                     ))
-                    .child(labelled(
-                        format!("correction-{i}"),
+                    .child(attempt_field(
+                        i,
+                        "correction",
                         "The client's correction",
-                        text_input(
-                            format!("correction-{i}"),
-                            None,
-                            true,
-                            bind_case(
-                                move |c| {
-                                    c.restate
-                                        .attempts
-                                        .get(i)
-                                        .map(|a| a.correction.clone())
-                                        .unwrap_or_default()
-                                },
-                                move |c, v| attempt(c, i).correction = v,
-                            ),
-                        ),
+                        |a| &mut a.correction,
                     ))
                     .into_any()
             })
@@ -505,7 +468,7 @@ fn attempts() -> AnyView {
                 move |_| {
                     write(Box::new(|c| {
                         let n = c.restate.attempts.len().max(1);
-                        attempt(c, n);
+                        c.restate.attempt(n, now_ms());
                     }))
                 },
             );
@@ -639,7 +602,20 @@ fn option_row(i: usize) -> AnyView {
         .child(labelled(
             kind_id.clone(),
             format!("Option {}", i + 1),
-            option_kind(i, kind_id, kind),
+            select_input(
+                kind_id,
+                None,
+                RemedyKind::LABELS,
+                false,
+                bind_case(
+                    opt_get(i, |o| Some(o.kind as usize)),
+                    opt_set(i, |o, k: Option<usize>| {
+                        if let Some(k) = k.and_then(|k| RemedyKind::ALL.get(k)) {
+                            o.kind = *k;
+                        }
+                    }),
+                ),
+            ),
         ))
         .child(dyn_view(move || option_inputs(i, kind())))
         .child(labelled(
@@ -674,41 +650,6 @@ fn option_row(i: usize) -> AnyView {
                 ))
                 .into_any(),
         )
-        .into_any()
-}
-
-/// The kind of remedy an option is.
-fn option_kind(
-    i: usize,
-    id: String,
-    kind: impl Fn() -> RemedyKind + Copy + Send + 'static,
-) -> AnyView {
-    let write = write_case();
-    let kinds: Vec<AnyView> = RemedyKind::ALL
-        .iter()
-        .enumerate()
-        .map(|(k, this)| {
-            let this = *this;
-            el("option")
-                .attr("value", k.to_string())
-                .prop("selected", flag(move || kind() == this))
-                .child(this.label())
-                .into_any()
-        })
-        .collect();
-    el("select")
-        .id(id)
-        .on_change(move |ev| {
-            let chosen = event_target_value(&ev).parse::<usize>().ok();
-            if let Some(k) = chosen.and_then(|k| RemedyKind::ALL.get(k).copied()) {
-                write(Box::new(move |c| {
-                    if let Some(o) = c.resolve.options.get_mut(i) {
-                        o.kind = k;
-                    }
-                }));
-            }
-        })
-        .children(kinds)
         .into_any()
 }
 
@@ -1046,6 +987,7 @@ fn action_row(i: usize) -> AnyView {
         format!("action-{i}-status"),
         None,
         ActionStatus::LABELS,
+        false,
         bind_case(
             act_get(i, |a| Some(a.status as usize)),
             act_set(i, |a, v: Option<usize>| {

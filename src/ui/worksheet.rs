@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::fields::{provide_editing, question_view, read_case};
-use super::kit::{button, dyn_text, dyn_view, el, link, para, when};
+use super::kit::{button, dyn_text, dyn_view, el, heading, link, para, when};
 use super::state::use_app;
 use super::widgets::widget;
 use super::{go, today};
@@ -36,17 +36,22 @@ pub fn case_screen(id: String, stage: Stage) -> AnyView {
         if exists.get() {
             return case_body(id.clone(), stage);
         }
-        vec![
-            el("h1").attr("tabindex", "-1").child("Case not found").into_any(),
-            para("", "This case is not here. If it was deleted, you can restore it from the trash on the Backup screen."),
-            el("p")
-                .class("actions")
-                .child(link(Route::Cases.to_fragment(), "Back to cases", "button"))
-                .child(link(Route::Backup.to_fragment(), "Open the trash", "button"))
-                .into_any(),
-        ]
-        .into_any()
+        case_not_found()
     })
+}
+
+/// A case that is not (or no longer) here, with the way to the trash.
+pub fn case_not_found() -> AnyView {
+    vec![
+        heading("Case not found"),
+        para("", "This case is not here. If it was deleted, you can restore it from the trash on the Backup screen."),
+        el("p")
+            .class("actions")
+            .child(link(Route::Cases.to_fragment(), "Back to cases", "button"))
+            .child(link(Route::Backup.to_fragment(), "Open the trash", "button"))
+            .into_any(),
+    ]
+    .into_any()
 }
 
 fn case_body(id: String, stage: Stage) -> AnyView {

@@ -1,20 +1,7 @@
 // Counsel in a real browser: the five-minute start to a printed call script by keyboard on a
 // phone, one reading that follows the good-faith answer, offers against the limits, each
 // drafted message copied, kept when edited, and the support when a call gets heated.
-import { test, expect, open, saveStatus, expectNoAxeViolations, tabTo, newCase } from './fixtures.mjs';
-
-async function typeInto(page, label, text) {
-  const field = page.getByLabel(label, { exact: true });
-  await tabTo(page, field);
-  await page.keyboard.type(text);
-}
-
-async function chooseRadio(page, group, option) {
-  const radio = page.getByRole('group', { name: group }).getByRole('radio', { name: option, exact: true });
-  await tabTo(page, page.getByRole('group', { name: group }).getByRole('radio').first());
-  for (let i = 0; i < 8 && !(await radio.isChecked()); i++) await page.keyboard.press('ArrowRight');
-  await expect(radio).toBeChecked();
-}
+import { test, expect, open, saveStatus, expectNoAxeViolations, tabTo, newCase, typeInto, chooseRadio } from './fixtures.mjs';
 
 async function axeEverywhere(page, label) {
   for (const colorScheme of ['light', 'dark']) {
@@ -69,7 +56,7 @@ test.describe('on a phone', () => {
     await typeInto(page, 'Your side of the story', 'Jordan confirms the fix was for her own change request.');
 
     // It came by email: the first reply, asking for a call.
-    const reply = page.getByRole('region', { name: 'It came in writing: reply first, and ask to talk' });
+    const reply = page.getByRole('region', { name: 'It came in writing: ask for a call, not a written debate' });
     await expect(reply.getByLabel('Message: First reply: ask for a call')).toHaveValue(/Hello Dana Whitfield,/);
     await expect(saveStatus(page)).toHaveText('Saved');
     await axeEverywhere(page, 'five-minute start');

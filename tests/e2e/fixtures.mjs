@@ -121,3 +121,19 @@ export async function tabTo(page, locator, { back = false, max = 120 } = {}) {
   }
   throw new Error(`could not reach ${locator} with the keyboard`);
 }
+
+/** Types into the field with this label, reached by Tab. */
+export async function typeInto(page, label, text) {
+  const field = page.getByLabel(label, { exact: true });
+  await tabTo(page, field);
+  await page.keyboard.type(text);
+}
+
+/** Chooses an option of a radio group by keyboard: arrow keys select as they move. */
+export async function chooseRadio(page, group, option) {
+  const radios = page.getByRole('group', { name: group }).getByRole('radio');
+  const radio = page.getByRole('group', { name: group }).getByRole('radio', { name: option, exact: true });
+  await tabTo(page, radios.first());
+  for (let i = 0; i < 8 && !(await radio.isChecked()); i++) await page.keyboard.press('ArrowRight');
+  await expect(radio).toBeChecked();
+}

@@ -93,6 +93,31 @@ test('share, open the link in another page, preview, import: the same case', asy
   expect(await caseData(other, newId)).toEqual({ ...original, example: false });
 });
 
+test('leaving a link before it has opened stays where you went', async ({ page, browser, baseURL }) => {
+  const link = await makeLink(page, await exampleCase(page));
+  // Another browser, slow to decode the link this time (no service worker, so that the
+  // slowness can be arranged).
+  const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
+  const other = await context.newPage();
+  let release;
+  const held = new Promise((r) => (release = r));
+  await other.route('**/bytes.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await other.goto(link);
+  await expect(other.getByRole('heading', { level: 1, name: 'A shared case' })).toBeVisible();
+  await open(other, '#/trends');
+  await expect(other.getByRole('heading', { level: 1, name: 'Trends' })).toBeVisible();
+  const decoded = other.waitForResponse('**/bytes.js');
+  release();
+  await decoded;
+  await other.waitForTimeout(500);
+  await expect(other.getByRole('heading', { level: 1, name: 'Trends' })).toBeVisible();
+  await expect(other).toHaveURL(/#\/trends$/);
+  await context.close();
+});
+
 test('a blank worksheet can be shared as a link that opens it', async ({ page, context }) => {
   await open(page, '#/print/blank');
   await page.getByRole('button', { name: 'Make a link to this blank worksheet' }).click();

@@ -57,6 +57,14 @@ test('a case made on one device appears on the other, and edits flow both ways',
   const id = await newCase(page, 'Dana Whitfield');
   await turnOn(page, db);
   await synced(page);
+  // A round of sync while a new passphrase is being typed leaves it as typed.
+  const newPass = page.getByLabel('New sync passphrase');
+  await newPass.fill('half typed');
+  const rounds = page.waitForRequest((r) => r.url().includes('/_changes'));
+  await page.evaluate(() => window.mendSync.stop());
+  await rounds;
+  await expect(newPass).toHaveValue('half typed');
+  await expect(newPass).toBeFocused();
 
   const b = await secondDevice(browser, baseURL);
   await turnOn(b.page, db);

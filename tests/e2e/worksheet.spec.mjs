@@ -1,22 +1,7 @@
 // The complaint worksheet in a real browser: a whole case by keyboard, reloads keep every
 // answer, restate needs the client's confirmation, the numbers give their readings, overdue
 // check-ins reach Home, and every stage passes axe-core.
-import { test, expect, open, saveStatus, expectNoAxeViolations, tabTo } from './fixtures.mjs';
-
-async function typeInto(page, label, text) {
-  const field = page.getByLabel(label, { exact: true });
-  await tabTo(page, field);
-  await page.keyboard.type(text);
-}
-
-async function chooseRadio(page, group, option) {
-  const radio = page.getByRole('group', { name: group }).getByRole('radio', { name: option, exact: true });
-  const first = page.getByRole('group', { name: group }).getByRole('radio').first();
-  await tabTo(page, first);
-  // Arrow keys move through a radio group and select as they go.
-  for (let i = 0; i < 8 && !(await radio.isChecked()); i++) await page.keyboard.press('ArrowRight');
-  await expect(radio).toBeChecked();
-}
+import { test, expect, open, saveStatus, expectNoAxeViolations, tabTo, typeInto, chooseRadio } from './fixtures.mjs';
 
 async function next(page, title) {
   const link = page.getByRole('link', { name: `Next: ${title} →` });
@@ -225,6 +210,19 @@ test('typing into a field in a list keeps the focus and every character', async 
   await expect(note).toHaveValue('For the late delivery');
   await page.reload();
   await expect(page.getByLabel('Amount refunded')).toHaveValue('275.50');
+
+  // The clarifying questions: ticking or answering a suggested one keeps the focus there.
+  await page.goto(page.url().replace(/\/resolve$/, '/listen'));
+  const asked = page.getByRole('list').getByRole('checkbox').first();
+  await asked.focus();
+  await page.keyboard.press('Space');
+  await expect(asked).toBeChecked();
+  await expect(asked).toBeFocused();
+  const answer = page.getByLabel(/^What they said:/).nth(1);
+  await answer.click();
+  await page.keyboard.type('Only twice');
+  await expect(answer).toBeFocused();
+  await expect(answer).toHaveValue('Only twice');
 });
 
 test('an overdue check-in appears on Home', async ({ page }) => {
