@@ -9,15 +9,16 @@ export TRUNK_SKIP_VERSION_CHECK := true
 
 TRUNK_BUILD := trunk build --release --offline
 
-.PHONY: run test dist size bench fuzz lighthouse setup lint unit e2e dev sync-server clean
+.PHONY: run test dist size bench fuzz lighthouse setup lint unit e2e clock-ahead dev sync-server clean
 
 ## run: build the release app and serve it on http://127.0.0.1:8080
 run: dist
 	node scripts/serve.mjs --dir dist --base / --port 8080
 
 ## test: everything: format, lints (native and wasm32), unit tests, release build, size, browser
-## suite, and Lighthouse's accessibility / best-practices / SEO floors
-test: setup lint unit dist-only size e2e lighthouse
+## suite, the date-sensitive tests again a year ahead, and Lighthouse's accessibility /
+## best-practices / SEO floors
+test: setup lint unit dist-only size e2e clock-ahead lighthouse
 
 ## dist: write a deployable dist/ (relative asset paths: works from any sub-path)
 dist: setup dist-only
@@ -68,6 +69,10 @@ dist-only:
 
 e2e:
 	npx playwright test
+
+## clock-ahead: the tests that touch dates again, with every clock a year ahead
+clock-ahead:
+	scripts/clock-ahead.sh
 
 clean:
 	cargo clean

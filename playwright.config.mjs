@@ -22,6 +22,11 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORT}${BASE_PATH}`,
     browserName: 'chromium',
+    // A fixed place and language, whatever the machine's: a zone with an offset and
+    // daylight-saving changes, so a mix-up of UTC and local time shows. The clock itself is
+    // fixed per test (tests/e2e/fixtures.mjs).
+    timezoneId: 'America/New_York',
+    locale: 'en-US',
     launchOptions: {
       executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
       args: [

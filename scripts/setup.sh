@@ -38,12 +38,18 @@ fi
 # trunk builds with --offline, so every crate must be in the local registry cache.
 cargo fetch --locked >/dev/null
 
-if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
-  say "installing Chromium from Debian (browsers cannot be downloaded by the test tools here)"
+# Debian's packages: Chromium and ChromeDriver (browsers cannot be downloaded by the test tools
+# here), and faketime (make clock-ahead runs the native tests with the clock a year on).
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
+command -v faketime >/dev/null 2>&1 || missing+=(faketime)
+if [ ${#missing[@]} -gt 0 ]; then
+  say "installing ${missing[*]} from Debian"
   SUDO=""
   if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
   $SUDO apt-get update
-  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"
 fi
 
 # npm packages (Playwright, axe-core, Lighthouse, binaryen's wasm-opt) from the committed lock file.

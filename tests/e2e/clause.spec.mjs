@@ -142,7 +142,7 @@ test('absurd numbers get a message at the field and change nothing; text stays t
   expect(await page.evaluate(() => window.__xss)).toBeUndefined();
 });
 
-test('a clause linked to a case gives the case its dates and drafts a request for mediation', async ({ page }) => {
+test('a clause linked to a case gives the case its dates and drafts a request for mediation', { tag: '@dates' }, async ({ page }) => {
   const clauseId = await newClause(page, 'Web projects');
   await page.getByLabel('City').fill('Bristol');
   await expect(saveStatus(page)).toHaveText('Saved');

@@ -5,7 +5,50 @@ import AxeBuilder from '@axe-core/playwright';
 
 export { expect };
 
+// The tests' clock. Every page runs on a fixed, installed clock (Playwright's `clock`), so no
+// test depends on the day or the time zone it runs in: the browser's zone is fixed in
+// playwright.config.mjs, and dates a test types or expects are derived from TODAY, never from
+// the machine's clock. `MEND_CLOCK_SHIFT_DAYS` moves the whole clock (make clock-ahead runs the
+// date-sensitive tests a year ahead, so a test that hides a date of its own fails at once).
+const SHIFT_DAYS = Number(process.env.MEND_CLOCK_SHIFT_DAYS || 0);
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Today in the tests, as an ISO date: 1 December 2026 unless shifted. */
+export const TODAY = new Date(Date.UTC(2026, 11, 1) + SHIFT_DAYS * DAY_MS).toISOString().slice(0, 10);
+/** The moment every test's clock starts at: 15:00 UTC on TODAY, 10:00 in the browser's zone
+ *  (America/New_York, set in playwright.config.mjs; 11:00 in its summer time). */
+export const NOW = Date.parse(`${TODAY}T15:00:00Z`);
+
+/** The ISO date `offset` days from TODAY (negative: before). */
+export function day(offset) {
+  return new Date(Date.parse(`${TODAY}T00:00:00Z`) + offset * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** A date as the app writes it for people: "3 Dec 2026". */
+export function human(iso) {
+  const [y, m, d] = iso.split('-').map(Number);
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  return `${d} ${months[m - 1]} ${y}`;
+}
+
+/** Starts a browser context's clock at NOW; it then runs on as usual. */
+export async function installClock(context) {
+  await context.clock.install({ time: NOW });
+}
+
+/** A second browser profile (another device), on the same fixed clock. */
+export async function newContext(browser, options) {
+  const context = await browser.newContext(options);
+  await installClock(context);
+  return context;
+}
+
 export const test = base.extend({
+  // Every page's clock starts at NOW, before the first page of the context opens.
+  context: async ({ context }, use) => {
+    await installClock(context);
+    await use(context);
+  },
+
   // Console errors a test expects (e.g. a storage failure it provokes), as regexes.
   allowedErrors: [[], { option: true }],
   // Origins a test allows requests to besides the app's own (the sync server it configured).

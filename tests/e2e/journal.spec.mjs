@@ -1,13 +1,9 @@
 // The reflection journal: an entry written from a closed case and linked to it, its action in
 // the merged actions list (done survives a reload), search and filters, print, and the one
 // quiet nudge on Home.
-import { test, expect, open, newCase, saveStatus, storedRecords, expectNoAxeViolations } from './fixtures.mjs';
+import { test, expect, open, newCase, saveStatus, storedRecords, expectNoAxeViolations, day } from './fixtures.mjs';
 
-function daysAgo(n) {
-  const d = new Date();
-  d.setDate(d.getDate() - n);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+const daysAgo = (n) => day(-n);
 
 async function closeCase(page, id, closedOn) {
   await open(page, `#/cases/${id}/decide`);
@@ -21,7 +17,7 @@ async function entryData(page, id) {
   return JSON.parse(stored[`mend:reflection:${id}`]).data;
 }
 
-test('from a closed case: write a reflection, its action joins the list, done survives a reload, search finds it', async ({ page }) => {
+test('from a closed case: write a reflection, its action joins the list, done survives a reload, search finds it', { tag: '@dates' }, async ({ page }) => {
   const caseId = await newCase(page, 'Marisol Vega');
   await closeCase(page, caseId, daysAgo(1));
   await page.getByRole('link', { name: 'Reflect on this case' }).click();
@@ -117,7 +113,7 @@ test('an entry prints as questions and answers, and deleting it goes to the tras
   await expect(page.getByText('1 of 1 entry')).toBeVisible();
 });
 
-test('Home offers one quiet nudge for a closed case without a reflection, and Not now keeps it away', async ({ page }) => {
+test('Home offers one quiet nudge for a closed case without a reflection, and Not now keeps it away', { tag: '@dates' }, async ({ page }) => {
   const older = await newCase(page, 'Closed a while ago');
   await closeCase(page, older, daysAgo(10));
   const recent = await newCase(page, 'Closed last week');

@@ -1,7 +1,7 @@
 // Paper and links: every print view hides the app around it; a share link carries a case to
 // another page (plain, or sealed with a passphrase) and imports as an identical case; broken
 // links say what is wrong and change nothing.
-import { test, expect, open, saveStatus, storedRecords, expectNoAxeViolations } from './fixtures.mjs';
+import { test, expect, open, saveStatus, storedRecords, expectNoAxeViolations, newContext } from './fixtures.mjs';
 
 async function exampleCase(page) {
   await open(page, '#/');
@@ -97,7 +97,7 @@ test('leaving a link before it has opened stays where you went', async ({ page, 
   const link = await makeLink(page, await exampleCase(page));
   // Another browser, slow to decode the link this time (no service worker, so that the
   // slowness can be arranged).
-  const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
+  const context = await newContext(browser, { baseURL, serviceWorkers: 'block' });
   const other = await context.newPage();
   let release;
   const held = new Promise((r) => (release = r));

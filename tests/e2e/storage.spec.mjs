@@ -307,7 +307,7 @@ test('with storage turned off the app works in memory, warns, and offers an expo
   expect(await readDownload(again)).toContain('Typed in a private window');
 });
 
-test('the Backup screen shows honest health figures and asks for persistent storage', async ({ page }) => {
+test('the Backup screen shows honest health figures and asks for persistent storage', { tag: '@dates' }, async ({ page }) => {
   await newCase(page, 'Health check');
   await open(page, '#/backup');
   const health = page.getByRole('region', { name: 'Backup health' });

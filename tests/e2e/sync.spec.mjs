@@ -3,7 +3,7 @@
 // to the same case are both kept, a deletion reaches the other device's trash, a wrong
 // passphrase changes nothing, the server holds nothing readable, and nothing is sent anywhere
 // before sync is on (and then only to that server).
-import { test, expect, open, saveStatus, storedRecords, newCase } from './fixtures.mjs';
+import { test, expect, open, saveStatus, storedRecords, newCase, newContext } from './fixtures.mjs';
 import { COUCH } from '../../playwright.config.mjs';
 
 test.use({ allowedOrigins: [COUCH] });
@@ -22,7 +22,7 @@ async function database(request) {
 /** A second device: its own browser profile, with the same guards as the first
  *  (`allowed`: console errors a test expects, as regexes). */
 async function secondDevice(browser, baseURL, allowed = []) {
-  const context = await browser.newContext({ baseURL });
+  const context = await newContext(browser, { baseURL });
   const page = await context.newPage();
   const problems = [];
   page.on('console', (m) => m.type() === 'error' && !allowed.some((re) => re.test(m.text())) && problems.push(m.text()));

@@ -225,7 +225,7 @@ test('typing into a field in a list keeps the focus and every character', async 
   await expect(answer).toHaveValue('Only twice');
 });
 
-test('an overdue check-in appears on Home', async ({ page }) => {
+test('an overdue check-in appears on Home', { tag: '@dates' }, async ({ page }) => {
   await open(page, '#/cases/new');
   await page.getByLabel("Client's name").fill('Late Reply Ltd');
   await page.goto(page.url().replace(/\/start$/, '/follow-up'));
