@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-const BUDGET = 440 * 1000; // bytes, gzipped
+const BUDGET = 450 * 1000; // bytes, gzipped
 const dist = 'dist';
 
 function files(dir) {

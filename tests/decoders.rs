@@ -231,7 +231,8 @@ fn case_with_figures(v: [i64; 10], percents: [u32; 3]) -> mend::model::Case {
 
 #[test]
 fn money_sums_never_overflow_whatever_the_figures() {
-    use mend::model::counsel::{CostCheck, Past, decide, time_warning};
+    use mend::model::case::{GoodFaith, Talks, Validity};
+    use mend::model::counsel::{CostCheck, Past, reading, time_warning};
     use mend::model::numbers::{figures, peace_comparison, remedy_cost};
     use mend::model::trends::{Entry, ledger, trends};
     let figure = prop_oneof![
@@ -253,9 +254,26 @@ fn money_sums_never_overflow_whatever_the_figures() {
             let f = figures(&case);
             let past = Past {
                 cases: 3,
+                taking_advantage: (v[8].unsigned_abs() % 3) as usize,
                 concessions: v[9],
             };
-            let _ = decide(&case, past).map(|v| v.offer.text(&case.currency));
+            // Every stage of the reading: not heard, then each answer on validity, stuck or not.
+            let mut heard = case.clone();
+            heard.restate.confirmed_at = Some(v[4]);
+            let validities = [
+                None,
+                Some(Validity::Yes),
+                Some(Validity::Partly),
+                Some(Validity::No),
+            ];
+            for (i, valid) in validities.into_iter().enumerate() {
+                heard.resolve.valid = valid;
+                heard.resolve.talks = (i % 2 == 0).then_some(Talks::Stuck);
+                heard.diagnose.good_faith = (v[7] % 2 == 0).then_some(GoodFaith::TakingAdvantage);
+                let r = reading(&heard, past);
+                let _ = r.gesture_text(&heard);
+            }
+            let _ = reading(&case, past).gesture_text(&case);
             let _ = time_warning(&case, &f);
             let _ = peace_comparison(&case, &f);
             for o in &case.resolve.options {

@@ -111,6 +111,14 @@ labelled!(
 );
 
 labelled!(
+    /// Can the two of you still reach an agreement? // G5, G33, G43
+    Talks {
+        Talking = "talking" => "Still talking it through",
+        Stuck = "stuck" => "We have tried, and cannot agree",
+    }
+);
+
+labelled!(
     /// An answer that may not be known yet.
     YesNo {
         Yes = "yes" => "Yes",
@@ -417,6 +425,8 @@ pub struct Resolve {
     /// What the counter-offer costs you, when it is money.
     pub counter_amount: Option<i64>,
     pub peace: Peace,
+    /// Whether you can still agree, once offers were put to them. // G5, G43
+    pub talks: Option<Talks>,
     pub agreed: String,
     /// When the client confirmed the agreed resolution meets their needs (ms). // G31
     pub confirmed_at: Option<i64>,

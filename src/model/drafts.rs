@@ -3,7 +3,8 @@
 //! fact the case does not hold shows as a visible gap in square brackets, never as invented
 //! text. The user edits and sends; Mend never sends anything.
 
-use super::case::{Case, Outcome};
+use super::case::{Case, Channel};
+use super::counsel::{Call, Gesture, Reading};
 use super::date::Date;
 use super::guidance::{CLARIFYING_QUESTIONS, GROUND_RULES};
 use super::money::{format_money, percent_of};
@@ -78,8 +79,14 @@ impl DraftKind {
 }
 
 /// The message for `kind` as the user left it: their edited text, else drafted afresh.
-pub fn current(kind: DraftKind, case: &Case, signature: &str, today: Date) -> Draft {
-    let drafted = draft(kind, case, signature, today);
+pub fn current(
+    kind: DraftKind,
+    case: &Case,
+    reading: &Reading,
+    signature: &str,
+    today: Date,
+) -> Draft {
+    let drafted = draft(kind, case, reading, signature, today);
     match case.drafts.iter().find(|d| d.kind == kind.key()) {
         Some(edited) => Draft {
             body: edited.text.clone(),
@@ -120,6 +127,16 @@ fn or_gap(value: &str, missing: &str) -> String {
     }
 }
 
+/// A sentence as typed, ending with a full stop unless it already ends a sentence.
+fn sentence(text: &str) -> String {
+    let t = text.trim();
+    if t.ends_with(['.', '!', '?', '…']) || t.ends_with(']') {
+        t.to_string()
+    } else {
+        format!("{t}.")
+    }
+}
+
 /// The day of the next update: the next open check-in, else the gap.
 pub fn next_update(case: &Case, today: Date) -> String {
     case.follow_up
@@ -157,8 +174,31 @@ fn confirmed_restatement(case: &Case) -> Option<&str> {
     case.restate.confirmed_at.and(restatement(case))
 }
 
+/// The thanks that opens a first reply, true to how the complaint came in: a phone
+/// complaint is not thanked "for writing". // G6, G24
+fn thanks_for_raising(channel: Option<Channel>) -> &'static str {
+    match channel {
+        Some(Channel::Email | Channel::Letter) => {
+            "Thank you for writing to me, and for telling me plainly."
+        }
+        Some(Channel::Phone | Channel::InPerson) => {
+            "Thank you for telling me about this when we spoke, and for being plain with me."
+        }
+        Some(Channel::Review) => "Thank you for taking the time to tell me how you felt.",
+        Some(Channel::Other) | None => {
+            "Thank you for letting me know, and for being plain with me."
+        }
+    }
+}
+
 /// Drafts a message from the case. `signature` is the user's name (a gap when empty).
-pub fn draft(kind: DraftKind, case: &Case, signature: &str, today: Date) -> Draft {
+pub fn draft(
+    kind: DraftKind,
+    case: &Case,
+    reading: &Reading,
+    signature: &str,
+    today: Date,
+) -> Draft {
     let name = or_gap(&case.client.name, "their name");
     let sign = or_gap(signature, "your name");
     let next = next_update(case, today);
@@ -166,15 +206,14 @@ pub fn draft(kind: DraftKind, case: &Case, signature: &str, today: Date) -> Draf
         DraftKind::FirstReply => (
             "Thank you for your message".to_string(),
             format!(
-                "Thank you for writing to me, and for telling me plainly. I am sorry for the trouble this has caused you.\n\nI want to understand it properly, and that is easier in conversation than by email. Could we talk {}? If that does not suit you, tell me a time that does.",
+                "{} I am sorry for the trouble this has caused you.\n\nI want to understand it properly, and that is easier in conversation than in writing. Could we talk {}? If that does not suit you, tell me a time that does.",
+                thanks_for_raising(case.channel),
                 proposed_call(case, today)
             ),
         ),
         DraftKind::CallFailed => (
             "Following up on our call".to_string(),
-            format!(
-                "Thank you for talking with me. I am sorry we could not settle it on the call; I still want to find a way through that works for you.\n\nSo that I understand exactly what you are hoping for: what would you feel is a fair way to resolve this? Put it in whatever words suit you, and I will come back to you by {next}."
-            ),
+            call_failed(case, reading, &next),
         ),
         DraftKind::AfterCall => (
             "What we agreed".to_string(),
@@ -201,14 +240,26 @@ pub fn draft(kind: DraftKind, case: &Case, signature: &str, today: Date) -> Draf
     }
 }
 
-/// The respectful ending, from the exit checklist: settle, refer, put it in writing. // G43
-fn ending(case: &Case) -> String {
-    let settle = match (case.decide.outcome, case.decide.concession) {
-        (Some(Outcome::Ended), Some(v)) if v > 0 => format!(
-            "I will settle what is owed as our agreement sets out, and refund {}.",
-            format_money(v, &case.currency)
+/// When the call did not work: ask what would be fair (G7, G28); to someone taking
+/// advantage, the facts once and no invitation to name a price (G22).
+fn call_failed(case: &Case, reading: &Reading, next: &str) -> String {
+    match reading.call {
+        Call::StandFirm | Call::ConsiderEnding => format!(
+            "Thank you for talking with me. I am sorry we still see this differently. I have looked into it carefully, and this is what happened: {}\n\nThe invoice stands as it is. If something I have not seen changes the picture, send it to me and I will look at it by {next}.",
+            or_gap(&case.diagnose.our_side, "the facts, briefly")
         ),
-        _ => "I will settle what is owed as our agreement sets out: [a refund, or a payment for the part delivered].".into(),
+        _ => format!(
+            "Thank you for talking with me. I am sorry we could not settle it on the call; I still want to find a way through that works for you.\n\nSo that I understand exactly what you are hoping for: what would you feel is a fair way to resolve this? Put it in whatever words suit you, and I will come back to you by {next}."
+        ),
+    }
+}
+
+/// The respectful ending: settle, refer, put it in writing. It states only what the case
+/// holds: the agreed resolution, else a gap; never an amount nobody agreed. // G43
+fn ending(case: &Case) -> String {
+    let settle = match case.resolve.agreed.trim() {
+        "" => "I will settle what is owed as our agreement sets out: [a refund, or a payment for the part delivered].".to_string(),
+        agreed => format!("I will settle what is owed as our agreement sets out, and as we agreed: {}", sentence(agreed)),
     };
     format!(
         "Thank you for the work we have done together. After thinking it over carefully, I have decided that I am not the right person to go on working with you, and I would rather say so clearly than let things drift.\n\n{settle}\n\nIf it helps, {} may be a good fit for what you need. I wish you well.",
@@ -223,14 +274,20 @@ pub struct Step {
     pub lines: Vec<String>,
 }
 
-/// The call script for this case, in the articles' order: calm and acknowledge, sorry for the
-/// misunderstanding, their story, say it back, what would make it right, what you can bring,
-/// the options, the peace offering, does this meet your needs, and the close. // G8–G13,
-/// G24–G31, G34
-pub fn call_script(case: &Case, today: Date) -> Vec<Step> {
-    let step = |heading, lines: Vec<String>| Step { heading, lines };
-    let said = |t: &str| format!("“{t}”");
-    vec![
+fn step(heading: &'static str, lines: Vec<String>) -> Step {
+    Step { heading, lines }
+}
+
+/// Words to say, in quotes.
+fn said(t: &str) -> String {
+    format!("“{t}”")
+}
+
+/// The call script for this case, in the articles' order: calm them, hear them, say it back;
+/// then the answer the reading calls for; then check it meets their needs and close.
+/// // G8–G13, G22, G24–G32, G34, G42, G43
+pub fn call_script(case: &Case, reading: &Reading, today: Date) -> Vec<Step> {
+    let mut steps = vec![
         step(
             "Calm, and acknowledge",
             vec![said(&format!(
@@ -238,65 +295,240 @@ pub fn call_script(case: &Case, today: Date) -> Vec<Step> {
                 or_gap(&case.client.name, "their name")
             ))],
         ),
-        step(
-            "Sorry for the misunderstanding",
-            vec![said("I am sorry there has been a misunderstanding.")],
-        ),
         step("Their story", their_story(case)),
         step(
             "Say it back",
-            vec![said(&format!(
-                "So if I have it right: {} Is that it?",
-                or_gap(
-                    restatement(case).unwrap_or(""),
-                    "what you understood, in your words"
-                )
-            ))],
-        ),
-        step(
-            "What would make it right?",
             vec![
-                said("What would feel like a fair way to settle this for you?"),
-                match case.resolve.their_suggestion.trim() {
-                    "" => "Let them answer first; it is often reasonable.".into(),
-                    s => format!("They said before: {s}"),
-                },
-                // G28: more than you can do? Say so, and offer what you can.
-                match case.resolve.counter_offer.trim() {
-                    "" => "If it is more than you can do, say what you cannot do, and offer what you can.".into(),
-                    c => said(&format!("That is more than I can do; what I can offer is this: {c}")),
-                },
+                said(&format!(
+                    "So if I have it right: {} Is that it?",
+                    sentence(&or_gap(
+                        restatement(case).unwrap_or(""),
+                        "what you understood, in your words"
+                    ))
+                )),
+                "If they correct you, say it again their way, until they agree.".into(),
             ],
         ),
+    ];
+    steps.extend(answer(case, reading));
+    steps.extend(close(case, reading, today));
+    steps
+}
+
+/// The steps that answer the concern, as the reading calls for.
+fn answer(case: &Case, reading: &Reading) -> Vec<Step> {
+    let sorry = || {
         step(
-            "What you can bring",
-            vec![or_gap(
-                first_filled(&[&case.diagnose.our_side, &case.diagnose.actual_evidence]),
-                "one fact they may not know: a record, a reason, another way to see it",
-            )],
+            "Sorry for the misunderstanding",
+            vec![said("I am sorry there has been a misunderstanding.")],
+        )
+    };
+    let bring = || step("What you can bring", vec![fact_they_may_not_know(case)]);
+    match reading.call {
+        Call::HearFirst => vec![
+            step("Then answer, on what you heard", hear_first_branches(case)),
+            make_right(case),
+            step("The options", options_in_words(case)),
+            step("A peace offering, if you disagree", vec![peace_in_words(case, reading)]),
+        ],
+        Call::FixIt => {
+            let mut steps = vec![
+                step("Say they are right", vec![said("You are right, and I am sorry. I want to put it right.")]),
+                make_right(case),
+                step("How you will put it right", options_in_words(case)),
+            ];
+            if matches!(reading.gesture, Gesture::Fix { thank_you: true, .. }) {
+                steps.push(step(
+                    "A thank-you",
+                    vec![said("And as a thank-you for your patience, I would like to add [a small extra or gift].")],
+                ));
+            }
+            steps
+        }
+        Call::FixFairPart => {
+            let mut steps = vec![
+                step(
+                    "Own the fair part",
+                    vec![said(&format!(
+                        "You are right about part of this: {} I will put that part right.",
+                        sentence(&or_gap(&case.diagnose.fault_extent, "the part that fell short"))
+                    ))],
+                ),
+                step("On the rest", vec![format!("“On the rest, here is something you may not know.” {}", fact_they_may_not_know(case))]),
+                make_right(case),
+                step("The options", options_in_words(case)),
+            ];
+            if matches!(reading.gesture, Gesture::FairPart { pro_rated: true }) {
+                steps.push(fair_payment());
+            }
+            steps
+        }
+        Call::ExplainAndOffer => vec![
+            sorry(),
+            bring(),
+            make_right(case),
+            step("The options", options_in_words(case)),
+            step("A peace offering", vec![peace_in_words(case, reading)]),
+        ],
+        Call::SettleQuickly => vec![
+            sorry(),
+            step(
+                "Settle it",
+                vec![said(&format!(
+                    "I would rather settle this than argue over it: I will take {} off the invoice.",
+                    case.amount.map_or("[the amount]".into(), |a| format_money(a, &case.currency))
+                ))],
+            ),
+        ],
+        Call::StandFirm => vec![
+            step(
+                "The facts, once",
+                vec![said(&format!(
+                    "I have looked into this carefully. Here is what happened: {}",
+                    sentence(&or_gap(&case.diagnose.our_side, "the facts, from your records"))
+                ))],
+            ),
+            step("Hold, politely", vec![said("I understand you see it differently, but the invoice stands as it is.")]),
+            step(
+                "If they push",
+                vec!["Stay courteous, repeat the facts once, and offer nothing extra. If it gets heated, end the call kindly and follow up in writing.".into()],
+            ),
+        ],
+        Call::RefundAndRefer => vec![
+            sorry(),
+            step(
+                "A clean end",
+                vec![said(&format!(
+                    "I do not think I am the best fit for what you need. I will refund {}, and {} may suit you better.",
+                    case.amount.map_or("[the amount]".into(), |a| format_money(a, &case.currency)),
+                    or_gap(&case.decide.refer_to, "someone who may suit them better")
+                ))],
+            ),
+        ],
+        Call::AgreePayment => {
+            let mut steps = vec![sorry(), bring(), fair_payment()];
+            if case.clause.is_some() {
+                steps.push(step(
+                    "If you still cannot agree",
+                    vec!["Your agreement's clause names the next step: mediation, within its deadlines.".into()],
+                ));
+            }
+            steps
+        }
+        Call::ConsiderEnding => vec![
+            step(
+                "Decide it on a calm day",
+                vec!["Only once you have decided. Say it plainly and politely, and do not argue the case again.".into()],
+            ),
+            step(
+                "Say it plainly",
+                vec![said("I have thought about this carefully, and I am not the right person to keep working with you.")],
+            ),
+            step("Settle fairly", vec![said(&exit_words(case, reading))]),
+        ],
+    }
+}
+
+/// Before the verdict: the three ways to answer, once they have been heard. // G22, G24–G26
+fn hear_first_branches(case: &Case) -> Vec<String> {
+    vec![
+        "If they are right: “You are right, and I am sorry. I want to put it right.” Then ask what would make it right.".into(),
+        format!(
+            "If you disagree: “I am sorry there has been a misunderstanding.” Then one fact they may not know: {}",
+            first_filled(&[&case.diagnose.our_side, &case.diagnose.actual_evidence])
+                .map_or_else(|| "[a record, a reason, another way to see it]".to_string(), sentence)
         ),
-        step("The options", options_in_words(case)),
-        step("A peace offering", vec![peace_in_words(case)]),
-        step(
-            "Does this meet your needs?",
-            vec![said("Would that work for you?")],
-        ),
-        step(
-            "Close",
-            vec![said(&format!(
-                "Thank you. I will send you a short summary today, and you will hear from me by {}.",
-                next_update(case, today)
-            ))],
-        ),
+        "If they are plainly trying it on: stay courteous, state the facts once, and offer nothing extra.".into(),
     ]
 }
 
-fn first_filled<'a>(texts: &[&'a String]) -> &'a str {
-    texts
-        .iter()
-        .map(|t| t.trim())
-        .find(|t| !t.is_empty())
-        .unwrap_or("")
+/// Ask what would make it right, and the counter-offer if theirs is out of reach. // G28
+fn make_right(case: &Case) -> Step {
+    step(
+        "What would make it right?",
+        vec![
+            said("What would feel like a fair way to settle this for you?"),
+            match case.resolve.their_suggestion.trim() {
+                "" => "Let them answer first; it is often reasonable.".into(),
+                s => format!("They said before: {s}"),
+            },
+            match case.resolve.counter_offer.trim() {
+                "" => {
+                    "If it is more than you can do, say what you cannot do, and offer what you can."
+                        .into()
+                }
+                c => said(&format!(
+                    "That is more than I can do; what I can offer is this: {c}"
+                )),
+            },
+        ],
+    )
+}
+
+/// A pro-rated or agreed payment for the work delivered. // G5
+fn fair_payment() -> Step {
+    step(
+        "A fair payment",
+        vec![said(
+            "For the work that was delivered, could we agree a payment of [a share] of the invoice?",
+        )],
+    )
+}
+
+/// The new information to bring: your side, or your evidence. // G21, G26
+fn fact_they_may_not_know(case: &Case) -> String {
+    first_filled(&[&case.diagnose.our_side, &case.diagnose.actual_evidence]).map_or_else(
+        || "[one fact they may not know: a record, a reason, another way to see it]".into(),
+        str::to_string,
+    )
+}
+
+/// The words of a respectful exit. // G5, G43
+fn exit_words(case: &Case, reading: &Reading) -> String {
+    let agreed = case.resolve.agreed.trim();
+    let settle = if agreed.is_empty() {
+        "I will settle what our agreement says".to_string()
+    } else {
+        format!(
+            "I will settle what our agreement says, and what we agreed: {}",
+            sentence(agreed)
+        )
+    };
+    match reading.gesture {
+        Gesture::Exit { small: true } => format!(
+            "{settle} I will refund the job, and {} may suit you better.",
+            or_gap(&case.decide.refer_to, "someone who may suit them better")
+        ),
+        _ => format!(
+            "{settle} For the work done, I propose [a fair payment for the part delivered]."
+        ),
+    }
+}
+
+/// Check it meets their needs (not when holding firm or ending), and close. // G31, G34
+fn close(case: &Case, reading: &Reading, today: Date) -> Vec<Step> {
+    let mut steps = Vec::new();
+    if !matches!(reading.call, Call::StandFirm | Call::ConsiderEnding) {
+        steps.push(step(
+            "Does this meet your needs?",
+            vec![said("Would that work for you?")],
+        ));
+    }
+    let closing = match reading.call {
+        Call::ConsiderEnding => {
+            "Thank you for hearing me out. I will put this in writing today.".to_string()
+        }
+        _ => format!(
+            "Thank you. I will send you a short summary today, and you will hear from me by {}.",
+            next_update(case, today)
+        ),
+    };
+    steps.push(step("Close", vec![said(&closing)]));
+    steps
+}
+
+fn first_filled<'a>(texts: &[&'a String]) -> Option<&'a str> {
+    texts.iter().map(|t| t.trim()).find(|t| !t.is_empty())
 }
 
 /// Ask them to tell it, then the questions chosen (or the first suggested ones).
@@ -336,8 +568,9 @@ fn options_in_words(case: &Case) -> Vec<String> {
     lines
 }
 
-/// The peace offering as it would be said. // G30
-pub fn peace_in_words(case: &Case) -> String {
+/// The peace offering as it would be said: the one you set on Resolve, else the reading's
+/// suggestion, marked as one. // G30
+pub fn peace_in_words(case: &Case, reading: &Reading) -> String {
     let p = &case.resolve.peace;
     let m = |v: i64| format_money(v, &case.currency);
     match (p.now_percent, p.next_percent) {
@@ -353,6 +586,10 @@ pub fn peace_in_words(case: &Case) -> String {
         (_, Some(next)) if next > 0 => {
             format!("“As a thank-you for your patience, {next}% off your next order with me.”")
         }
+        _ if matches!(reading.gesture, Gesture::Peace { .. }) => format!(
+            "[set it on Resolve] Suggested: {}",
+            reading.gesture_text(case)
+        ),
         _ => "[a gesture of goodwill, even if you are right: a share off this invoice or the next]"
             .into(),
     }
@@ -369,16 +606,20 @@ pub fn beside_the_script() -> (&'static [&'static str], &'static str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::case::{Attempt, CheckIn, Question, RemedyKind, RemedyOption};
+    use crate::model::case::{
+        Attempt, CheckIn, GoodFaith, Outcome, Question, RemedyKind, RemedyOption, Validity,
+    };
+    use crate::model::counsel::{Past, reading};
 
     fn today() -> Date {
         Date::from_ymd(2026, 12, 1).unwrap()
     }
 
-    /// A complete case: every fact the drafts use.
+    /// A complete case, heard and judged partly valid: every fact the drafts use.
     fn complete() -> Case {
         let mut c = Case::new("EUR");
         c.client.name = "Marisol Vega".into();
+        c.channel = Some(Channel::Email);
         c.reach.when = Some(today().add_days(1));
         c.reach.time = "at 10 in the morning".into();
         c.restate.attempts = vec![Attempt {
@@ -386,6 +627,8 @@ mod tests {
             ..Attempt::default()
         }];
         c.restate.confirmed_at = Some(1_000);
+        c.resolve.valid = Some(Validity::Partly);
+        c.diagnose.fault_extent = "the checkout bug was mine".into();
         c.resolve.agreed = "I take the four bug-fix hours off the invoice.".into();
         c.follow_up = vec![CheckIn {
             due: Some(today().add_days(7)),
@@ -412,24 +655,38 @@ mod tests {
         c
     }
 
+    fn read(c: &Case) -> Reading {
+        reading(c, Past::default())
+    }
+
+    fn body(kind: DraftKind, c: &Case) -> String {
+        draft(kind, c, &read(c), "Alex", today()).body
+    }
+
+    fn script_text(c: &Case) -> String {
+        call_script(c, &read(c), today())
+            .iter()
+            .flat_map(|s| std::iter::once(s.heading.to_string()).chain(s.lines.clone()))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
     #[test]
     fn drafts_of_a_complete_case_have_no_gaps_and_use_its_facts() {
         let c = complete();
         for kind in DraftKind::ALL {
-            let d = draft(kind, &c, "Alex Moreno", today());
+            let d = draft(kind, &c, &read(&c), "Alex Moreno", today());
             let text = format!("{}\n{}", d.subject, d.body);
             assert!(!text.contains('['), "{kind:?} has a gap:\n{text}");
-            assert!(
-                text.starts_with(&d.subject) && d.body.starts_with("Hello Marisol Vega,"),
-                "{kind:?}"
-            );
+            assert!(d.body.starts_with("Hello Marisol Vega,"), "{kind:?}");
             assert!(d.body.ends_with("Alex Moreno"), "{kind:?}");
         }
-        let first = draft(DraftKind::FirstReply, &c, "Alex", today()).body;
+        let first = body(DraftKind::FirstReply, &c);
         assert!(
             first.contains("on 2 Dec 2026, at 10 in the morning"),
             "{first}"
         );
+        assert!(first.contains("Thank you for writing"), "{first}");
         assert!(first.contains("sorry") && first.contains("talk"));
         // It defends nothing: no invoice, no hours, no "but".
         for word in ["invoice", "hours", " but ", "however"] {
@@ -438,20 +695,73 @@ mod tests {
                 "defends with {word:?}: {first}"
             );
         }
-        let failed = draft(DraftKind::CallFailed, &c, "Alex", today()).body;
+        let failed = body(DraftKind::CallFailed, &c);
         assert!(failed.contains("fair"), "{failed}");
-        let after = draft(DraftKind::AfterCall, &c, "Alex", today()).body;
+        let after = body(DraftKind::AfterCall, &c);
         assert!(
             after.contains("busiest week")
                 && after.contains("four bug-fix hours")
                 && after.contains("8 Dec 2026")
         );
-        let check = draft(DraftKind::CheckIn, &c, "Alex", today()).body;
+        let check = body(DraftKind::CheckIn, &c);
         assert!(check.contains("still working") && check.contains("8 Dec 2026"));
-        let end = draft(DraftKind::Ending, &c, "Alex", today()).body;
+        let end = body(DraftKind::Ending, &c);
         assert!(
-            end.contains("€340.00"),
-            "amounts in the case's currency: {end}"
+            end.contains("as we agreed: I take the four bug-fix hours off the invoice."),
+            "{end}"
+        );
+    }
+
+    #[test]
+    fn the_first_reply_thanks_them_for_the_way_it_came_in() {
+        let table = [
+            (Some(Channel::Email), "Thank you for writing"),
+            (Some(Channel::Letter), "Thank you for writing"),
+            (Some(Channel::Phone), "when we spoke"),
+            (Some(Channel::InPerson), "when we spoke"),
+            (Some(Channel::Review), "taking the time to tell me"),
+            (None, "Thank you for letting me know"),
+        ];
+        for (channel, opening) in table {
+            let mut c = complete();
+            c.channel = channel;
+            let text = body(DraftKind::FirstReply, &c);
+            assert!(text.contains(opening), "{channel:?}: {text}");
+            if !matches!(channel, Some(Channel::Email | Channel::Letter)) {
+                assert!(!text.contains("writing to me"), "{channel:?}: {text}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_ending_letter_states_only_what_was_agreed() {
+        // A concession recorded for trends is not a refund anyone agreed to.
+        let mut c = complete();
+        c.resolve.agreed.clear();
+        let end = body(DraftKind::Ending, &c);
+        assert!(
+            !end.contains("€340.00") && !end.contains("refund €"),
+            "{end}"
+        );
+        assert!(
+            end.contains("[a refund, or a payment for the part delivered]"),
+            "{end}"
+        );
+    }
+
+    #[test]
+    fn after_a_failed_call_bad_faith_gets_the_facts_not_an_invitation() {
+        let mut c = complete();
+        c.resolve.valid = Some(Validity::No);
+        c.diagnose.good_faith = Some(GoodFaith::TakingAdvantage);
+        let text = body(DraftKind::CallFailed, &c);
+        assert!(
+            text.contains("agenda was sent") && text.contains("stands"),
+            "{text}"
+        );
+        assert!(
+            !text.contains("what would you feel is a fair way"),
+            "{text}"
         );
     }
 
@@ -485,32 +795,25 @@ mod tests {
             ),
         ];
         for (kind, gaps) in expect {
-            let body = draft(kind, &c, "  ", today()).body;
+            let text = draft(kind, &c, &read(&c), "  ", today()).body;
             for gap in gaps {
-                assert!(body.contains(gap), "{kind:?} lacks {gap}:\n{body}");
+                assert!(text.contains(gap), "{kind:?} lacks {gap}:\n{text}");
             }
         }
         // A day without a time keeps the day and marks the time.
         let mut day = c.clone();
         day.reach.when = Some(today());
-        assert!(
-            draft(DraftKind::FirstReply, &day, "A", today())
-                .body
-                .contains("on 1 Dec 2026 [at a time]")
-        );
+        assert!(body(DraftKind::FirstReply, &day).contains("on 1 Dec 2026 [at a time]"));
         // A day already past is not proposed again.
         day.reach.when = Some(today().add_days(-3));
         assert!(
-            draft(DraftKind::FirstReply, &day, "A", today())
-                .body
-                .contains("[on a day and at a time that suits you]")
+            body(DraftKind::FirstReply, &day).contains("[on a day and at a time that suits you]")
         );
         // A restatement the client has not confirmed is not what "they agreed".
         let mut unconfirmed = complete();
         unconfirmed.restate.confirmed_at = None;
         assert!(
-            draft(DraftKind::AfterCall, &unconfirmed, "A", today())
-                .body
+            body(DraftKind::AfterCall, &unconfirmed)
                 .contains("[what concerned them, as they agreed it]")
         );
     }
@@ -518,21 +821,22 @@ mod tests {
     #[test]
     fn an_edited_draft_is_kept_until_dropped() {
         let mut c = complete();
-        let fresh = current(DraftKind::CheckIn, &c, "A", today());
+        let r = read(&c);
+        let fresh = current(DraftKind::CheckIn, &c, &r, "A", today());
         keep_edit(&mut c, DraftKind::CheckIn, "My own words".into());
         keep_edit(&mut c, DraftKind::CheckIn, "My own words, again".into());
         assert_eq!(c.drafts.len(), 1);
-        let kept = current(DraftKind::CheckIn, &c, "A", today());
+        let kept = current(DraftKind::CheckIn, &c, &r, "A", today());
         assert_eq!(
             (kept.subject.as_str(), kept.body.as_str()),
             (fresh.subject.as_str(), "My own words, again")
         );
         assert_eq!(
-            current(DraftKind::Ending, &c, "A", today()).body,
-            draft(DraftKind::Ending, &c, "A", today()).body
+            current(DraftKind::Ending, &c, &r, "A", today()).body,
+            draft(DraftKind::Ending, &c, &r, "A", today()).body
         );
         drop_edit(&mut c, DraftKind::CheckIn);
-        assert_eq!(current(DraftKind::CheckIn, &c, "A", today()), fresh);
+        assert_eq!(current(DraftKind::CheckIn, &c, &r, "A", today()), fresh);
         for kind in DraftKind::ALL {
             assert_eq!(DraftKind::from_key(kind.key()), Some(kind));
         }
@@ -541,50 +845,74 @@ mod tests {
     #[test]
     fn the_call_script_follows_the_articles_order_with_this_cases_words() {
         let c = complete();
-        let script = call_script(&c, today());
+        let script = call_script(&c, &read(&c), today());
         let headings: Vec<&str> = script.iter().map(|s| s.heading).collect();
         assert_eq!(
             headings,
             [
                 "Calm, and acknowledge",
-                "Sorry for the misunderstanding",
                 "Their story",
                 "Say it back",
+                "Own the fair part",
+                "On the rest",
                 "What would make it right?",
-                "What you can bring",
                 "The options",
-                "A peace offering",
                 "Does this meet your needs?",
                 "Close",
             ]
         );
-        let all = script
-            .iter()
-            .flat_map(|s| s.lines.clone())
-            .collect::<Vec<_>>()
-            .join("\n");
+        let all = script_text(&c);
         for fact in [
             "Marisol Vega",
             "Was anything promised that you did not get?",
-            "busiest week",
+            "busiest week. Is that it?",
+            "the checkout bug was mine.",
             "agenda was sent",
             "what I can offer is this: two hours of fixes next week, free",
             "€340.00 off the invoice",
-            "10% (€272.00)",
             "8 Dec 2026",
         ] {
             assert!(all.contains(fact), "script lacks {fact}:\n{all}");
         }
         assert!(!all.contains('['), "{all}");
-        // With nothing chosen, the suggested questions stand in; missing facts are gaps.
-        let empty = call_script(&Case::new("USD"), today());
-        let text = empty
-            .iter()
-            .flat_map(|s| s.lines.clone())
-            .collect::<Vec<_>>()
-            .join("\n");
+    }
+
+    #[test]
+    fn before_they_are_heard_the_script_holds_every_answer_and_the_gaps() {
+        let empty = Case::new("USD");
+        let text = script_text(&empty);
         assert!(text.contains(CLARIFYING_QUESTIONS[0]));
+        for branch in [
+            "If they are right",
+            "If you disagree",
+            "If they are plainly trying it on",
+        ] {
+            assert!(text.contains(branch), "{branch}:\n{text}");
+        }
         assert!(text.contains("[two or three options to offer, from Resolve]"));
         assert!(text.contains("[a gesture of goodwill"));
+        // A restatement without a full stop still reads as two sentences.
+        let mut typed = empty.clone();
+        typed.restate.attempts = vec![Attempt {
+            mine: "you feel my rate is too high".into(),
+            ..Attempt::default()
+        }];
+        assert!(script_text(&typed).contains("you feel my rate is too high. Is that it?"));
+    }
+
+    #[test]
+    fn a_suggested_peace_offering_is_marked_as_a_suggestion_in_the_script() {
+        let mut c = complete();
+        c.resolve.valid = Some(Validity::No);
+        c.resolve.peace = Default::default();
+        c.numbers.minutes_spent = Some(15 * 60);
+        c.numbers.hourly_worth = Some(10_000);
+        let text = script_text(&c);
+        assert!(
+            text.contains(
+                "[set it on Resolve] Suggested: A peace offering: 10% off this invoice (€272.00)"
+            ),
+            "{text}"
+        );
     }
 }

@@ -1,6 +1,6 @@
 //! A client's history across cases, and the good-faith signals it gives. // G22, G39, G42
 
-use super::case::{Case, Outcome};
+use super::case::{Case, GoodFaith, Outcome};
 use super::date::Date;
 use super::money::format_money;
 
@@ -14,6 +14,8 @@ pub struct PastCase {
     pub outcome: Option<Outcome>,
     pub concession: Option<i64>,
     pub currency: String,
+    /// You judged them taking advantage in that case. // G42
+    pub taking_advantage: bool,
 }
 
 /// The other cases of this case's client, oldest first.
@@ -51,6 +53,7 @@ pub fn client_history<'a>(
                 outcome: c.decide.outcome,
                 concession: c.decide.concession,
                 currency: c.currency.clone(),
+                taking_advantage: c.diagnose.good_faith == Some(GoodFaith::TakingAdvantage),
             });
         }
     }
@@ -241,6 +244,7 @@ mod tests {
             outcome,
             concession,
             currency: currency.into(),
+            taking_advantage: false,
         }
     }
 

@@ -113,10 +113,10 @@ impl JobScale {
         match self {
             // G5
             JobScale::Small => {
-                "A small job: if it cannot be put right easily, the simplest way out may be to refund it and point the client to someone better suited."
+                "A small job: if the two of you cannot agree, the simplest way out may be to refund it and point the client to someone better suited."
             }
             JobScale::Medium => {
-                "A job of this size usually calls for a partial refund or a payment for the part that was delivered well."
+                "A job of this size: put right what is fair; if you cannot agree, a payment for the part delivered well is a fair way out."
             }
             JobScale::Large => {
                 "You invested a lot in this job: aim for a pro-rated or otherwise agreed payment, and do not walk away from money you earned."

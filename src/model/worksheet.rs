@@ -568,17 +568,17 @@ const DIAGNOSE: &[Block] = &[
 ];
 
 const RESOLVE: &[Block] = &[
-    W(Widget::Reading),
-    // G24, G25, G26
+    // G21, G24, G25, G26: judged once both sides are heard; the reading waits for it.
     q(
         "valid",
         "Is the concern valid?",
-        "Even when it is not, acknowledge how they feel.",
+        "Answer once you have heard them out and checked your side. Even when it is not, acknowledge how they feel.",
         "",
         choice!(Validity, resolve.valid),
         true,
     ),
     W(Widget::ValidityAdvice),
+    W(Widget::Reading),
     // G28
     q(
         "their-suggestion",
@@ -611,6 +611,15 @@ const RESOLVE: &[Block] = &[
     W(Widget::CounterCost),
     // G30
     W(Widget::Peace),
+    // G5, G43: once offers were made, whether you can still agree changes the reading.
+    q(
+        "talks",
+        "Can you still reach an agreement?",
+        "Answer once you have put your offers to them.",
+        "If you have talked it through and cannot agree, the reading turns to a clean way out: a refund and a referral on a small job, an agreed payment for the work done on a larger one, or, if they cost more than they are worth, ending it.",
+        choice!(Talks, resolve.talks),
+        false,
+    ),
     // G31
     q(
         "agreed",

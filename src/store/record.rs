@@ -48,7 +48,8 @@ impl Kind {
             // 3: limits, contacts, edited drafts, the proposed call time and the
             //    counter-offer's amount. Nothing moves, but a build that knows only version 2
             //    must keep its hands off a case it would save without them.
-            Kind::Case => 3,
+            // 4: whether you can still agree (`resolve.talks`). Nothing moves.
+            Kind::Case => 4,
             // 2: the user's name, for signing drafts.
             Kind::Settings => 2,
             Kind::Clause | Kind::Reflection => 1,
@@ -373,8 +374,8 @@ fn step(kind: Kind, from: u32, data: Value) -> Result<Value, String> {
             }
             Ok(Value::Object(case))
         }
-        // Case 2 → 3, settings 1 → 2: only new fields, which take their defaults.
-        (Kind::Case, 2) | (Kind::Settings, 1) => Ok(data),
+        // Case 2 → 3 → 4, settings 1 → 2: only new fields, which take their defaults.
+        (Kind::Case, 2 | 3) | (Kind::Settings, 1) => Ok(data),
         _ => Err(format!("no migration for {kind} from version {from}")),
     }
 }
@@ -427,7 +428,7 @@ mod tests {
         let rec = case("abc", "Dana \"D\" <b>Smith</b> 😀");
         let text = rec.encode();
         assert!(text.contains("\"kind\":\"case\""));
-        assert!(text.contains("\"v\":3"));
+        assert!(text.contains("\"v\":4"));
         assert_eq!(decode(&text).unwrap(), rec);
         let settings = AnyRecord::Settings(Record::new(SETTINGS_ID.into(), 5, Settings::default()));
         assert_eq!(decode(&settings.encode()).unwrap(), settings);
@@ -515,7 +516,7 @@ mod tests {
         assert_eq!(rec.data.currency, "USD");
         // Saved again, it is written at the current version and reads back the same.
         let again = AnyRecord::Case(rec.clone()).encode();
-        assert!(again.contains("\"v\":3"));
+        assert!(again.contains("\"v\":4"));
         assert_eq!(decode(&again).unwrap(), AnyRecord::Case(rec));
 
         let bad = [json!("text"), json!({"client": 5})];

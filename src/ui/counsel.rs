@@ -12,10 +12,10 @@ use super::kit::{
     button, card, dyn_text, dyn_view, el, heading, link, para, said_line, text_list, when,
 };
 use super::state::{local_offset_minutes, now_ms, use_app};
-use super::widgets::{crib_sheet, use_history};
+use super::widgets::{crib_sheet, history_of, use_history};
 use super::{copy_text, today};
 use crate::model::case::{Channel, Contact};
-use crate::model::counsel::{Missing, Past, decide, suggested_limits, time_warning};
+use crate::model::counsel::{Past, Reading, reading, suggested_limits, time_warning};
 use crate::model::date::human_time;
 use crate::model::drafts::{self, DraftKind};
 use crate::model::figure::Unit;
@@ -28,38 +28,66 @@ use crate::model::worksheet::{progress, question};
 use crate::model::{Case, Stage};
 use crate::route::{PrintView, Route};
 
-/// The reading: what to do, why, and what to offer. The same on every stage it shows.
+/// The reading for case `id`, from its client's history (tracked).
+pub fn case_reading(id: &str, case: &Case) -> Reading {
+    reading(case, Past::before(&history_of(id), &case.currency))
+}
+
+/// The reading: what to do, why, what to offer, and what is missing. The same on every
+/// stage it shows.
 pub fn reading_view() -> AnyView {
     let history = use_history();
     let case = read_case(Case::clone);
     dyn_view(move || {
         let c = case();
-        let h = history.get();
-        let past = Past::before(&h, &c.currency);
-        let (key, headline, lines) = match decide(&c, past) {
-            Err(Missing(m)) => (
-                "incomplete",
-                "Add a few facts to see what to do",
-                vec![format!("Still needed: {}.", m.join(", "))],
-            ),
-            Ok(v) => {
-                let mut lines = vec![v.because.clone(), v.offer.text(&c.currency)];
-                if v.beyond_limits {
-                    lines.push("This goes beyond the limit you set. Do it with work rather than money where you can, or raise your limit knowingly.".into());
-                }
-                (v.call.key(), v.call.headline(), lines)
-            }
-        };
+        let r = reading(&c, Past::before(&history.get(), &c.currency));
+        let reasons: Vec<AnyView> = r
+            .reasons
+            .iter()
+            .map(|x| {
+                el("li")
+                    .child(x.text.clone())
+                    .child(" ")
+                    .child(
+                        el("span")
+                            .class("cite")
+                            .child(format!("({})", x.guidance))
+                            .into_any(),
+                    )
+                    .into_any()
+            })
+            .collect();
+        let mut body = vec![
+            el("p")
+                .class("headline")
+                .child(el("strong").child(r.call.headline()).into_any())
+                .into_any(),
+            el("ul").class("reasons").children(reasons).into_any(),
+            para("gesture", r.gesture_text(&c)),
+        ];
+        if let Some(cost) = r.cost_text(&c) {
+            let warns = r.cost.is_some_and(|k| k.warns());
+            body.push(para(if warns { "cost warn" } else { "cost" }, cost));
+        }
+        if !r.missing.is_empty() {
+            body.push(
+                el("p")
+                    .class("missing-title")
+                    .child("Still to find out")
+                    .into_any(),
+            );
+            body.push(text_list(
+                "missing",
+                r.missing
+                    .iter()
+                    .map(|g| format!("{} {}", g.fact, g.changes))
+                    .collect(),
+            ));
+        }
         el("div")
             .class("reading")
-            .attr("data-reading", key)
-            .child(
-                el("p")
-                    .class("headline")
-                    .child(el("strong").child(headline).into_any())
-                    .into_any(),
-            )
-            .children(lines.into_iter().map(|l| para("", l)).collect())
+            .attr("data-reading", r.call.key())
+            .children(body)
             .into_any()
     })
 }
@@ -87,40 +115,56 @@ fn figure_with_hint(
         .into_any()
 }
 
-/// Your limits, set before the conversation, with suggestions from the numbers. // G3
+/// Your limits, set before the conversation, with suggestions from the numbers: labelled
+/// as suggestions until you use one or type your own. // G3
 pub fn limits_view() -> AnyView {
-    let suggested = read_case(|c| {
-        let s = suggested_limits(c, &figures(c));
-        (
-            s.concede.map(|v| format_money(v, &c.currency)),
-            s.minutes.map(format_hours),
-        )
-    });
+    let suggested = read_case(|c| suggested_limits(c, &figures(c)));
+    let own = read_case(|c| c.limits);
+    let currency = read_case(|c| c.currency.clone());
     let warning = read_case(|c| time_warning(c, &figures(c)));
+    let write = write_case();
     vec![
         para(
             "hint",
-            "Decide before you talk: the most you will give back, and how much of your time this dispute is worth. Every offer below is checked against them.",
+            "Decide before you talk: the most you will give back, and how much of your own time this dispute is worth. Every offer is checked against them.",
         ),
         figure_with_hint(
             "limit-concede",
             "The most you will concede",
-            move || match suggested().0 {
-                Some(v) => format!("Suggested: {v}, what you can give and still break even. Leave it empty to use it."),
-                None => "Fill in your numbers for a suggestion.".into(),
+            move || match (own().concede, suggested().concede) {
+                (Some(_), _) => "Your own limit.".into(),
+                (None, Some(v)) => format!("Suggested: {}, what you can give and still break even. Until you set your own, the suggestion is used.", format_money(v, &currency())),
+                (None, None) => "Fill in your numbers for a suggestion.".into(),
             },
             Unit::Money,
             bind_case(|c| c.limits.concede, |c, v| c.limits.concede = v),
         ),
+        when(
+            move || own().concede.is_none() && suggested().concede.is_some(),
+            move || {
+                button("Use the suggested limit", "", None, move |_| {
+                    write(Box::new(|c| c.limits.concede = suggested_limits(c, &figures(c)).concede))
+                })
+            },
+        ),
         figure_with_hint(
             "limit-hours",
             "The most time you will spend on it",
-            move || match suggested().1 {
-                Some(h) => format!("Suggested: {h}, what the amount in dispute is worth at your rate."),
-                None => "Fill in the amount and your hourly worth for a suggestion.".into(),
+            move || match (own().minutes, suggested().minutes) {
+                (Some(_), _) => "Your own limit: your hours on the dispute, not the client's time on a call.".into(),
+                (None, Some(h)) => format!("Suggested: {}, what the amount in dispute is worth at your rate. Until you set your own, the suggestion is used.", format_hours(h)),
+                (None, None) => "Fill in the amount and your hourly worth for a suggestion.".into(),
             },
             Unit::Hours,
             bind_case(|c| c.limits.minutes, |c, v| c.limits.minutes = v),
+        ),
+        when(
+            move || own().minutes.is_none() && suggested().minutes.is_some(),
+            move || {
+                button("Use the suggested time", "", None, move |_| {
+                    write(Box::new(|c| c.limits.minutes = suggested_limits(c, &figures(c)).minutes))
+                })
+            },
         ),
         dyn_view(move || match warning() {
             Some(w) => para("banner warn", w),
@@ -151,7 +195,12 @@ pub fn draft_view(kind: DraftKind) -> AnyView {
     let id = format!("draft-{}", kind.key());
     let signature = move || app.settings().name;
     let case = read_case(Case::clone);
-    let draft = move || drafts::current(kind, &case(), &signature(), today());
+    let owner = StoredValue::new(case_id.clone());
+    let draft = move || {
+        let c = case();
+        let r = owner.with_value(|id| case_reading(id, &c));
+        drafts::current(kind, &c, &r, &signature(), today())
+    };
     let edited = shape_of(move |c| u64::from(c.drafts.iter().any(|d| d.kind == kind.key())));
     let said = RwSignal::new(String::new());
     let copy = move |_| {

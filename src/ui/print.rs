@@ -160,7 +160,7 @@ fn blank_widget(w: Widget) -> AnyView {
         Widget::ReachAdvice => para("", "Days since the complaint arrived: ______"),
         Widget::ClientHistory | Widget::GoodFaithSignals => para("", "Earlier cases with this client, and what they were given: ____________"),
         Widget::Limits => para("", "The most you will concede ____________   The most time you will spend ________ hours"),
-        Widget::Reading => boxes(&Call::ALL.map(Call::headline)),
+        Widget::Reading => boxes(&Call::ALL[1..].iter().map(|c| c.headline()).collect::<Vec<_>>()),
         Widget::CounterCost => para("", "Within your limit?  ☐ Yes ☐ No     Above break-even?  ☐ Yes ☐ No"),
         Widget::Contacts => el("div")
             .children((0..3).map(|_| para("", "When ________   How ________   What was said ______________________   ☐ Got heated")).collect())
@@ -422,7 +422,8 @@ pub fn script_page(id: String) -> AnyView {
     let Some(case) = app.find::<Case>(&id).map(|r| r.data) else {
         return super::worksheet::case_not_found();
     };
-    let steps: Vec<AnyView> = call_script(&case, today())
+    let reading = untrack(|| super::counsel::case_reading(&id, &case));
+    let steps: Vec<AnyView> = call_script(&case, &reading, today())
         .into_iter()
         .enumerate()
         .map(|(n, step)| {
@@ -477,7 +478,8 @@ pub fn draft_page(id: String, kind: DraftKind) -> AnyView {
         return super::worksheet::case_not_found();
     };
     let name = untrack(|| app.settings()).name;
-    let d = drafts::current(kind, &case, &name, today());
+    let reading = untrack(|| super::counsel::case_reading(&id, &case));
+    let d = drafts::current(kind, &case, &reading, &name, today());
     let head = format!("{} · {}", kind.title(), case.title());
     let content = vec![
         heading(kind.title()),

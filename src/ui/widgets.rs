@@ -74,26 +74,29 @@ fn money(v: i64, currency: &str) -> String {
 
 /// This case's client's other cases.
 pub fn use_history() -> Memo<ClientHistory> {
-    let app = use_app();
     let id = use_case_id();
+    Memo::new(move |_| history_of(&id))
+}
+
+/// The other cases of case `id`'s client (tracked: re-read when cases change).
+pub fn history_of(id: &str) -> ClientHistory {
+    let app = use_app();
     let offset = local_offset_minutes();
-    Memo::new(move |_| {
-        app.cases(|m| {
-            let Some(this) = m.get(&id) else {
-                return ClientHistory::default();
-            };
-            client_history(
-                &id,
-                &this.data,
-                m.values().map(|r| {
-                    (
-                        r.id.as_str(),
-                        Date::from_timestamp(r.created, offset),
-                        &r.data,
-                    )
-                }),
-            )
-        })
+    app.cases(|m| {
+        let Some(this) = m.get(id) else {
+            return ClientHistory::default();
+        };
+        client_history(
+            id,
+            &this.data,
+            m.values().map(|r| {
+                (
+                    r.id.as_str(),
+                    Date::from_timestamp(r.created, offset),
+                    &r.data,
+                )
+            }),
+        )
     })
 }
 
@@ -529,13 +532,17 @@ fn options() -> AnyView {
         let c = case();
         let f = figures(&c);
         let m = |v: i64| money(v, &c.currency);
-        match (limits(&c, &f).concede, f.concession_budget) {
-            (Some(l), Some(b)) => format!(
-                "Your limit: {}. You break even giving up to {}.",
-                m(l),
-                m(b)
-            ),
-            (Some(l), None) => format!("Your limit: {}.", m(l)),
+        let limit = limits(&c, &f).concede.map(|l| {
+            let whose = if l.suggested {
+                "Suggested limit"
+            } else {
+                "Your limit"
+            };
+            format!("{whose}: {}.", m(l.value))
+        });
+        match (limit, f.concession_budget) {
+            (Some(l), Some(b)) => format!("{l} You break even giving up to {}.", m(b)),
+            (Some(l), None) => l,
             _ => "Set your limits on Know your numbers to see each option against them.".into(),
         }
     });
@@ -1084,7 +1091,7 @@ fn exit() -> AnyView {
         vec![
             para(
                 "hint",
-                "You have done what you could within your limits. End it cleanly and kindly.",
+                "End it cleanly and kindly, on a calm day, once you have decided.",
             ),
             el("ul").class("plain").children(items).into_any(),
         ]

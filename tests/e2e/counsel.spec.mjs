@@ -1,5 +1,6 @@
 // Counsel in a real browser: the five-minute start to a printed call script by keyboard on a
-// phone, one reading that follows the good-faith answer, offers against the limits, each
+// phone, one reading that waits for the client and then follows the good-faith answer, offers
+// against the limits, each
 // drafted message copied, kept when edited, and the support when a call gets heated.
 import { test, expect, open, saveStatus, expectNoAxeViolations, tabTo, newCase, typeInto, chooseRadio, day, human } from './fixtures.mjs';
 
@@ -42,11 +43,12 @@ test.describe('on a phone', () => {
     await typeInto(page, 'The most you will concede', '650');
     await typeInto(page, 'The most time you will spend on it', '3');
 
-    // The reading at once, with its reasons.
+    // The reading at once: listen first, with the money as a frame, and no verdict yet.
     const reading = page.locator('.reading');
-    await expect(reading).toContainText('Meet them');
-    await expect(reading).toContainText('because giving $600.00 keeps you within your limit');
-    await expect(reading).toContainText('Offer up to $600.00.');
+    await expect(reading).toContainText('Hear them out first');
+    await expect(reading).toContainText('you could give up to $500.00 and still break even');
+    await expect(reading).toContainText('the client\'s confirmation');
+    await expect(reading).not.toContainText('Offer up to');
 
     // The questions to ask, and one new fact to bring.
     const promised = page.getByLabel('Was anything promised that you did not get?');
@@ -65,17 +67,17 @@ test.describe('on a phone', () => {
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { level: 1, name: 'Call script: Dana Whitfield' })).toBeVisible();
     const steps = page.locator('.script-steps h2');
+    // Before they are heard, the script holds each way to answer.
     await expect(steps).toHaveText([
       '1. Calm, and acknowledge',
-      '2. Sorry for the misunderstanding',
-      '3. Their story',
-      '4. Say it back',
+      '2. Their story',
+      '3. Say it back',
+      '4. Then answer, on what you heard',
       '5. What would make it right?',
-      '6. What you can bring',
-      '7. The options',
-      '8. A peace offering',
-      '9. Does this meet your needs?',
-      '10. Close',
+      '6. The options',
+      '7. A peace offering, if you disagree',
+      '8. Does this meet your needs?',
+      '9. Close',
     ]);
     const script = page.locator('.script');
     await expect(script).toContainText('“Was anything promised that you did not get?”');
@@ -94,7 +96,7 @@ test.describe('on a phone', () => {
   });
 });
 
-test('the reading follows the good-faith answer, and is the same on each stage it shows', async ({ page }) => {
+test('the reading waits until the client is heard, then follows the good-faith answer, the same on each stage', async ({ page }) => {
   // $200 disputed on a $500 margin, $10,000 of work expected.
   const id = await newCase(page, 'Mateo Ruiz');
   await page.goto(`#/cases/${id}/numbers`);
@@ -108,22 +110,27 @@ test('the reading follows the good-faith answer, and is the same on each stage i
   ]) {
     await page.getByLabel(label, { exact: true }).fill(value);
   }
-  await expect(page.locator('.reading')).toContainText('Meet them');
-  await expect(page.locator('.reading')).toContainText('$2,500.00');
+  const reading = page.locator('.reading');
+  await expect(reading).toContainText('Hear them out first');
+  await expect(reading).toContainText('$2,500.00');
 
+  await page.goto(`#/cases/${id}/restate`);
+  await page.getByLabel('In your own words, the concern is…').fill('The revision hours were never agreed');
+  await page.getByRole('button', { name: "The client confirmed: that's right" }).click();
   await page.goto(`#/cases/${id}/diagnose`);
   const faith = page.getByRole('group', { name: 'Good faith, or taking advantage?' });
   await faith.getByLabel('Trying to take advantage').check();
-  const reading = page.locator('.reading');
-  await expect(reading).toContainText('Stand firm, politely');
-  await expect(reading).toContainText('Offer nothing beyond what you owe them.');
+  await expect(reading).toContainText('Hear them out first');
   await page.goto(`#/cases/${id}/resolve`);
-  await expect(page.locator('.reading')).toContainText('Stand firm, politely');
+  await page.getByRole('group', { name: 'Is the concern valid?' }).getByLabel('No', { exact: true }).check();
+  await expect(reading).toContainText('Stand firm, politely');
+  await expect(reading).toContainText('Offer nothing beyond what you owe them');
   await page.goto(`#/cases/${id}/diagnose`);
+  await expect(reading).toContainText('Stand firm, politely');
   await faith.getByLabel('Acting in good faith').check();
-  await expect(reading).toContainText('Meet them');
+  await expect(reading).toContainText('Explain, and make a peace offering');
   await page.goto(`#/cases/${id}/numbers`);
-  await expect(page.locator('.reading')).toContainText('Meet them');
+  await expect(reading).toContainText('Explain, and make a peace offering');
   await expect(saveStatus(page)).toHaveText('Saved');
 });
 

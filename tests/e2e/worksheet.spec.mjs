@@ -49,7 +49,7 @@ test('a whole case by keyboard alone, surviving reloads midway and at the end', 
   await typeInto(page, 'What an hour of your time is worth', '60');
   await typeInto(page, 'Price invoiced', '1200');
   await typeInto(page, 'Hours the dispute may take', '2');
-  await expect(page.locator('.reading').first()).toContainText('Meet them');
+  await expect(page.locator('.reading').first()).toContainText('Hear them out first');
   await next(page, 'Reach out');
 
   // 3. Reach out
@@ -155,41 +155,40 @@ test('the restate stage is not done until the client confirms', async ({ page })
   await expect(stageLink(page, 5, 'Restate')).toHaveAccessibleName(/in progress/);
 });
 
-test('the numbers stage gives one reading, with its reasons, that follows the figures and your limits', async ({ page }) => {
+test('before the client is heard, the numbers stage frames the money and gives no verdict', async ({ page }) => {
   await open(page, '#/cases/new');
   const numbers = page.url().replace(/\/start$/, '/numbers');
   await page.goto(numbers);
   const set = async (label, value) => page.getByLabel(label, { exact: true }).fill(value);
   const reading = page.locator('.reading');
 
-  await expect(reading).toContainText('Add a few facts to see what to do');
+  await expect(reading).toContainText('Hear them out first');
+  await expect(reading).toContainText('The price invoiced, your hours and what an hour is worth would show how much you could give');
 
-  // Defending would cost more than the amount: settle quickly.
+  // The frame: what you could give and stay at break-even, and what arguing costs.
   await set('Amount in dispute', '150');
   await set('Hours spent on the job', '10');
   await set('What an hour of your time is worth', '80');
   await set('Price invoiced', '1000');
   await set('Hours the dispute may take', '3');
-  await expect(reading).toContainText('Settle quickly');
-  await expect(reading).toContainText('$240.00');
+  await expect(reading).toContainText('you could give up to $200.00 and still break even');
+  await expect(reading).toContainText('Arguing it would take about $240.00 of your time, against $150.00 in dispute.');
+  await expect(reading).toContainText('Work you expect from them in future: not entered, and unknown is not zero.');
+  await expect(reading).not.toContainText(/Settle|Stand firm|Offer up to/);
 
-  // More than you can give and still break even, nothing to keep: stand firm, politely.
-  await set('Amount in dispute', '400');
-  await set('Hours the dispute may take', '1');
-  await expect(reading).toContainText('Stand firm, politely');
-  await expect(reading).toContainText('more than your limit of $200.00');
-  await expect(page.getByLabel('The most you will concede')).toHaveAccessibleDescription(/Suggested: \$200\.00/);
-
-  // A limit of your own moves it: within the limit, meet them.
-  await set('The most you will concede', '450');
-  await expect(reading).toContainText('Meet them');
-  await expect(reading).toContainText('Offer up to $400.00.');
+  // The limit is a suggestion until you use it or type your own.
+  const limit = page.getByLabel('The most you will concede');
+  await expect(limit).toHaveAccessibleDescription(/Suggested: \$200\.00/);
+  await page.getByRole('button', { name: 'Use the suggested limit' }).click();
+  await expect(limit).toHaveValue('200.00');
+  await expect(limit).toHaveAccessibleDescription('Your own limit.');
+  await expect(page.getByRole('button', { name: 'Use the suggested limit' })).toHaveCount(0);
 
   // A bad figure gets a message at the field and changes nothing.
   await set('Price invoiced', '12,34,5');
   await expect(page.getByText('Enter an amount in figures, like 1250 or 1,250.50.')).toBeVisible();
   await expect(page.getByLabel('Price invoiced', { exact: true })).toHaveAttribute('aria-invalid', 'true');
-  await expect(reading).toContainText('Meet them');
+  await expect(reading).toContainText('you could give up to $200.00 and still break even');
   await expectNoAxeViolations(page, 'numbers with a field error');
 });
 

@@ -1,0 +1,404 @@
+//! The decision model's table: situations taken from the articles, each with the reading,
+//! the gesture and the words the articles call for, written down before the code. Amounts
+//! are in dollars; a job is billed at $100 an hour unless it says otherwise.
+//!
+//! Sources, in short: hear first, restate until they agree, hear your side, then decide
+//! (000, 002: G11, G13, G21); valid → fix it (000: G25), with a thank-you on a small mistake
+//! (004: G32); not valid → acknowledge, explain with something new, a peace offering (000:
+//! G24, G26, G30); taking advantage → stand firm (001: G22), and again and again → end it
+//! (000: G42); done all you can within your limits and they cost more than they are worth →
+//! end it (002: G43); arguing costs more than the amount → settle (002: G3); a small job you
+//! cannot agree on → refund and refer, an invested one → a pro-rated or agreed payment (004:
+//! G5).
+
+use super::*;
+use crate::model::case::{GoodFaith, RemedyKind, RemedyOption, Talks, Validity};
+
+const D: i64 = 100;
+
+/// A job: invoiced, hours spent at $100 an hour, no other costs; the dispute takes an hour.
+fn job(invoiced: i64, hours: i64, disputed: i64) -> Case {
+    let mut c = Case::new("USD");
+    c.amount = Some(disputed * D);
+    c.numbers.invoiced = Some(invoiced * D);
+    c.numbers.minutes_spent = Some(hours * 60);
+    c.numbers.hourly_worth = Some(100 * D);
+    c.numbers.dispute_minutes = Some(60);
+    c
+}
+
+/// The client was heard: they confirmed the restatement, and the concern was judged.
+fn heard(mut c: Case, valid: Validity) -> Case {
+    c.restate.confirmed_at = Some(1);
+    c.resolve.valid = Some(valid);
+    c
+}
+
+fn with(mut c: Case, f: impl FnOnce(&mut Case)) -> Case {
+    f(&mut c);
+    c
+}
+
+fn bad_faith(c: &mut Case) {
+    c.diagnose.good_faith = Some(GoodFaith::TakingAdvantage);
+}
+
+fn future(dollars: i64) -> impl FnOnce(&mut Case) {
+    move |c| c.numbers.future_revenue = Some(dollars * D)
+}
+
+/// They have talked it through, offers were made, and they still cannot agree.
+fn stuck_after_offers(c: &mut Case) {
+    c.resolve.talks = Some(Talks::Stuck);
+    c.resolve.options.push(RemedyOption {
+        kind: RemedyKind::ReduceAmount,
+        amount: Some(200 * D),
+        offered: true,
+        ..RemedyOption::default()
+    });
+}
+
+fn past(cases: usize, taking_advantage: usize, concessions: i64) -> Past {
+    Past {
+        cases,
+        taking_advantage,
+        concessions: concessions * D,
+    }
+}
+
+struct Situation {
+    name: &'static str,
+    case: Case,
+    past: Past,
+    call: Call,
+    gesture: Gesture,
+    /// Words the reading (reasons, gesture, gaps) must carry.
+    says: &'static [&'static str],
+    /// Words it must not carry.
+    never: &'static [&'static str],
+    /// Lines the call script for this case must carry.
+    script: &'static [&'static str],
+    /// Lines the call script must not carry.
+    script_never: &'static [&'static str],
+}
+
+const NONE: &[&str] = &[];
+
+fn s(name: &'static str, case: Case, call: Call, gesture: Gesture) -> Situation {
+    Situation {
+        name,
+        case,
+        past: Past::default(),
+        call,
+        gesture,
+        says: NONE,
+        never: NONE,
+        script: NONE,
+        script_never: NONE,
+    }
+}
+
+impl Situation {
+    fn past(mut self, p: Past) -> Self {
+        self.past = p;
+        self
+    }
+    fn says(mut self, words: &'static [&'static str]) -> Self {
+        self.says = words;
+        self
+    }
+    fn never(mut self, words: &'static [&'static str]) -> Self {
+        self.never = words;
+        self
+    }
+    fn script(mut self, words: &'static [&'static str]) -> Self {
+        self.script = words;
+        self
+    }
+    fn script_never(mut self, words: &'static [&'static str]) -> Self {
+        self.script_never = words;
+        self
+    }
+}
+
+/// The peace offering the reading suggests on a $2,000 invoice with room to give: 10% now
+/// ($200), or 20% off the next job.
+fn peace_200() -> Gesture {
+    Gesture::Peace {
+        now: Some(Share {
+            percent: 10,
+            cost: Some(200 * D),
+        }),
+        next: Share {
+            percent: 20,
+            cost: None,
+        },
+    }
+}
+
+fn situations() -> Vec<Situation> {
+    use Call::*;
+    use Validity::{No, Partly, Yes};
+    vec![
+        // ---- Before the client is heard: no verdict (G11, G13, G21). ----
+        s("hear first: the five-minute start with the amount, the price and the hours only",
+            job(2000, 15, 600), HearFirst, Gesture::Listen)
+            .says(&["up to $500.00 and still break even", "about $100.00 of your time", "the client's confirmation", "whether the concern is valid"])
+            .never(&["Offer up to", "Stand firm", "Meet them"])
+            .script(&["If they are right", "If you disagree", "Say it back"]),
+        s("hear first: $10,000 of future work does not buy a verdict before listening",
+            with(job(2000, 15, 600), future(10_000)), HearFirst, Gesture::Listen)
+            .says(&["$2,500.00"])
+            .never(&["Offer up to $600.00"]),
+        s("hear first: a suspicion of bad faith waits until they are heard",
+            with(job(2000, 15, 200), bad_faith), HearFirst, Gesture::Listen)
+            .never(&["Stand firm"]),
+        s("hear first: restatement confirmed, validity not answered: names the one missing",
+            with(job(2000, 15, 300), |c| c.restate.confirmed_at = Some(1)), HearFirst, Gesture::Listen)
+            .says(&["whether the concern is valid"])
+            .never(&["the client's confirmation"]),
+        s("hear first: judged valid before they confirmed the restatement: names that",
+            with(job(2000, 15, 300), |c| c.resolve.valid = Some(Yes)), HearFirst, Gesture::Listen)
+            .says(&["the client's confirmation"])
+            .never(&["whether the concern is valid"]),
+        s("hear first: nothing typed yet: the frame names the figures it needs",
+            Case::new("USD"), HearFirst, Gesture::Listen)
+            .says(&["The price invoiced, your hours and what an hour is worth", "Hours the dispute may take"]),
+        s("hear first: a third complaint is context, not a verdict",
+            job(2000, 15, 300), HearFirst, Gesture::Listen)
+            .past(past(2, 0, 500))
+            .says(&["2 earlier complaints"])
+            .never(&["Consider ending"]),
+        s("hear first: unknown future work is said to be unknown, not zero",
+            job(2000, 15, 300), HearFirst, Gesture::Listen)
+            .says(&["Work you expect from them in future", "unknown is not zero"]),
+
+        // ---- Valid: say so and put it right (G25); a thank-you on a small job (G32). ----
+        s("valid: a medium job is fixed, costed within the suggested limit",
+            heard(job(2000, 15, 300), Yes), FixIt, Gesture::Fix { thank_you: false, up_to: Some(300 * D) })
+            .says(&["within the suggested limit of $500.00"])
+            .script(&["You are right", "put it right"])
+            .script_never(&["misunderstanding", "If you disagree"]),
+        s("valid on a small job: the fix and a small thank-you, not a refund and a referral (004)",
+            heard(job(400, 3, 150), Yes), FixIt, Gesture::Fix { thank_you: true, up_to: Some(150 * D) })
+            .says(&["thank-you"])
+            .never(&["refer"])
+            .script(&["thank-you"]),
+        s("valid, the third complaint from this client: history never overrides a valid concern",
+            heard(job(2000, 15, 300), Yes), FixIt, Gesture::Fix { thank_you: false, up_to: Some(300 * D) })
+            .past(past(2, 0, 1000))
+            .never(&["Consider ending"]),
+        s("valid, from a client judged taking advantage twice before: still fixed",
+            with(heard(job(2000, 15, 300), Yes), bad_faith), FixIt, Gesture::Fix { thank_you: false, up_to: Some(300 * D) })
+            .past(past(2, 2, 1000))
+            .never(&["Consider ending"]),
+        s("valid, the fix costs more than your own limit: fixed, and the limit named",
+            heard(with(job(2000, 15, 800), |c| c.limits.concede = Some(300 * D)), Yes), FixIt,
+            Gesture::Fix { thank_you: false, up_to: Some(800 * D) })
+            .says(&["$500.00 over your limit", "with work rather than money"]),
+        s("valid, even when arguing would cost more than the amount (G25 over G3)",
+            heard(with(job(2000, 15, 100), |c| c.numbers.dispute_minutes = Some(600)), Yes), FixIt,
+            Gesture::Fix { thank_you: false, up_to: Some(100 * D) }),
+        s("valid on a large, invested job: fixed",
+            heard(job(9000, 60, 2000), Yes), FixIt, Gesture::Fix { thank_you: false, up_to: Some(2000 * D) }),
+        s("valid with no amount typed: the fix, and the amount named as missing",
+            heard(with(job(2000, 15, 0), |c| c.amount = None), Yes), FixIt, Gesture::Fix { thank_you: false, up_to: None })
+            .says(&["The amount in dispute"]),
+        s("valid on a small job, and they will not take the fix: refund and refer (G5)",
+            heard(with(job(400, 3, 300), |c| c.resolve.talks = Some(Talks::Stuck)), Yes), RefundAndRefer,
+            Gesture::RefundAndRefer { amount: Some(300 * D) }),
+
+        // ---- Partly valid: the fair part (G25, G19); pro-rated on an invested job (G5). ----
+        s("partly valid: put the fair part right, and explain the rest",
+            heard(job(2000, 15, 300), Partly), FixFairPart, Gesture::FairPart { pro_rated: false })
+            .script(&["part of this", "On the rest"])
+            .script_never(&["A fair payment"]),
+        s("partly valid on a large, invested job: a pro-rated or agreed payment",
+            heard(job(9000, 60, 4000), Partly), FixFairPart, Gesture::FairPart { pro_rated: true })
+            .says(&["pro-rated"])
+            .script(&["A fair payment"]),
+        s("partly valid from someone taking advantage: the fair part and nothing beyond",
+            with(heard(job(2000, 15, 300), Partly), bad_faith), FixFairPart, Gesture::FairPart { pro_rated: false })
+            .says(&["nothing beyond"]),
+        s("partly valid on an invested job, and you cannot agree: agree a payment for the work done",
+            heard(with(job(9000, 60, 4000), stuck_after_offers), Partly), AgreePayment, Gesture::AgreedPayment)
+            .says(&["money you earned"]),
+        s("partly valid on a small job, and you cannot agree: refund and refer",
+            heard(with(job(400, 3, 200), stuck_after_offers), Partly), RefundAndRefer,
+            Gesture::RefundAndRefer { amount: Some(200 * D) }),
+
+        // ---- Not valid, in good faith: acknowledge, explain, a peace offering (G24, G26, G30). ----
+        s("not valid, good faith: explain with something new, and a peace offering within your means",
+            with(heard(job(2000, 15, 300), No), |c| c.diagnose.good_faith = Some(GoodFaith::GoodFaith)),
+            ExplainAndOffer, peace_200())
+            .says(&["10% off this invoice", "20% off their next job", "misunderstanding"])
+            .never(&["Offer up to $300.00"])
+            .script(&["sorry there has been a misunderstanding", "A peace offering"])
+            .script_never(&["You are right"]),
+        s("not valid, $10,000 of future work: a peace offering, not the full amount (000)",
+            with(heard(job(2000, 15, 600), No), future(10_000)), ExplainAndOffer, peace_200())
+            .says(&["$2,500.00"])
+            .never(&["Offer up to $600.00", "the full"]),
+        s("not valid, with your own limit of $500: a peace offering, not the whole limit",
+            with(heard(job(2000, 15, 400), No), |c| c.limits.concede = Some(500 * D)), ExplainAndOffer, peace_200())
+            .never(&["Offer up to $500.00"]),
+        s("not valid on a job that lost money: the gesture comes off the next job",
+            heard(job(1000, 15, 200), No), ExplainAndOffer,
+            Gesture::Peace { now: None, next: Share { percent: 20, cost: None } })
+            .says(&["lost money", "next job"]),
+        s("not valid, the peace offering is cut to stay within a small limit of yours",
+            with(heard(job(2000, 15, 300), No), |c| c.limits.concede = Some(100 * D)), ExplainAndOffer,
+            Gesture::Peace {
+                now: Some(Share { percent: 5, cost: Some(100 * D) }),
+                next: Share { percent: 20, cost: None },
+            }),
+        s("not valid, good faith not answered: assume it (G22)",
+            heard(job(2000, 15, 300), No), ExplainAndOffer, peace_200())
+            .says(&["Assume good faith"]),
+        s("not valid, not sure of their good faith: assume it (G22)",
+            with(heard(job(2000, 15, 300), No), |c| c.diagnose.good_faith = Some(GoodFaith::Unsure)),
+            ExplainAndOffer, peace_200()),
+        s("not valid, arguing would cost more than the amount: settle quickly (G3)",
+            with(heard(job(2000, 15, 150), No), |c| c.numbers.dispute_minutes = Some(240)), SettleQuickly,
+            Gesture::Settle { amount: 150 * D })
+            .says(&["$400.00", "$150.00"])
+            .script(&["settle"]),
+        s("not valid, settling quickly would go beyond your limit: said plainly",
+            with(heard(job(2000, 15, 150), No), |c| {
+                c.numbers.dispute_minutes = Some(240);
+                c.limits.concede = Some(100 * D);
+            }), SettleQuickly, Gesture::Settle { amount: 150 * D })
+            .says(&["$50.00 over your limit"]),
+        s("not valid, a third complaint in good faith, still talking: history alone ends nothing",
+            heard(job(2000, 15, 300), No), ExplainAndOffer, peace_200())
+            .past(past(2, 0, 800))
+            .never(&["Consider ending"]),
+        s("not valid on a small job, and you cannot agree: refund and refer (004)",
+            heard(with(job(400, 3, 300), stuck_after_offers), No), RefundAndRefer,
+            Gesture::RefundAndRefer { amount: Some(300 * D) })
+            .says(&["someone better suited"])
+            .script(&["refund"]),
+        s("not valid on an invested job, and you cannot agree: a pro-rated or agreed payment (004)",
+            heard(with(job(9000, 60, 5000), stuck_after_offers), No), AgreePayment, Gesture::AgreedPayment),
+        s("not valid, offers made within your limits, still stuck, and they cost more than they bring (G43)",
+            with(heard(with(job(2000, 15, 800), stuck_after_offers), No), future(1000)), ConsiderEnding,
+            Gesture::Exit { small: false })
+            .past(past(1, 0, 500))
+            .says(&["more than they bring"])
+            .script(&["not the right person"]),
+        s("not valid, stuck, but future work unknown: no ending; the missing figure is named",
+            heard(with(job(2000, 15, 800), stuck_after_offers), No), AgreePayment, Gesture::AgreedPayment)
+            .past(past(1, 0, 500))
+            .says(&["Work you expect from them in future"])
+            .never(&["Consider ending"]),
+        s("not valid and stuck, but nothing offered yet: make your offer before anything else",
+            with(heard(with(job(2000, 15, 800), |c| c.resolve.talks = Some(Talks::Stuck)), No), future(0)),
+            AgreePayment, Gesture::AgreedPayment)
+            .says(&["Nothing has been offered yet"])
+            .never(&["Consider ending"]),
+        s("not valid and stuck, with a clause in the agreement: its next step is named (G33)",
+            with(heard(with(job(2000, 15, 800), stuck_after_offers), No), |c| {
+                c.clause = Some(crate::model::case::ClauseLink::default());
+                c.numbers.future_revenue = Some(20_000 * D);
+            }), AgreePayment, Gesture::AgreedPayment)
+            .says(&["mediation"]),
+
+        // ---- Not valid, taking advantage: firm and polite (G22); again and again: end it (G42). ----
+        s("a first claim in bad faith: stand firm, nothing beyond courtesy",
+            with(heard(job(2000, 15, 200), No), bad_faith), StandFirm, Gesture::Courtesy)
+            .script(&["The facts", "the invoice stands"])
+            .script_never(&["A peace offering", "What would make it right?", "thank-you"]),
+        s("bad faith with $10,000 of future work: still firm",
+            with(with(heard(job(2000, 15, 200), No), bad_faith), future(10_000)), StandFirm, Gesture::Courtesy),
+        s("bad faith over a small sum that is dear to argue: still firm (G22 over G3)",
+            with(heard(with(job(2000, 15, 50), |c| c.numbers.dispute_minutes = Some(180)), No), bad_faith),
+            StandFirm, Gesture::Courtesy),
+        s("taking advantage on this case and an earlier one: consider ending (G42)",
+            with(heard(job(2000, 15, 500), No), bad_faith), ConsiderEnding, Gesture::Exit { small: false })
+            .past(past(1, 1, 300))
+            .says(&["2 of their cases", "your decision"])
+            .script_never(&["A peace offering"]),
+        s("taking advantage again, on a small job: end it with a refund and a referral",
+            with(heard(job(400, 3, 300), No), bad_faith), ConsiderEnding, Gesture::Exit { small: true })
+            .past(past(2, 1, 0))
+            .says(&["refund"]),
+        s("taking advantage again, on an invested job: end it with an agreed payment for the work done",
+            with(heard(job(9000, 60, 3000), No), bad_faith), ConsiderEnding, Gesture::Exit { small: false })
+            .past(past(1, 1, 0))
+            .says(&["payment for the work"]),
+        s("judged taking advantage before, in good faith now: explain and offer",
+            with(heard(job(2000, 15, 300), No), |c| c.diagnose.good_faith = Some(GoodFaith::GoodFaith)),
+            ExplainAndOffer, peace_200())
+            .past(past(1, 1, 300)),
+        s("two earlier complaints in good faith, bad faith only now: firm, not ending",
+            with(heard(job(2000, 15, 300), No), bad_faith), StandFirm, Gesture::Courtesy)
+            .past(past(2, 0, 600)),
+    ]
+}
+
+fn words(r: &Reading, case: &Case) -> String {
+    let mut all: Vec<String> = vec![r.call.headline().to_string()];
+    all.extend(r.reasons.iter().map(|x| x.text.clone()));
+    all.push(r.gesture_text(case));
+    all.extend(r.cost_text(case));
+    all.extend(
+        r.missing
+            .iter()
+            .map(|g| format!("{} {}", g.fact, g.changes)),
+    );
+    all.join(" | ")
+}
+
+fn script_words(case: &Case, r: &Reading) -> String {
+    let today = crate::model::Date::from_ymd(2026, 12, 1).unwrap();
+    crate::model::drafts::call_script(case, r, today)
+        .iter()
+        .flat_map(|step| std::iter::once(step.heading.to_string()).chain(step.lines.clone()))
+        .collect::<Vec<_>>()
+        .join(" | ")
+}
+
+#[test]
+fn the_articles_situations() {
+    let all = situations();
+    assert!(all.len() >= 40, "{} situations", all.len());
+    for s in all {
+        let r = reading(&s.case, s.past);
+        assert_eq!((r.call, &r.gesture), (s.call, &s.gesture), "{}", s.name);
+        assert!(!r.reasons.is_empty(), "{}: no reasons", s.name);
+        for reason in &r.reasons {
+            assert!(reason.guidance.starts_with('G'), "{}: {:?}", s.name, reason);
+        }
+        let text = words(&r, &s.case);
+        for w in s.says {
+            assert!(text.contains(w), "{}: says {w:?}?\n{text}", s.name);
+        }
+        for w in s.never {
+            assert!(!text.contains(w), "{}: never {w:?}\n{text}", s.name);
+        }
+        let script = script_words(&s.case, &r);
+        for w in s.script {
+            assert!(
+                script.contains(w),
+                "{}: script says {w:?}?\n{script}",
+                s.name
+            );
+        }
+        for w in s.script_never {
+            assert!(
+                !script.contains(w),
+                "{}: script never {w:?}\n{script}",
+                s.name
+            );
+        }
+    }
+}
+
+#[test]
+fn names_are_unique() {
+    let all = situations();
+    let mut names: Vec<&str> = all.iter().map(|s| s.name).collect();
+    names.sort();
+    names.dedup();
+    assert_eq!(names.len(), all.len());
+}

@@ -1,0 +1,184 @@
+// The reading in a real browser, situation by situation, from "New case" to the call script
+// and the drafts: no verdict until the client is heard, then by validity first. Six of the
+// decision model's situations (src/model/counsel/situations.rs), with the words a user reads.
+import { test, expect, open, saveStatus, newCase, day, NOW } from './fixtures.mjs';
+
+/** Earlier cases of one client, stored as an earlier build of Mend would have left them. */
+async function seedHistory(page, client, cases) {
+  await page.addInitScript(
+    ([client, cases, now]) => {
+      if (localStorage.getItem('mend-history-seeded')) return;
+      localStorage.setItem('mend-history-seeded', '1');
+      cases.forEach((data, i) => {
+        const id = `earlier${String(i).padStart(9, '0')}`;
+        const record = { kind: 'case', id, v: 4, created: now, updated: now, data: { client: { name: client }, ...data } };
+        localStorage.setItem(`mend:case:${id}`, JSON.stringify(record));
+      });
+    },
+    [client, cases, NOW],
+  );
+}
+
+/** The five-minute start, as a new user fills it in; the reading must wait for the client. */
+async function start(page, s) {
+  const id = await newCase(page, s.client);
+  await page.getByRole('group', { name: 'How it came in' }).getByLabel(s.channel, { exact: true }).check();
+  await page.getByLabel('What is disputed').fill(s.disputed);
+  for (const [label, value] of [
+    ['Amount in dispute', s.amount],
+    ['Price invoiced', s.invoiced],
+    ['Hours spent on the job', s.hours],
+    ['What an hour of your time is worth', '100'],
+  ]) {
+    await page.getByLabel(label, { exact: true }).fill(value);
+  }
+  const reading = page.locator('.reading');
+  await expect(reading).toContainText('Hear them out first');
+  await expect(reading).not.toContainText(/Offer up to|Stand firm|put it right|Consider ending/);
+  await expect(saveStatus(page)).toHaveText('Saved');
+  return id;
+}
+
+/** Heard: the client confirmed the restatement; your side and good faith; then validity. */
+async function hear(page, id, s) {
+  await page.goto(`#/cases/${id}/restate`);
+  await page.getByLabel('In your own words, the concern is…').fill(s.restated);
+  await page.getByRole('button', { name: "The client confirmed: that's right" }).click();
+  await expect(page.getByText('The client said you have understood')).toBeVisible();
+  await page.goto(`#/cases/${id}/diagnose`);
+  await page.getByLabel('Your side of the story').fill(s.ourSide);
+  await page.getByRole('group', { name: 'Good faith, or taking advantage?' }).getByLabel(s.faith, { exact: true }).check();
+  if (s.future) {
+    await page.goto(`#/cases/${id}/numbers`);
+    await page.getByLabel('Work you expect from them in future', { exact: true }).fill(s.future);
+  }
+  await page.goto(`#/cases/${id}/resolve`);
+  const reading = page.locator('.reading');
+  await expect(reading).toContainText('Hear them out first');
+  await expect(reading).toContainText('whether the concern is valid');
+  await page.getByRole('group', { name: 'Is the concern valid?' }).getByLabel(s.valid, { exact: true }).check();
+  await expect(saveStatus(page)).toHaveText('Saved');
+  return reading;
+}
+
+async function scriptText(page, id) {
+  await open(page, `#/print/script/${id}`);
+  return page.locator('.script').innerText();
+}
+
+async function draftText(page, id, stage, title) {
+  await page.goto(`#/cases/${id}/${stage}`);
+  return page.getByLabel(`Message: ${title}`).inputValue();
+}
+
+test('a valid complaint on a small job: the fix with a thank-you; the phone complaint is not thanked for writing', async ({ page }) => {
+  const s = {
+    client: 'Rosa Delgado', channel: 'Phone call', disputed: 'The new tap still drips.', amount: '150', invoiced: '400', hours: '3',
+    restated: 'The tap I fitted still drips, so the job is not done', ourSide: 'The washer I used was the wrong size.', faith: 'Acting in good faith', valid: 'Yes',
+  };
+  const id = await start(page, s);
+  const reading = await hear(page, id, s);
+  await expect(reading).toContainText('They are right: put it right');
+  await expect(reading).toContainText('Add a small thank-you');
+  await expect(reading).not.toContainText('refer');
+  const script = await scriptText(page, id);
+  expect(script).toContain('“You are right, and I am sorry. I want to put it right.”');
+  expect(script).toContain('A thank-you');
+  expect(script).toContain('the job is not done. Is that it?');
+  expect(script).not.toContain('misunderstanding');
+  const first = await draftText(page, id, 'reach-out', 'First reply: ask for a call');
+  expect(first).toContain('when we spoke');
+  expect(first).not.toContain('writing to me');
+});
+
+test('not valid, in good faith, with much future work: explain and a peace offering, not the amount', async ({ page }) => {
+  const s = {
+    client: 'Mateo Ruiz', channel: 'Email', disputed: 'Says six hours were not agreed.', amount: '600', invoiced: '2000', hours: '15', future: '10000',
+    restated: 'You feel the six hours of revisions were never agreed', ourSide: 'You approved the revisions by email on 3 March.', faith: 'Acting in good faith', valid: 'No',
+  };
+  const id = await start(page, s);
+  const reading = await hear(page, id, s);
+  await expect(reading).toContainText('Explain, and make a peace offering');
+  await expect(reading).toContainText('10% off this invoice ($200.00), or 20% off their next job');
+  await expect(reading).toContainText('within the suggested limit of $500.00');
+  await expect(reading).toContainText('$2,500.00');
+  await expect(reading).not.toContainText('Offer up to $600.00');
+  const script = await scriptText(page, id);
+  expect(script).toContain('“I am sorry there has been a misunderstanding.”');
+  expect(script).toContain('You approved the revisions by email on 3 March.');
+  expect(script).toContain('[set it on Resolve] Suggested: A peace offering');
+  expect(script).not.toContain('You are right');
+  const first = await draftText(page, id, 'reach-out', 'First reply: ask for a call');
+  expect(first).toContain('Thank you for writing to me');
+});
+
+test('a first claim in bad faith: firm and courteous, no gesture in the script', async ({ page }) => {
+  const s = {
+    client: 'Lee Brandt', channel: 'Email', disputed: 'Wants the whole order free after using it.', amount: '200', invoiced: '2000', hours: '15',
+    restated: 'You want the order refunded because it arrived a day late', ourSide: 'It arrived on the agreed day; the courier record shows it.', faith: 'Trying to take advantage', valid: 'No',
+  };
+  const id = await start(page, s);
+  const reading = await hear(page, id, s);
+  await expect(reading).toContainText('Stand firm, politely');
+  await expect(reading).toContainText('Offer nothing beyond what you owe them');
+  const script = await scriptText(page, id);
+  expect(script).toContain('the invoice stands as it is');
+  expect(script).toContain('the courier record shows it');
+  expect(script).not.toContain('A peace offering');
+  expect(script).not.toContain('What would make it right?');
+});
+
+test('partly valid on a large job: the fair part as a pro-rated payment', async ({ page }) => {
+  const s = {
+    client: 'Northwind Advisory', channel: 'Letter', disputed: 'The second report was late and thin.', amount: '4000', invoiced: '9000', hours: '60',
+    restated: 'The second report came late and left out the market figures', ourSide: 'The figures were late from their own team.', faith: 'Acting in good faith', valid: 'Partly',
+  };
+  const id = await start(page, s);
+  const reading = await hear(page, id, s);
+  await expect(reading).toContainText('Put right the part that is fair');
+  await expect(reading).toContainText('pro-rated');
+  const script = await scriptText(page, id);
+  expect(script).toContain('Own the fair part');
+  expect(script).toContain('A fair payment');
+});
+
+test('a third complaint from the same client, judged valid: still fixed, never "consider ending"', async ({ page }) => {
+  await seedHistory(page, 'Dana Whitfield', [
+    { received: day(-300), diagnose: { good_faith: 'taking_advantage' }, decide: { outcome: 'stood_firm' } },
+    { received: day(-120), decide: { outcome: 'resolved_with_concession', concession: 30000 } },
+  ]);
+  const s = {
+    client: 'Dana Whitfield', channel: 'Email', disputed: 'The logo files were the wrong format.', amount: '300', invoiced: '2000', hours: '15',
+    restated: 'The files I sent will not open in your print software', ourSide: 'I sent PNGs; the brief asked for vectors.', faith: 'Acting in good faith', valid: 'Yes',
+  };
+  const id = await start(page, s);
+  const reading = await hear(page, id, s);
+  await expect(reading).toContainText('They are right: put it right');
+  await expect(reading).toContainText('Their history or motives do not change that');
+  await expect(reading).not.toContainText('Consider ending');
+});
+
+test('taking advantage again: consider ending, and the ending letter states no refund nobody agreed', async ({ page }) => {
+  await seedHistory(page, 'Ivo Marsh', [
+    { received: day(-200), diagnose: { good_faith: 'taking_advantage' }, decide: { outcome: 'stood_firm', concession: 25000 } },
+  ]);
+  const s = {
+    client: 'Ivo Marsh', channel: 'Email', disputed: 'Wants the second month free again.', amount: '500', invoiced: '2000', hours: '15',
+    restated: 'You want this month free because a report was a day late', ourSide: 'The report was on time, as the delivery log shows.', faith: 'Trying to take advantage', valid: 'No',
+  };
+  const id = await start(page, s);
+  const reading = await hear(page, id, s);
+  await expect(reading).toContainText('Consider ending the relationship, on your terms');
+  await expect(reading).toContainText('taking advantage on 2 of their cases');
+  const script = await scriptText(page, id);
+  expect(script).toContain('I am not the right person to keep working with you.');
+  expect(script).not.toContain('A peace offering');
+
+  // What the case ended up costing is not a refund anyone agreed to.
+  await page.goto(`#/cases/${id}/decide`);
+  await page.getByRole('group', { name: 'How did it end?' }).getByLabel('Ended the relationship', { exact: true }).check();
+  await page.getByLabel('What the resolution cost you').fill('450');
+  const ending = page.getByLabel('Message: Ending the relationship');
+  await expect(ending).toHaveValue(/\[a refund, or a payment for the part delivered\]/);
+  await expect(ending).not.toHaveValue(/\$450/);
+});
