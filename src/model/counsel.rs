@@ -113,9 +113,19 @@ pub enum Gesture {
     RefundAndRefer { amount: Option<i64> },
     /// A payment for the part delivered, pro-rated or agreed. // G5
     AgreedPayment,
-    /// End it cleanly: settle what the agreement says; refund and refer on a small job, an
-    /// agreed payment for the work done on a larger one. // G5, G42, G43
-    Exit { small: bool },
+    /// End it cleanly, on these terms. // G5, G22, G42, G43
+    Exit(ExitTerms),
+}
+
+/// What ending it settles.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExitTerms {
+    /// Only what the agreement says is owed: no gesture for someone taking advantage. // G22, G42
+    Owed,
+    /// A small job: refund it and refer them on. // G5, G43
+    Refund,
+    /// A larger job: an agreed payment for the work done. // G5, G43
+    AgreedPayment,
 }
 
 /// One reason for the reading, and the guidance it follows ("G25, G32").
@@ -239,12 +249,13 @@ pub fn reading(case: &Case, past: Past) -> Reading {
         Some(Validity::Partly) => ctx.partly_valid(),
         Some(Validity::No) => ctx.not_valid(),
     };
+    if r.call != Call::HearFirst {
+        ctx.common_reasons(&mut r);
+    }
     r.cost = ctx.gesture_cost(&r.gesture);
-    // Where the value of the relationship can move the reading. // G4, G43
-    let weighs_future = matches!(
-        r.call,
-        Call::HearFirst | Call::ExplainAndOffer | Call::AgreePayment | Call::RefundAndRefer
-    );
+    // Where the value of the relationship can move the reading: the frame before a verdict,
+    // and whether a client you cannot agree with costs more than they bring. // G4, G43
+    let weighs_future = r.call == Call::HearFirst || ctx.could_end();
     if weighs_future && case.numbers.future_revenue.is_none() {
         r.missing.push(FUTURE_WORK);
     }
@@ -307,8 +318,44 @@ impl<'a> Context<'a> {
         self.f.scale == Some(JobScale::Large)
     }
 
+    /// Talked through and cannot agree, after offers were made: until something was put
+    /// to them, the way out is to make an offer. // G28, G29
     fn stuck(&self) -> bool {
-        self.case.resolve.talks == Some(Talks::Stuck)
+        self.case.resolve.talks == Some(Talks::Stuck) && !offers_nothing(self.case)
+    }
+
+    /// They said they cannot agree, but nothing was offered yet.
+    fn stuck_without_offers(&self) -> bool {
+        self.case.resolve.talks == Some(Talks::Stuck) && offers_nothing(self.case)
+    }
+
+    fn bad_faith(&self) -> bool {
+        self.case.diagnose.good_faith == Some(GoodFaith::TakingAdvantage)
+    }
+
+    /// Not valid, in good faith, stuck after offers: the only place where G43 can end it.
+    fn could_end(&self) -> bool {
+        heard(self.case)
+            && self.case.resolve.valid == Some(Validity::No)
+            && !self.bad_faith()
+            && self.stuck()
+    }
+
+    /// Reasons every verdict shares: offer before giving up (G28, G29); explain a
+    /// misunderstanding of how to use the work (G18).
+    fn common_reasons(&self, r: &mut Reading) {
+        if self.stuck_without_offers() {
+            r.reasons.push(reason(
+                "You cannot agree yet, but nothing has been offered: put a choice of remedies to them before anything else.",
+                "G28, G29",
+            ));
+        }
+        if self.case.diagnose.misunderstanding == Some(super::case::YesNo::Yes) {
+            r.reasons.push(reason(
+                "They misunderstood how to use what you delivered: a clear explanation, or a short session, may be the fix.",
+                "G18",
+            ));
+        }
     }
 
     /// Before a verdict: listen, and the money as a frame. // G2, G3, G4, G11, G13, G21
@@ -402,8 +449,7 @@ impl<'a> Context<'a> {
                 "G32",
             ));
         }
-        if self.case.diagnose.good_faith == Some(GoodFaith::TakingAdvantage) || self.past.cases > 0
-        {
+        if self.bad_faith() || self.past.cases > 0 {
             reasons.push(reason(
                 "Their history or motives do not change that: a valid concern is fixed.",
                 "G25",
@@ -441,11 +487,17 @@ impl<'a> Context<'a> {
                 "G5",
             ));
         }
-        if self.case.diagnose.good_faith == Some(GoodFaith::TakingAdvantage) {
+        if self.bad_faith() {
             reasons.push(reason(
                 "You think they are taking advantage: give the fair part, and nothing beyond it.",
                 "G22",
             ));
+            if self.past.taking_advantage > 0 {
+                reasons.push(reason(
+                    "It is not the first time. If it keeps happening, ending the relationship may be best, as your decision.",
+                    "G42",
+                ));
+            }
         }
         self.read(
             Call::FixFairPart,
@@ -458,7 +510,7 @@ impl<'a> Context<'a> {
 
     /// Not valid: by good faith, then history, the cost of arguing and your limits.
     fn not_valid(&self) -> Reading {
-        if self.case.diagnose.good_faith == Some(GoodFaith::TakingAdvantage) {
+        if self.bad_faith() {
             return self.taking_advantage();
         }
         let assumed = match self.case.diagnose.good_faith {
@@ -489,9 +541,7 @@ impl<'a> Context<'a> {
                     format!("You judged them taking advantage on {times} of their cases. Ending it may be best, and better as your decision than theirs."),
                     "G42",
                 )],
-                Gesture::Exit {
-                    small: self.small(),
-                },
+                Gesture::Exit(ExitTerms::Owed),
             );
         }
         self.read(
@@ -507,7 +557,7 @@ impl<'a> Context<'a> {
     /// G3: arguing would cost more than the amount itself.
     fn settle_quickly(&self) -> Option<Reading> {
         let disputed = self.disputed?;
-        let defend = self.f.defend_cost.filter(|d| *d >= disputed)?;
+        let defend = self.f.defend_cost.filter(|d| *d > disputed)?;
         Some(self.read(
             Call::SettleQuickly,
             vec![reason(
@@ -535,7 +585,10 @@ impl<'a> Context<'a> {
                 "G30",
             ),
             (None, _) => reason(
-                "Your limit leaves nothing to give on this invoice: make the peace offering off their next job.",
+                match self.limit {
+                    Some(l) if l.value == 0 => format!("{} leaves nothing to give on this invoice: make the peace offering off their next job.", capitalised(l.name())),
+                    _ => "What you can give leaves nothing to offer on this invoice: make the peace offering off their next job.".into(),
+                },
                 "G30, G3",
             ),
             (Some(_), _) => reason(
@@ -565,14 +618,20 @@ impl<'a> Context<'a> {
         )
     }
 
-    /// A share off this invoice: up to [`PEACE_NOW_PERCENT`], cut to stay within the limit
-    /// and break-even; none when nothing is left to give. // G3, G30
+    /// A share off this invoice: up to [`PEACE_NOW_PERCENT`], cut to stay within the limit,
+    /// break-even and half the amount in dispute (a gesture, not giving in); none when
+    /// nothing is left to give. // G3, G30
     fn peace_now(&self) -> Option<Share> {
         let invoiced = self.case.numbers.invoiced;
-        let cap = [self.limit.map(|l| l.value), self.f.concession_budget]
-            .into_iter()
-            .flatten()
-            .min();
+        let half_disputed = self.disputed.map(|d| d / 2);
+        let cap = [
+            self.limit.map(|l| l.value),
+            self.f.concession_budget,
+            half_disputed,
+        ]
+        .into_iter()
+        .flatten()
+        .min();
         let fits = |p: u32| match (invoiced, cap) {
             (Some(i), Some(c)) => percent_of(i, p) <= c,
             _ => true,
@@ -588,7 +647,11 @@ impl<'a> Context<'a> {
     /// offers (G43); else refund and refer a small job, agree a payment on a larger one
     /// (G5); a clause in the agreement says what comes next (G33).
     fn cannot_agree(&self, why: &str) -> Reading {
-        if let Some(r) = self.costs_more_than_worth() {
+        if let Some(r) = self
+            .could_end()
+            .then(|| self.costs_more_than_worth())
+            .flatten()
+        {
             return r;
         }
         let mut r = if self.small() {
@@ -612,12 +675,6 @@ impl<'a> Context<'a> {
                 Gesture::AgreedPayment,
             )
         };
-        if offers_nothing(self.case) {
-            r.reasons.push(reason(
-                "Nothing has been offered yet: put a choice of remedies to them before anything else.",
-                "G28, G29",
-            ));
-        }
         if self.case.clause.is_some() {
             r.reasons.push(reason(
                 "Your agreement has a clause for this: its next step is mediation, within its deadlines (Resolve).",
@@ -630,9 +687,7 @@ impl<'a> Context<'a> {
     /// G43: you offered what you could within your limits, it did not settle, and the
     /// client costs more than the work they bring. Needs the future work to be known.
     fn costs_more_than_worth(&self) -> Option<Reading> {
-        if offers_nothing(self.case) || self.case.numbers.future_revenue.is_none() {
-            return None;
-        }
+        self.case.numbers.future_revenue?;
         let worth = self.f.value_at_risk.unwrap_or(0);
         let costs = self
             .past
@@ -644,15 +699,17 @@ impl<'a> Context<'a> {
                 Call::ConsiderEnding,
                 vec![reason(
                     format!(
-                        "You offered what you could within your limits and still cannot agree, and they cost you {} against {} of future work at your margin: more than they bring.",
+                        "You made your offers and still cannot agree, and they cost you {} (what they ask, your time, and what you gave before) against {} of future work at your margin: more than they bring.",
                         self.m(costs),
                         self.m(worth)
                     ),
                     "G43",
                 )],
-                Gesture::Exit {
-                    small: self.small(),
-                },
+                Gesture::Exit(if self.small() {
+                    ExitTerms::Refund
+                } else {
+                    ExitTerms::AgreedPayment
+                }),
             )
         })
     }
@@ -714,10 +771,13 @@ impl Reading {
             Gesture::AgreedPayment => {
                 "Propose a payment for the part delivered, pro-rated or agreed between you.".into()
             }
-            Gesture::Exit { small: true } => {
+            Gesture::Exit(ExitTerms::Owed) => {
+                "Settle only what the agreement says is owed, nothing more, and end it in writing, briefly and politely.".into()
+            }
+            Gesture::Exit(ExitTerms::Refund) => {
                 "Settle what the agreement says, refund the job, and refer them to someone better suited. Say it in writing, briefly and politely.".into()
             }
-            Gesture::Exit { small: false } => {
+            Gesture::Exit(ExitTerms::AgreedPayment) => {
                 "Settle what the agreement says, with an agreed payment for the work done, and end it in writing, briefly and politely.".into()
             }
         }
@@ -755,6 +815,15 @@ fn peace_text(now: Option<Share>, next: Share, m: &dyn Fn(i64) -> String) -> Str
         }
         None => format!("A peace offering on the next job: {later}."),
     }
+}
+
+/// "your limit" → "Your limit", "the suggested limit" → "The suggested limit".
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// Nothing is on the table: no option offered, no counter-offer and no peace offering.

@@ -3,8 +3,8 @@
 //! fact the case does not hold shows as a visible gap in square brackets, never as invented
 //! text. The user edits and sends; Mend never sends anything.
 
-use super::case::{Case, Channel};
-use super::counsel::{Call, Gesture, Reading};
+use super::case::{Case, Channel, GoodFaith, Validity};
+use super::counsel::{Call, ExitTerms, Gesture, Reading, heard};
 use super::date::Date;
 use super::guidance::{CLARIFYING_QUESTIONS, GROUND_RULES};
 use super::money::{format_money, percent_of};
@@ -79,14 +79,8 @@ impl DraftKind {
 }
 
 /// The message for `kind` as the user left it: their edited text, else drafted afresh.
-pub fn current(
-    kind: DraftKind,
-    case: &Case,
-    reading: &Reading,
-    signature: &str,
-    today: Date,
-) -> Draft {
-    let drafted = draft(kind, case, reading, signature, today);
+pub fn current(kind: DraftKind, case: &Case, signature: &str, today: Date) -> Draft {
+    let drafted = draft(kind, case, signature, today);
     match case.drafts.iter().find(|d| d.kind == kind.key()) {
         Some(edited) => Draft {
             body: edited.text.clone(),
@@ -192,13 +186,7 @@ fn thanks_for_raising(channel: Option<Channel>) -> &'static str {
 }
 
 /// Drafts a message from the case. `signature` is the user's name (a gap when empty).
-pub fn draft(
-    kind: DraftKind,
-    case: &Case,
-    reading: &Reading,
-    signature: &str,
-    today: Date,
-) -> Draft {
+pub fn draft(kind: DraftKind, case: &Case, signature: &str, today: Date) -> Draft {
     let name = or_gap(&case.client.name, "their name");
     let sign = or_gap(signature, "your name");
     let next = next_update(case, today);
@@ -213,7 +201,7 @@ pub fn draft(
         ),
         DraftKind::CallFailed => (
             "Following up on our call".to_string(),
-            call_failed(case, reading, &next),
+            call_failed(case, &next),
         ),
         DraftKind::AfterCall => (
             "What we agreed".to_string(),
@@ -240,13 +228,31 @@ pub fn draft(
     }
 }
 
+/// Heard, and judged to be taking advantage: no invitation to name a price. // G22
+fn firm_with(case: &Case) -> bool {
+    heard(case) && case.diagnose.good_faith == Some(GoodFaith::TakingAdvantage)
+}
+
+/// Heard, and judged right in whole or in part.
+fn they_are_right(case: &Case) -> bool {
+    heard(case) && matches!(case.resolve.valid, Some(Validity::Yes | Validity::Partly))
+}
+
 /// When the call did not work: ask what would be fair (G7, G28); to someone taking
-/// advantage, the facts once and no invitation to name a price (G22).
-fn call_failed(case: &Case, reading: &Reading, next: &str) -> String {
-    match reading.call {
-        Call::StandFirm | Call::ConsiderEnding => format!(
-            "Thank you for talking with me. I am sorry we still see this differently. I have looked into it carefully, and this is what happened: {}\n\nThe invoice stands as it is. If something I have not seen changes the picture, send it to me and I will look at it by {next}.",
-            or_gap(&case.diagnose.our_side, "the facts, briefly")
+/// advantage, the facts once, never "the invoice stands" over a part that is valid (G22,
+/// G25).
+fn call_failed(case: &Case, next: &str) -> String {
+    let opening = "Thank you for talking with me. I am sorry we still see this differently.";
+    let look = format!(
+        "If something I have not seen changes the picture, send it to me and I will look at it by {next}."
+    );
+    match (firm_with(case), case.resolve.valid) {
+        (true, Some(Validity::Partly)) => format!(
+            "{opening} I will put right the part that fell short, as I offered. Beyond that, the invoice stands as it is.\n\n{look}"
+        ),
+        (true, Some(Validity::No)) => format!(
+            "{opening} I have looked into it carefully, and this is what happened: {}\n\nThe invoice stands as it is. {look}",
+            sentence(&or_gap(&case.diagnose.our_side, "the facts, briefly"))
         ),
         _ => format!(
             "Thank you for talking with me. I am sorry we could not settle it on the call; I still want to find a way through that works for you.\n\nSo that I understand exactly what you are hoping for: what would you feel is a fair way to resolve this? Put it in whatever words suit you, and I will come back to you by {next}."
@@ -258,6 +264,8 @@ fn call_failed(case: &Case, reading: &Reading, next: &str) -> String {
 /// holds: the agreed resolution, else a gap; never an amount nobody agreed. // G43
 fn ending(case: &Case) -> String {
     let settle = match case.resolve.agreed.trim() {
+        // No gesture on the way out for someone taking advantage. // G22, G42
+        "" if firm_with(case) => "I will settle what is owed as our agreement sets out: [what the agreement says is owed].".to_string(),
         "" => "I will settle what is owed as our agreement sets out: [a refund, or a payment for the part delivered].".to_string(),
         agreed => format!("I will settle what is owed as our agreement sets out, and as we agreed: {}", sentence(agreed)),
     };
@@ -324,6 +332,22 @@ fn answer(case: &Case, reading: &Reading) -> Vec<Step> {
         )
     };
     let bring = || step("What you can bring", vec![fact_they_may_not_know(case)]);
+    // When they were right, in whole or part, the way out starts from that, never from a
+    // misunderstanding. // G24, G25
+    let opening = || {
+        if they_are_right(case) {
+            vec![step(
+                "Say they are right",
+                vec![said(
+                    "You are right about this, and I am sorry. I want to settle it fairly.",
+                )],
+            )]
+        } else {
+            vec![sorry(), bring()]
+        }
+    };
+    // Someone taking advantage is not invited to name a price. // G22
+    let ask = || (!firm_with(case)).then(|| make_right(case));
     match reading.call {
         Call::HearFirst => vec![
             step("Then answer, on what you heard", hear_first_branches(case)),
@@ -355,9 +379,9 @@ fn answer(case: &Case, reading: &Reading) -> Vec<Step> {
                     ))],
                 ),
                 step("On the rest", vec![format!("“On the rest, here is something you may not know.” {}", fact_they_may_not_know(case))]),
-                make_right(case),
-                step("The options", options_in_words(case)),
             ];
+            steps.extend(ask());
+            steps.push(step("The options", options_in_words(case)));
             if matches!(reading.gesture, Gesture::FairPart { pro_rated: true }) {
                 steps.push(fair_payment());
             }
@@ -375,7 +399,7 @@ fn answer(case: &Case, reading: &Reading) -> Vec<Step> {
             step(
                 "Settle it",
                 vec![said(&format!(
-                    "I would rather settle this than argue over it: I will take {} off the invoice.",
+                    "I would rather put this behind us quickly than take more of your time over it: I will take {} off the invoice.",
                     case.amount.map_or("[the amount]".into(), |a| format_money(a, &case.currency))
                 ))],
             ),
@@ -394,19 +418,21 @@ fn answer(case: &Case, reading: &Reading) -> Vec<Step> {
                 vec!["Stay courteous, repeat the facts once, and offer nothing extra. If it gets heated, end the call kindly and follow up in writing.".into()],
             ),
         ],
-        Call::RefundAndRefer => vec![
-            sorry(),
-            step(
+        Call::RefundAndRefer => {
+            let mut steps = opening();
+            steps.push(step(
                 "A clean end",
                 vec![said(&format!(
                     "I do not think I am the best fit for what you need. I will refund {}, and {} may suit you better.",
                     case.amount.map_or("[the amount]".into(), |a| format_money(a, &case.currency)),
                     or_gap(&case.decide.refer_to, "someone who may suit them better")
                 ))],
-            ),
-        ],
+            ));
+            steps
+        }
         Call::AgreePayment => {
-            let mut steps = vec![sorry(), bring(), fair_payment()];
+            let mut steps = opening();
+            steps.push(fair_payment());
             if case.clause.is_some() {
                 steps.push(step(
                     "If you still cannot agree",
@@ -438,7 +464,7 @@ fn hear_first_branches(case: &Case) -> Vec<String> {
             first_filled(&[&case.diagnose.our_side, &case.diagnose.actual_evidence])
                 .map_or_else(|| "[a record, a reason, another way to see it]".to_string(), sentence)
         ),
-        "If they are plainly trying it on: stay courteous, state the facts once, and offer nothing extra.".into(),
+        "If the evidence shows they are trying to take advantage: stay courteous, state the facts once, and offer nothing extra.".into(),
     ]
 }
 
@@ -457,9 +483,9 @@ fn make_right(case: &Case) -> Step {
                     "If it is more than you can do, say what you cannot do, and offer what you can."
                         .into()
                 }
-                c => said(&format!(
-                    "That is more than I can do; what I can offer is this: {c}"
-                )),
+                c => format!(
+                    "If it is more than you can do: “That is more than I can do; what I can offer is this: {c}”"
+                ),
             },
         ],
     )
@@ -487,7 +513,7 @@ fn fact_they_may_not_know(case: &Case) -> String {
 fn exit_words(case: &Case, reading: &Reading) -> String {
     let agreed = case.resolve.agreed.trim();
     let settle = if agreed.is_empty() {
-        "I will settle what our agreement says".to_string()
+        "I will settle what our agreement says.".to_string()
     } else {
         format!(
             "I will settle what our agreement says, and what we agreed: {}",
@@ -495,7 +521,8 @@ fn exit_words(case: &Case, reading: &Reading) -> String {
         )
     };
     match reading.gesture {
-        Gesture::Exit { small: true } => format!(
+        Gesture::Exit(ExitTerms::Owed) => settle,
+        Gesture::Exit(ExitTerms::Refund) => format!(
             "{settle} I will refund the job, and {} may suit you better.",
             or_gap(&case.decide.refer_to, "someone who may suit them better")
         ),
@@ -660,7 +687,7 @@ mod tests {
     }
 
     fn body(kind: DraftKind, c: &Case) -> String {
-        draft(kind, c, &read(c), "Alex", today()).body
+        draft(kind, c, "Alex", today()).body
     }
 
     fn script_text(c: &Case) -> String {
@@ -675,7 +702,7 @@ mod tests {
     fn drafts_of_a_complete_case_have_no_gaps_and_use_its_facts() {
         let c = complete();
         for kind in DraftKind::ALL {
-            let d = draft(kind, &c, &read(&c), "Alex Moreno", today());
+            let d = draft(kind, &c, "Alex Moreno", today());
             let text = format!("{}\n{}", d.subject, d.body);
             assert!(!text.contains('['), "{kind:?} has a gap:\n{text}");
             assert!(d.body.starts_with("Hello Marisol Vega,"), "{kind:?}");
@@ -795,7 +822,7 @@ mod tests {
             ),
         ];
         for (kind, gaps) in expect {
-            let text = draft(kind, &c, &read(&c), "  ", today()).body;
+            let text = draft(kind, &c, "  ", today()).body;
             for gap in gaps {
                 assert!(text.contains(gap), "{kind:?} lacks {gap}:\n{text}");
             }
@@ -821,22 +848,21 @@ mod tests {
     #[test]
     fn an_edited_draft_is_kept_until_dropped() {
         let mut c = complete();
-        let r = read(&c);
-        let fresh = current(DraftKind::CheckIn, &c, &r, "A", today());
+        let fresh = current(DraftKind::CheckIn, &c, "A", today());
         keep_edit(&mut c, DraftKind::CheckIn, "My own words".into());
         keep_edit(&mut c, DraftKind::CheckIn, "My own words, again".into());
         assert_eq!(c.drafts.len(), 1);
-        let kept = current(DraftKind::CheckIn, &c, &r, "A", today());
+        let kept = current(DraftKind::CheckIn, &c, "A", today());
         assert_eq!(
             (kept.subject.as_str(), kept.body.as_str()),
             (fresh.subject.as_str(), "My own words, again")
         );
         assert_eq!(
-            current(DraftKind::Ending, &c, &r, "A", today()).body,
-            draft(DraftKind::Ending, &c, &r, "A", today()).body
+            current(DraftKind::Ending, &c, "A", today()).body,
+            draft(DraftKind::Ending, &c, "A", today()).body
         );
         drop_edit(&mut c, DraftKind::CheckIn);
-        assert_eq!(current(DraftKind::CheckIn, &c, &r, "A", today()), fresh);
+        assert_eq!(current(DraftKind::CheckIn, &c, "A", today()), fresh);
         for kind in DraftKind::ALL {
             assert_eq!(DraftKind::from_key(kind.key()), Some(kind));
         }
@@ -885,7 +911,7 @@ mod tests {
         for branch in [
             "If they are right",
             "If you disagree",
-            "If they are plainly trying it on",
+            "If the evidence shows they are trying to take advantage",
         ] {
             assert!(text.contains(branch), "{branch}:\n{text}");
         }

@@ -195,12 +195,7 @@ pub fn draft_view(kind: DraftKind) -> AnyView {
     let id = format!("draft-{}", kind.key());
     let signature = move || app.settings().name;
     let case = read_case(Case::clone);
-    let owner = StoredValue::new(case_id.clone());
-    let draft = move || {
-        let c = case();
-        let r = owner.with_value(|id| case_reading(id, &c));
-        drafts::current(kind, &c, &r, &signature(), today())
-    };
+    let draft = move || drafts::current(kind, &case(), &signature(), today());
     let edited = shape_of(move |c| u64::from(c.drafts.iter().any(|d| d.kind == kind.key())));
     let said = RwSignal::new(String::new());
     let copy = move |_| {

@@ -478,8 +478,7 @@ pub fn draft_page(id: String, kind: DraftKind) -> AnyView {
         return super::worksheet::case_not_found();
     };
     let name = untrack(|| app.settings()).name;
-    let reading = untrack(|| super::counsel::case_reading(&id, &case));
-    let d = drafts::current(kind, &case, &reading, &name, today());
+    let d = drafts::current(kind, &case, &name, today());
     let head = format!("{} · {}", kind.title(), case.title());
     let content = vec![
         heading(kind.title()),

@@ -12,7 +12,7 @@
 //! G5).
 
 use super::*;
-use crate::model::case::{GoodFaith, RemedyKind, RemedyOption, Talks, Validity};
+use crate::model::case::{GoodFaith, RemedyKind, RemedyOption, Talks, Validity, YesNo};
 
 const D: i64 = 100;
 
@@ -136,6 +136,20 @@ fn peace_200() -> Gesture {
     }
 }
 
+/// The same on a $300 dispute: capped at half of it, 7% ($140). A gesture, not giving in.
+fn peace_140() -> Gesture {
+    Gesture::Peace {
+        now: Some(Share {
+            percent: 7,
+            cost: Some(140 * D),
+        }),
+        next: Share {
+            percent: 20,
+            cost: None,
+        },
+    }
+}
+
 fn situations() -> Vec<Situation> {
     use Call::*;
     use Validity::{No, Partly, Yes};
@@ -205,8 +219,20 @@ fn situations() -> Vec<Situation> {
             heard(with(job(2000, 15, 0), |c| c.amount = None), Yes), FixIt, Gesture::Fix { thank_you: false, up_to: None })
             .says(&["The amount in dispute"]),
         s("valid on a small job, and they will not take the fix: refund and refer (G5)",
-            heard(with(job(400, 3, 300), |c| c.resolve.talks = Some(Talks::Stuck)), Yes), RefundAndRefer,
-            Gesture::RefundAndRefer { amount: Some(300 * D) }),
+            heard(with(job(400, 3, 300), stuck_after_offers), Yes), RefundAndRefer,
+            Gesture::RefundAndRefer { amount: Some(300 * D) })
+            .script(&["You are right about this"])
+            .script_never(&["misunderstanding"]),
+        s("valid and stuck after offers, a client who cost you before: never ending, a fair settlement",
+            with(heard(with(job(2000, 15, 300), stuck_after_offers), Yes), future(0)), AgreePayment, Gesture::AgreedPayment)
+            .past(past(2, 0, 400))
+            .never(&["Consider ending"])
+            .script(&["You are right about this"])
+            .script_never(&["misunderstanding", "one fact they may not know"]),
+        s("valid, they say they cannot agree but nothing was offered: make the offer first",
+            heard(with(job(400, 3, 150), |c| c.resolve.talks = Some(Talks::Stuck)), Yes), FixIt,
+            Gesture::Fix { thank_you: true, up_to: Some(150 * D) })
+            .says(&["nothing has been offered"]),
 
         // ---- Partly valid: the fair part (G25, G19); pro-rated on an invested job (G5). ----
         s("partly valid: put the fair part right, and explain the rest",
@@ -219,7 +245,12 @@ fn situations() -> Vec<Situation> {
             .script(&["A fair payment"]),
         s("partly valid from someone taking advantage: the fair part and nothing beyond",
             with(heard(job(2000, 15, 300), Partly), bad_faith), FixFairPart, Gesture::FairPart { pro_rated: false })
-            .says(&["nothing beyond"]),
+            .says(&["nothing beyond"])
+            .script_never(&["What would make it right?"]),
+        s("partly valid, taking advantage again: the fair part, and ending named as your choice",
+            with(heard(job(2000, 15, 300), Partly), bad_faith), FixFairPart, Gesture::FairPart { pro_rated: false })
+            .past(past(1, 1, 200))
+            .says(&["not the first time", "your decision"]),
         s("partly valid on an invested job, and you cannot agree: agree a payment for the work done",
             heard(with(job(9000, 60, 4000), stuck_after_offers), Partly), AgreePayment, Gesture::AgreedPayment)
             .says(&["money you earned"]),
@@ -230,8 +261,8 @@ fn situations() -> Vec<Situation> {
         // ---- Not valid, in good faith: acknowledge, explain, a peace offering (G24, G26, G30). ----
         s("not valid, good faith: explain with something new, and a peace offering within your means",
             with(heard(job(2000, 15, 300), No), |c| c.diagnose.good_faith = Some(GoodFaith::GoodFaith)),
-            ExplainAndOffer, peace_200())
-            .says(&["10% off this invoice", "20% off their next job", "misunderstanding"])
+            ExplainAndOffer, peace_140())
+            .says(&["7% off this invoice", "20% off their next job", "misunderstanding"])
             .never(&["Offer up to $300.00"])
             .script(&["sorry there has been a misunderstanding", "A peace offering"])
             .script_never(&["You are right"]),
@@ -253,16 +284,32 @@ fn situations() -> Vec<Situation> {
                 next: Share { percent: 20, cost: None },
             }),
         s("not valid, good faith not answered: assume it (G22)",
-            heard(job(2000, 15, 300), No), ExplainAndOffer, peace_200())
+            heard(job(2000, 15, 300), No), ExplainAndOffer, peace_140())
             .says(&["Assume good faith"]),
         s("not valid, not sure of their good faith: assume it (G22)",
             with(heard(job(2000, 15, 300), No), |c| c.diagnose.good_faith = Some(GoodFaith::Unsure)),
-            ExplainAndOffer, peace_200()),
+            ExplainAndOffer, peace_140()),
+        s("not valid over a small sum on a large invoice: the offering stays below half the sum",
+            with(heard(job(2000, 15, 100), No), |c| c.numbers.dispute_minutes = Some(30)), ExplainAndOffer,
+            Gesture::Peace {
+                now: Some(Share { percent: 2, cost: Some(40 * D) }),
+                next: Share { percent: 20, cost: None },
+            }),
+        s("not valid, arguing costs exactly the amount: no need to give it all (G3 is for more)",
+            heard(job(2000, 15, 100), No), ExplainAndOffer,
+            Gesture::Peace {
+                now: Some(Share { percent: 2, cost: Some(40 * D) }),
+                next: Share { percent: 20, cost: None },
+            }),
+        s("not valid, they misunderstood how to use it: explain or show them (G18)",
+            with(heard(job(2000, 15, 600), No), |c| c.diagnose.misunderstanding = Some(YesNo::Yes)),
+            ExplainAndOffer, peace_200())
+            .says(&["misunderstood how to use"]),
         s("not valid, arguing would cost more than the amount: settle quickly (G3)",
             with(heard(job(2000, 15, 150), No), |c| c.numbers.dispute_minutes = Some(240)), SettleQuickly,
             Gesture::Settle { amount: 150 * D })
             .says(&["$400.00", "$150.00"])
-            .script(&["settle"]),
+            .script(&["Settle it", "$150.00 off the invoice"]),
         s("not valid, settling quickly would go beyond your limit: said plainly",
             with(heard(job(2000, 15, 150), No), |c| {
                 c.numbers.dispute_minutes = Some(240);
@@ -270,7 +317,7 @@ fn situations() -> Vec<Situation> {
             }), SettleQuickly, Gesture::Settle { amount: 150 * D })
             .says(&["$50.00 over your limit"]),
         s("not valid, a third complaint in good faith, still talking: history alone ends nothing",
-            heard(job(2000, 15, 300), No), ExplainAndOffer, peace_200())
+            heard(job(2000, 15, 300), No), ExplainAndOffer, peace_140())
             .past(past(2, 0, 800))
             .never(&["Consider ending"]),
         s("not valid on a small job, and you cannot agree: refund and refer (004)",
@@ -282,7 +329,7 @@ fn situations() -> Vec<Situation> {
             heard(with(job(9000, 60, 5000), stuck_after_offers), No), AgreePayment, Gesture::AgreedPayment),
         s("not valid, offers made within your limits, still stuck, and they cost more than they bring (G43)",
             with(heard(with(job(2000, 15, 800), stuck_after_offers), No), future(1000)), ConsiderEnding,
-            Gesture::Exit { small: false })
+            Gesture::Exit(ExitTerms::AgreedPayment))
             .past(past(1, 0, 500))
             .says(&["more than they bring"])
             .script(&["not the right person"]),
@@ -293,8 +340,8 @@ fn situations() -> Vec<Situation> {
             .never(&["Consider ending"]),
         s("not valid and stuck, but nothing offered yet: make your offer before anything else",
             with(heard(with(job(2000, 15, 800), |c| c.resolve.talks = Some(Talks::Stuck)), No), future(0)),
-            AgreePayment, Gesture::AgreedPayment)
-            .says(&["Nothing has been offered yet"])
+            ExplainAndOffer, peace_200())
+            .says(&["nothing has been offered"])
             .never(&["Consider ending"]),
         s("not valid and stuck, with a clause in the agreement: its next step is named (G33)",
             with(heard(with(job(2000, 15, 800), stuck_after_offers), No), |c| {
@@ -314,21 +361,23 @@ fn situations() -> Vec<Situation> {
             with(heard(with(job(2000, 15, 50), |c| c.numbers.dispute_minutes = Some(180)), No), bad_faith),
             StandFirm, Gesture::Courtesy),
         s("taking advantage on this case and an earlier one: consider ending (G42)",
-            with(heard(job(2000, 15, 500), No), bad_faith), ConsiderEnding, Gesture::Exit { small: false })
+            with(heard(job(2000, 15, 500), No), bad_faith), ConsiderEnding, Gesture::Exit(ExitTerms::Owed))
             .past(past(1, 1, 300))
             .says(&["2 of their cases", "your decision"])
             .script_never(&["A peace offering"]),
-        s("taking advantage again, on a small job: end it with a refund and a referral",
-            with(heard(job(400, 3, 300), No), bad_faith), ConsiderEnding, Gesture::Exit { small: true })
+        s("taking advantage again, on a small job: end it, settling only what is owed, no refund",
+            with(heard(job(400, 3, 300), No), bad_faith), ConsiderEnding, Gesture::Exit(ExitTerms::Owed))
             .past(past(2, 1, 0))
-            .says(&["refund"]),
-        s("taking advantage again, on an invested job: end it with an agreed payment for the work done",
-            with(heard(job(9000, 60, 3000), No), bad_faith), ConsiderEnding, Gesture::Exit { small: false })
+            .says(&["only what the agreement says is owed"])
+            .never(&["refund"])
+            .script_never(&["refund"]),
+        s("taking advantage again, on an invested job: no gesture on the way out either",
+            with(heard(job(9000, 60, 3000), No), bad_faith), ConsiderEnding, Gesture::Exit(ExitTerms::Owed))
             .past(past(1, 1, 0))
-            .says(&["payment for the work"]),
+            .says(&["only what the agreement says is owed"]),
         s("judged taking advantage before, in good faith now: explain and offer",
             with(heard(job(2000, 15, 300), No), |c| c.diagnose.good_faith = Some(GoodFaith::GoodFaith)),
-            ExplainAndOffer, peace_200())
+            ExplainAndOffer, peace_140())
             .past(past(1, 1, 300)),
         s("two earlier complaints in good faith, bad faith only now: firm, not ending",
             with(heard(job(2000, 15, 300), No), bad_faith), StandFirm, Gesture::Courtesy)
