@@ -99,6 +99,7 @@ fn share_links_never_panic_and_changed_links_are_refused() {
                     | ShareError::WrongVersion(_)
                     | ShareError::Truncated { .. }
                     | ShareError::Damaged
+                    | ShareError::TooLarge
                     | ShareError::WrongPassphrase,
                 ) => {}
             }
@@ -189,6 +190,26 @@ fn stored_records_and_field_parsers_never_panic() {
         mutated(stored),
         |s: String| {
             let _ = decode(&s);
+        },
+    );
+    check(
+        "date field: typed text, a date from 1900 to 2100 or nothing saved",
+        "[0-9 -]{0,14}|[0-9]{1,6}-[0-9]{1,2}-[0-9]{1,2}",
+        |s: String| match Date::typed(&s) {
+            Ok(Some(d)) => {
+                assert!((Date::FIRST..=Date::LAST).contains(&d), "{s:?} → {d}");
+                assert_eq!(d.iso(), s.trim(), "a date reads back as typed");
+            }
+            Ok(None) => assert!(s.trim().is_empty(), "{s:?} cleared the date"),
+            Err(_) => {}
+        },
+    );
+    check(
+        "date field: every day from 1900 to 2100 types in",
+        0i32..=73_413,
+        |n: i32| {
+            let d = Date::FIRST.add_days(n);
+            assert_eq!(Date::typed(&d.iso()), Ok(Some(d)));
         },
     );
     check("field parsers: random text", ".{0,40}", |s: String| {

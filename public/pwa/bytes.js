@@ -8,6 +8,51 @@ async function through(bytes, stream) {
   return new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(stream)).arrayBuffer());
 }
 
+// The most a share link may inflate to: far above any real case, far below what would strain
+// a phone. The packed bytes go in a slice at a time, and inflating stops the moment the limit
+// is passed: a crafted link costs a few milliseconds and a few megabytes, never more.
+const MAX_INFLATED = 2 * 1024 * 1024;
+const SLICE = 1024;
+
+async function inflateAtMost(bytes, limit) {
+  const stream = new DecompressionStream('deflate-raw');
+  const writer = stream.writable.getWriter();
+  const reader = stream.readable.getReader();
+  const chunks = [];
+  let size = 0;
+  const reading = (async () => {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      size += value.length;
+      if (size > limit) throw new Error('too-large');
+      chunks.push(value);
+    }
+  })();
+  const writing = (async () => {
+    for (let at = 0; at < bytes.length; at += SLICE) {
+      await writer.write(bytes.subarray(at, at + SLICE));
+      // Each slice its own task, so the page stays responsive and the reader can stop it.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    await writer.close();
+  })();
+  try {
+    await Promise.all([reading, writing]);
+  } catch (e) {
+    reader.cancel().catch(() => {});
+    writer.abort().catch(() => {});
+    throw e;
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
 async function keyFor(passphrase, salt) {
   const base = await crypto.subtle.importKey('raw', text.encode(passphrase), 'PBKDF2', false, ['deriveKey']);
   return crypto.subtle.deriveKey(
@@ -21,7 +66,7 @@ async function keyFor(passphrase, salt) {
 
 window.mendBytes = {
   deflate: (bytes) => through(bytes, new CompressionStream('deflate-raw')),
-  inflate: (bytes) => through(bytes, new DecompressionStream('deflate-raw')),
+  inflate: (bytes) => inflateAtMost(bytes, MAX_INFLATED),
   async seal(bytes, passphrase) {
     const salt = crypto.getRandomValues(new Uint8Array(16));
     const iv = crypto.getRandomValues(new Uint8Array(12));

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::case::{Case, labelled};
 use super::date::Date;
 use super::money::format_money;
+use super::text::capitalise;
 
 labelled!(
     /// Simple: close to "settle between yourselves first, then mediation". Tiered: each step
@@ -990,14 +991,6 @@ fn or_blank(text: &str, blank: &str) -> String {
     match text.trim() {
         "" => blank.to_string(),
         t => t.to_string(),
-    }
-}
-
-fn capitalise(text: &str) -> String {
-    let mut c = text.chars();
-    match c.next() {
-        Some(first) => first.to_uppercase().chain(c).collect(),
-        None => String::new(),
     }
 }
 

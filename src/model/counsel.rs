@@ -265,7 +265,7 @@ pub fn reading(case: &Case, past: Past) -> Reading {
 /// Unknown future work is not zero. // G4, G43
 const FUTURE_WORK: Gap = Gap {
     fact: "Work you expect from them in future:",
-    changes: "not entered, and unknown is not zero. More work to come makes a generous gesture worth it (G4); none may mean they cost more than they bring (G43). Enter 0 if you expect none.",
+    changes: "not entered; unknown is not zero. It decides whether they cost more than they bring (G43). Enter 0 if none.",
 };
 
 /// What one reading is made from.
@@ -483,7 +483,7 @@ impl<'a> Context<'a> {
         )];
         if self.invested() {
             reasons.push(reason(
-                "You invested a lot in this job: settle the fair part as a pro-rated or agreed payment, not by walking away from what you earned.",
+                "You invested a lot in this job: settle the fair part as a pro-rated or agreed payment.",
                 "G5",
             ));
         }
@@ -547,7 +547,7 @@ impl<'a> Context<'a> {
         self.read(
             Call::StandFirm,
             vec![reason(
-                "The concern is not valid and the evidence says they are trying to take advantage: stay courteous, state the facts once, and give nothing beyond what is owed.",
+                "Not valid, and the evidence says they are taking advantage: stay courteous, state the facts once, give nothing beyond what is owed.",
                 "G22",
             )],
             Gesture::Courtesy,
@@ -586,7 +586,7 @@ impl<'a> Context<'a> {
             ),
             (None, _) => reason(
                 match self.limit {
-                    Some(l) if l.value == 0 => format!("{} leaves nothing to give on this invoice: make the peace offering off their next job.", capitalised(l.name())),
+                    Some(l) if l.value == 0 => format!("{} leaves nothing to give on this invoice: make the peace offering off their next job.", super::text::capitalise(l.name())),
                     _ => "What you can give leaves nothing to offer on this invoice: make the peace offering off their next job.".into(),
                 },
                 "G30, G3",
@@ -599,7 +599,7 @@ impl<'a> Context<'a> {
         if let Some(w) = self.f.value_at_risk {
             reasons.push(reason(
                 format!(
-                    "The work you expect from them is worth about {} to you: a generous gesture is worth it, but it is a gesture, not the amount in dispute.",
+                    "The work you expect from them is worth about {} to you: worth a generous gesture, not the amount in dispute.",
                     self.m(w)
                 ),
                 "G4",
@@ -669,7 +669,7 @@ impl<'a> Context<'a> {
             self.read(
                 Call::AgreePayment,
                 vec![reason(
-                    format!("{why} Seek a pro-rated or otherwise agreed payment for the work delivered; do not walk away from money you earned."),
+                    format!("{why} Seek a pro-rated or agreed payment for the work delivered: do not walk away from money you earned."),
                     "G5",
                 )],
                 Gesture::AgreedPayment,
@@ -699,7 +699,7 @@ impl<'a> Context<'a> {
                 Call::ConsiderEnding,
                 vec![reason(
                     format!(
-                        "You made your offers and still cannot agree, and they cost you {} (what they ask, your time, and what you gave before) against {} of future work at your margin: more than they bring.",
+                        "You made your offers and still cannot agree, and they cost you {} against {} of future work at your margin: more than they bring.",
                         self.m(costs),
                         self.m(worth)
                     ),
@@ -772,13 +772,13 @@ impl Reading {
                 "Propose a payment for the part delivered, pro-rated or agreed between you.".into()
             }
             Gesture::Exit(ExitTerms::Owed) => {
-                "Settle only what the agreement says is owed, nothing more, and end it in writing, briefly and politely.".into()
+                "Settle only what the agreement says is owed; end it in writing, briefly and politely.".into()
             }
             Gesture::Exit(ExitTerms::Refund) => {
-                "Settle what the agreement says, refund the job, and refer them to someone better suited. Say it in writing, briefly and politely.".into()
+                "Settle what the agreement says, refund the job and refer them on; end it in writing, briefly and politely.".into()
             }
             Gesture::Exit(ExitTerms::AgreedPayment) => {
-                "Settle what the agreement says, with an agreed payment for the work done, and end it in writing, briefly and politely.".into()
+                "Settle what the agreement says, with an agreed payment for the work done; end it in writing, briefly and politely.".into()
             }
         }
     }
@@ -815,15 +815,6 @@ fn peace_text(now: Option<Share>, next: Share, m: &dyn Fn(i64) -> String) -> Str
         }
         None => format!("A peace offering on the next job: {later}."),
     }
-}
-
-/// "your limit" → "Your limit", "the suggested limit" → "The suggested limit".
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 /// Nothing is on the table: no option offered, no counter-offer and no peace offering.
@@ -897,7 +888,7 @@ pub fn time_warning(case: &Case, f: &Figures) -> Option<String> {
             .map(|w| format!(" (about {})", format_money(time_cost(planned, w), &case.currency)))
             .unwrap_or_default();
         format!(
-            "The dispute may take {}{cost} of your time, more than {} of {}. Spend less of your own time on it (one call, short notes), or raise the limit knowingly. Never hurry the client: they need the time to be heard.",
+            "The dispute may take {}{cost} of your time, more than {} of {}. Spend less of your own time on it, or raise the limit knowingly. Never hurry the client.",
             format_hours(planned),
             limit.name(),
             format_hours(limit.value)

@@ -9,6 +9,9 @@ use std::fmt;
 
 pub const MS_PER_DAY: i64 = 86_400_000;
 
+/// What a date field says when it cannot take what was typed. // one rule with Date::typed
+pub const DATE_RANGE: &str = "Enter a whole date between 1 Jan 1900 and 31 Dec 2100. The date saved before is kept until then.";
+
 /// A calendar date, stored as days since 1970-01-01 and written as `YYYY-MM-DD`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date(i32);
@@ -80,6 +83,35 @@ impl Date {
         Date::from_ymd(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
     }
 
+    /// The first and last day a date field accepts: years people type for a dispute.
+    pub const FIRST: Date = Date(-25_567); // 1900-01-01
+    pub const LAST: Date = Date(47_846); // 2100-12-31
+
+    /// A date as typed into a date field: empty is no date; a real day from 1900 to 2100 is
+    /// a date; anything else (a five-digit year, a day that does not exist, a part left
+    /// blank) is refused with what to enter, and the saved date stays as it was.
+    pub fn typed(text: &str) -> Result<Option<Date>, &'static str> {
+        if text.trim().is_empty() {
+            return Ok(None);
+        }
+        match Date::parse(text) {
+            Some(d) if (Date::FIRST..=Date::LAST).contains(&d) => Ok(Some(d)),
+            _ => Err(DATE_RANGE),
+        }
+    }
+
+    /// A word of warning when a date lies far from `today`: likely a slip of the year.
+    pub fn far_from(self, today: Date) -> Option<&'static str> {
+        let days = today.days_until(self);
+        if days > 366 {
+            Some("That is more than a year from today. Check the year.")
+        } else if days < -366 * 20 {
+            Some("That is more than 20 years ago. Check the year.")
+        } else {
+            None
+        }
+    }
+
     pub fn add_days(self, days: i32) -> Date {
         Date(self.0.saturating_add(days))
     }
@@ -110,6 +142,12 @@ impl Date {
             }
             None => key.to_string(),
         }
+    }
+
+    /// "Mar 2026", for a month of a year.
+    pub fn month_year(year: i32, month: u32) -> String {
+        let name = MONTHS.get(month.wrapping_sub(1) as usize).unwrap_or(&"");
+        format!("{name} {year}")
     }
 
     /// `2026-03`, for grouping by month.
@@ -277,6 +315,40 @@ mod tests {
         assert_eq!(from_json::<Date>(json!("2026-03-09")), Ok(d));
         assert!(from_json::<Date>(json!("2026-02-30")).is_err());
         assert!(from_json::<Date>(json!(7)).is_err());
+    }
+
+    #[test]
+    fn a_typed_date_is_a_real_day_from_1900_to_2100_or_it_changes_nothing() {
+        type Typed = Result<Option<(i32, u32, u32)>, &'static str>;
+        let table: [(&str, Typed); 9] = [
+            ("", Ok(None)),
+            ("  ", Ok(None)),
+            ("2026-03-04", Ok(Some((2026, 3, 4)))),
+            ("1900-01-01", Ok(Some((1900, 1, 1)))),
+            ("2100-12-31", Ok(Some((2100, 12, 31)))),
+            ("20255-03-04", Err(DATE_RANGE)),
+            ("1899-12-31", Err(DATE_RANGE)),
+            ("0002-03-04", Err(DATE_RANGE)),
+            ("2026-02-30", Err(DATE_RANGE)),
+        ];
+        for (text, want) in table {
+            assert_eq!(
+                Date::typed(text).map(|d| d.map(Date::ymd)),
+                want,
+                "{text:?}"
+            );
+        }
+        assert_eq!(Date::FIRST.iso(), "1900-01-01");
+        assert_eq!(Date::LAST.iso(), "2100-12-31");
+    }
+
+    #[test]
+    fn a_date_far_from_today_is_flagged() {
+        let today = Date::from_ymd(2026, 12, 1).unwrap();
+        assert_eq!(today.add_days(300).far_from(today), None);
+        assert!(today.add_days(400).far_from(today).is_some());
+        assert_eq!(today.add_days(-366 * 19).far_from(today), None);
+        assert!(Date::FIRST.far_from(today).is_some());
     }
 
     #[test]

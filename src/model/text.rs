@@ -17,6 +17,15 @@ pub fn excerpt(text: &str, max: usize) -> String {
     format!("{}…", head.trim_end().replace('\n', " "))
 }
 
+/// The text with its first letter in capitals: "your limit" → "Your limit".
+pub fn capitalise(text: &str) -> String {
+    let mut c = text.chars();
+    match c.next() {
+        Some(first) => first.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::excerpt;

@@ -48,6 +48,111 @@ pub struct Entry<'a> {
     pub case: &'a Case,
 }
 
+/// The most columns a time chart has.
+pub const MAX_COLUMNS: usize = 60;
+/// A case this many days or more from the middle of the others is named, not drawn.
+const FAR_OUT_DAYS: i32 = 3653;
+
+/// How the time charts group cases.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Span {
+    #[default]
+    Month,
+    Quarter,
+    Year,
+}
+
+impl Span {
+    /// "month", "quarter", "year".
+    pub fn noun(self) -> &'static str {
+        match self {
+            Span::Month => "month",
+            Span::Quarter => "quarter",
+            Span::Year => "year",
+        }
+    }
+
+    fn months(self) -> i32 {
+        match self {
+            Span::Month => 1,
+            Span::Quarter => 3,
+            Span::Year => 12,
+        }
+    }
+}
+
+/// Months since year 0, so that a date's month, quarter and year are a division away.
+fn month_number(d: Date) -> i32 {
+    let (y, m, _) = d.ymd();
+    y * 12 + m as i32 - 1
+}
+
+/// The columns of the time charts: whole months, quarters or years from the first case to
+/// the last, the finest that fits in [`MAX_COLUMNS`]. Its cost does not grow with the span.
+struct Timeline {
+    span: Span,
+    /// The first column, in units of the span since year 0.
+    start: i32,
+    len: usize,
+}
+
+impl Timeline {
+    /// The timeline of `entries`, and the cases left out because they lie far from the rest.
+    fn of(entries: &[Entry]) -> (Timeline, Vec<(String, String, Date)>) {
+        let mut days: Vec<i32> = entries.iter().map(|e| e.on.days()).collect();
+        days.sort_unstable();
+        let middle = days[days.len() / 2];
+        let near = |d: Date| (d.days() - middle).abs() < FAR_OUT_DAYS;
+        let far_out = entries
+            .iter()
+            .filter(|e| !near(e.on))
+            .map(|e| (e.id.to_string(), e.case.title(), e.on))
+            .collect();
+        let kept = || {
+            entries
+                .iter()
+                .filter(|e| near(e.on))
+                .map(|e| month_number(e.on))
+        };
+        let (lo, hi) = (kept().min().unwrap_or(0), kept().max().unwrap_or(0));
+        let timeline = [Span::Month, Span::Quarter, Span::Year]
+            .into_iter()
+            .map(|span| {
+                let (a, b) = (lo.div_euclid(span.months()), hi.div_euclid(span.months()));
+                Timeline {
+                    span,
+                    start: a,
+                    len: (b - a + 1) as usize,
+                }
+            })
+            .find(|t| t.len <= MAX_COLUMNS || t.span == Span::Year)
+            .expect("a year timeline is always found");
+        (timeline, far_out)
+    }
+
+    /// The column of a date, if it is on the chart.
+    fn index(&self, d: Date) -> Option<usize> {
+        let i = month_number(d).div_euclid(self.span.months()) - self.start;
+        usize::try_from(i).ok().filter(|i| *i < self.len)
+    }
+
+    /// Each column as people read it: "Mar 2026", "Q1 2026", "2026".
+    fn labels(&self) -> Vec<String> {
+        (0..self.len as i32)
+            .map(|i| {
+                let n = self.start + i;
+                match self.span {
+                    Span::Month => {
+                        Date::month_year(n.div_euclid(12), (n.rem_euclid(12) + 1) as u32)
+                    }
+                    Span::Quarter => format!("Q{} {}", n.rem_euclid(4) + 1, n.div_euclid(4)),
+                    Span::Year => n.to_string(),
+                }
+            })
+            .collect()
+    }
+}
+
 /// Cases to count: not the worked example, and within the period.
 pub fn select<'a>(
     cases: impl IntoIterator<Item = (&'a str, Date, &'a Case)>,
@@ -92,15 +197,22 @@ fn add_money(list: &mut PerCurrency, currency: &str, amount: i64) {
 pub struct Trends {
     pub total: usize,
     pub open: usize,
-    /// Every month from the first case to the last (empty months included), `YYYY-MM`.
-    pub per_month: Vec<(String, usize)>,
+    /// How the time charts group cases: by month, quarter or year.
+    pub span: Span,
+    /// Every month (or quarter, or year) from the first case to the last, empty ones
+    /// included, as people read it ("Mar 2026", "Q1 2026", "2026"); never more than
+    /// [`MAX_COLUMNS`].
+    pub per_period: Vec<(String, usize)>,
+    /// Cases dated far from the rest (a slip of the year, most likely): named, left out of
+    /// the time charts (id, title, date).
+    pub far_out: Vec<(String, String, Date)>,
     pub categories: Vec<(&'static str, usize)>,
     pub severities: Vec<(&'static str, usize)>,
     pub outcomes: Vec<(&'static str, usize)>,
     pub time_to_resolve: Option<TimeToResolve>,
     pub concessions: PerCurrency,
-    /// Concessions per month, per currency: (currency, [(month, amount)]) over `per_month`.
-    pub concession_months: Vec<(String, Vec<(String, i64)>)>,
+    /// Concessions per period, per currency: (currency, [(period, amount)]) over `per_period`.
+    pub concession_periods: Vec<(String, Vec<(String, i64)>)>,
     /// Concessions by client (display name), per currency, largest first.
     pub concessions_by_client: Vec<(String, String, i64)>,
     /// People named in more than one case, most often first.
@@ -172,28 +284,19 @@ pub fn trends(entries: &[Entry], today: Date) -> Trends {
     if entries.is_empty() {
         return t;
     }
-    // Months, continuous from the first to the last.
-    let first = entries.iter().map(|e| e.on).min().expect("not empty");
-    let last = entries.iter().map(|e| e.on).max().expect("not empty");
-    let (mut y, mut m, _) = first.ymd();
-    let (ly, lm, _) = last.ymd();
-    while (y, m) <= (ly, lm) {
-        t.per_month.push((format!("{y:04}-{m:02}"), 0));
-        (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
-    }
-    let month_index = |d: Date| {
-        let key = d.month_key();
-        t.per_month.iter().position(|(k, _)| *k == key)
-    };
-    let mut per_month = t.per_month.clone();
-    let mut concession_months: Vec<(String, Vec<(String, i64)>)> = Vec::new();
+    let (timeline, far_out) = Timeline::of(entries);
+    t.span = timeline.span;
+    t.far_out = far_out;
+    let labels = timeline.labels();
+    let mut per_period: Vec<(String, usize)> = labels.iter().map(|l| (l.clone(), 0)).collect();
+    let mut concession_periods: Vec<(String, Vec<(String, i64)>)> = Vec::new();
     let mut by_client: Vec<(String, String, i64)> = Vec::new();
     let mut clients: Vec<(String, String, usize)> = Vec::new();
     let mut days: Vec<i32> = Vec::new();
     for e in entries {
         let c = e.case;
-        if let Some(i) = month_index(e.on) {
-            per_month[i].1 += 1;
+        if let Some(i) = timeline.index(e.on) {
+            per_period[i].1 += 1;
         }
         if let Some(closed) = c.decide.closed_on.filter(|_| c.is_closed()) {
             let d = e.on.days_until(closed);
@@ -203,25 +306,23 @@ pub fn trends(entries: &[Entry], today: Date) -> Trends {
         }
         if let Some(v) = c.decide.concession.filter(|v| *v > 0) {
             add_money(&mut t.concessions, &c.currency, v);
-            let when = c.decide.closed_on.unwrap_or(e.on);
-            let row = match concession_months
+            let row = match concession_periods
                 .iter_mut()
                 .find(|(cur, _)| *cur == c.currency)
             {
                 Some(row) => row,
                 None => {
-                    concession_months.push((
+                    concession_periods.push((
                         c.currency.clone(),
-                        t.per_month.iter().map(|(k, _)| (k.clone(), 0)).collect(),
+                        labels.iter().map(|l| (l.clone(), 0)).collect(),
                     ));
-                    concession_months.last_mut().expect("just pushed")
+                    concession_periods.last_mut().expect("just pushed")
                 }
             };
-            if let Some(slot) = row.1.iter_mut().find(|(k, _)| *k == when.month_key()) {
-                super::money::add_to(&mut slot.1, v);
-            } else if let Some(slot) = row.1.iter_mut().find(|(k, _)| *k == e.on.month_key()) {
-                // Closed after the last month shown: counted in the month it came in.
-                super::money::add_to(&mut slot.1, v);
+            // In the period it closed; closed outside the chart, in the one it came in.
+            let closed = c.decide.closed_on.and_then(|d| timeline.index(d));
+            if let Some(i) = closed.or_else(|| timeline.index(e.on)) {
+                super::money::add_to(&mut row.1[i].1, v);
             }
             let who = c.title();
             match by_client
@@ -247,7 +348,7 @@ pub fn trends(entries: &[Entry], today: Date) -> Trends {
                 .push((e.id.to_string(), c.title(), e.on.days_until(today).max(0)));
         }
     }
-    t.per_month = per_month;
+    t.per_period = per_period;
     t.categories = mix(
         entries,
         Category::ALL,
@@ -288,8 +389,8 @@ pub fn trends(entries: &[Entry], today: Date) -> Trends {
         });
     }
     super::order::sort_by_key(&mut t.concessions, |(c, _)| super::order::text(c));
-    super::order::sort_by_key(&mut concession_months, |(c, _)| super::order::text(c));
-    t.concession_months = concession_months;
+    super::order::sort_by_key(&mut concession_periods, |(c, _)| super::order::text(c));
+    t.concession_periods = concession_periods;
     super::order::sort_by_key(&mut by_client, |(n, c, v)| (-v, 0, format!("{c} {n}")));
     t.concessions_by_client = by_client;
     t.people = recurring(entries.iter().map(|e| e.case.people_list()));
@@ -801,12 +902,12 @@ mod tests {
         let t = trends(&e, today);
         assert_eq!((t.total, t.open), (5, 1));
         assert_eq!(
-            t.per_month,
+            t.per_period,
             [
-                ("2026-01".to_string(), 1),
-                ("2026-02".into(), 1),
-                ("2026-03".into(), 2),
-                ("2026-04".into(), 1)
+                ("Jan 2026".to_string(), 1),
+                ("Feb 2026".into(), 1),
+                ("Mar 2026".into(), 2),
+                ("Apr 2026".into(), 1)
             ]
         );
         assert_eq!(
@@ -851,24 +952,24 @@ mod tests {
             [("EUR".to_string(), 5000), ("USD".into(), 36000)]
         );
         assert_eq!(
-            t.concession_months,
+            t.concession_periods,
             [
                 (
                     "EUR".to_string(),
                     vec![
-                        ("2026-01".to_string(), 0),
-                        ("2026-02".into(), 5000),
-                        ("2026-03".into(), 0),
-                        ("2026-04".into(), 0)
+                        ("Jan 2026".to_string(), 0),
+                        ("Feb 2026".into(), 5000),
+                        ("Mar 2026".into(), 0),
+                        ("Apr 2026".into(), 0)
                     ]
                 ),
                 (
                     "USD".to_string(),
                     vec![
-                        ("2026-01".to_string(), 30000),
-                        ("2026-02".into(), 0),
-                        ("2026-03".into(), 6000),
-                        ("2026-04".into(), 0)
+                        ("Jan 2026".to_string(), 30000),
+                        ("Feb 2026".into(), 0),
+                        ("Mar 2026".into(), 6000),
+                        ("Apr 2026".into(), 0)
                     ]
                 ),
             ]
@@ -895,6 +996,71 @@ mod tests {
     }
 
     #[test]
+    fn the_time_charts_stay_within_sixty_columns_and_name_far_out_cases() {
+        let today = d(2026, 12, 1);
+        let at = |y, m| {
+            let mut c = Case::for_client("A");
+            c.received = Some(d(y, m, 1));
+            c
+        };
+        // Months up to five years, then quarters, then years.
+        let table = [
+            (vec![at(2026, 1), at(2026, 12)], Span::Month, 12),
+            (vec![at(2022, 1), at(2026, 12)], Span::Month, 60),
+            (vec![at(2021, 12), at(2026, 12)], Span::Quarter, 21),
+            (vec![at(2012, 1), at(2021, 6)], Span::Quarter, 38),
+            (vec![at(2008, 1), at(2026, 12), at(2017, 1)], Span::Year, 19),
+        ];
+        for (cases, span, len) in table {
+            let e: Vec<Entry> = cases
+                .iter()
+                .map(|c| Entry {
+                    id: "x",
+                    on: c.received.unwrap(),
+                    case: c,
+                })
+                .collect();
+            let t = trends(&e, today);
+            assert_eq!(
+                (t.span, t.per_period.len()),
+                (span, len),
+                "{:?}",
+                t.per_period.first()
+            );
+            assert_eq!(
+                t.per_period.iter().map(|(_, n)| n).sum::<usize>(),
+                e.len() - t.far_out.len()
+            );
+        }
+        // Two cases at the ends of the calendar: one is named, the chart is small and quick.
+        let ends = [at(1, 1), at(9999, 12), at(2026, 3)];
+        let e: Vec<Entry> = ends
+            .iter()
+            .enumerate()
+            .map(|(i, c)| Entry {
+                id: ["a", "b", "c"][i],
+                on: c.received.unwrap(),
+                case: c,
+            })
+            .collect();
+        let t = trends(&e, today);
+        assert_eq!(t.per_period, [("Mar 2026".to_string(), 1)]);
+        assert_eq!(
+            t.far_out
+                .iter()
+                .map(|(id, _, _)| id.as_str())
+                .collect::<Vec<_>>(),
+            ["a", "b"]
+        );
+        let q = Timeline {
+            span: Span::Quarter,
+            start: 2026 * 4,
+            len: 2,
+        };
+        assert_eq!(q.labels(), ["Q1 2026", "Q2 2026"]);
+    }
+
+    #[test]
     fn periods_and_empty_data() {
         let cases = fixture();
         let today = d(2026, 4, 11);
@@ -904,7 +1070,7 @@ mod tests {
         assert_eq!(Period::Quarter.since(d(2026, 5, 31)), Some(d(2026, 3, 1)));
         let t = trends(&entries(&cases, Period::Quarter, today), today);
         assert_eq!(t.total, 4);
-        assert_eq!(t.per_month[0], ("2026-02".to_string(), 1));
+        assert_eq!(t.per_period[0], ("Feb 2026".to_string(), 1));
         let empty = trends(&[], today);
         assert_eq!(empty, Trends::default());
         assert!(ledger(&[], today).is_empty());

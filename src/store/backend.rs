@@ -22,7 +22,8 @@ impl fmt::Display for StorageError {
                 f.write_str("this browser is not letting Mend store anything")
             }
             StorageError::QuotaExceeded => f.write_str("this browser's storage for Mend is full"),
-            StorageError::Failed(why) => write!(f, "the browser refused to store it ({why})"),
+            // The browser's own words stay out of what a person reads.
+            StorageError::Failed(_) => f.write_str("the browser refused to store it"),
         }
     }
 }
@@ -33,6 +34,23 @@ pub trait Backend {
     fn set(&mut self, key: &str, value: &str) -> Result<(), StorageError>;
     fn remove(&mut self, key: &str) -> Result<(), StorageError>;
     fn keys(&self) -> Result<Vec<String>, StorageError>;
+
+    /// A set-aside note (JSON, an object) with the value stored under `key` as its `"raw"`,
+    /// written as JSON text. A browser's stored text can hold what a Rust `String` cannot (an
+    /// emoji cut in half); the browser's backend fills it in without passing it through Rust,
+    /// so the note keeps the value exactly. `None` when nothing is stored under `key`.
+    fn note_with_value(&self, key: &str, note: &str) -> Result<Option<String>, StorageError> {
+        let Some(raw) = self.get(key)? else {
+            return Ok(None);
+        };
+        let fail = || StorageError::Failed("note".into());
+        let mut value: serde_json::Value = serde_json::from_str(note).map_err(|_| fail())?;
+        value
+            .as_object_mut()
+            .ok_or_else(fail)?
+            .insert("raw".into(), serde_json::Value::String(raw));
+        Ok(Some(value.to_string()))
+    }
 }
 
 /// Storage in memory. The app falls back to it when the browser offers none; tests use its

@@ -174,6 +174,58 @@ impl ImportPlan {
     }
 }
 
+/// One entry of a file's record list: parsed, or why it could not be, in our words.
+type Entry = Result<Value, &'static str>;
+
+/// A file's top level, and its record list read entry by entry (when it has one).
+type FileParts = (Map<String, Value>, Option<Vec<Entry>>);
+
+/// Stands in for half of an emoji while the file is read: no text Mend writes holds it.
+const CUT: &str = "\\u0000";
+
+/// The file's top level, and its records one by one, so that a value cut inside an emoji
+/// costs only its own record. A file that is not JSON, or ends too early, is refused whole.
+fn read_file(text: &str) -> Result<FileParts, ImportError> {
+    let parsed = serde_json::from_str::<Value>(text).or_else(|e| {
+        let what = e.to_string();
+        if what.contains("surrogate") || what.contains("hex escape") {
+            serde_json::from_str(&super::load::replace_lone_surrogates(text, CUT))
+        } else {
+            Err(e)
+        }
+    });
+    let parts = match parsed {
+        Ok(Value::Object(map)) => map,
+        Ok(_) => return Err(ImportError::NotABackup),
+        Err(e) if e.is_eof() => return Err(ImportError::Truncated),
+        Err(e) if e.to_string().contains("number out of range") => {
+            return Err(ImportError::Damaged(
+                "it holds a number far larger than any Mend writes".into(),
+            ));
+        }
+        Err(_) => return Err(ImportError::NotJson),
+    };
+    let records = parts.get("records").and_then(Value::as_array).map(|list| {
+        list.iter()
+            .map(|v| match holds_cut(v) {
+                true => Err("it holds a character that was cut in half, so its text is damaged"),
+                false => Ok(v.clone()),
+            })
+            .collect()
+    });
+    Ok((parts, records))
+}
+
+/// Whether any text in `v` holds the stand-in for a cut character.
+fn holds_cut(v: &Value) -> bool {
+    match v {
+        Value::String(s) => s.contains('\0'),
+        Value::Array(a) => a.iter().any(holds_cut),
+        Value::Object(o) => o.values().any(holds_cut),
+        _ => false,
+    }
+}
+
 /// Reads and validates a backup file's text; `existing` looks up the record here by key.
 /// Fails only when the whole file is unusable; bad entries become `Invalid` rows.
 pub fn plan_import(
@@ -187,16 +239,7 @@ pub fn plan_import(
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| {
-        if e.is_eof() {
-            ImportError::Truncated
-        } else {
-            ImportError::NotJson
-        }
-    })?;
-    let Some(file) = value.as_object() else {
-        return Err(ImportError::NotABackup);
-    };
+    let (file, records) = read_file(text)?;
     if file.get("format").and_then(Value::as_str) != Some(FORMAT) {
         return Err(ImportError::NotABackup);
     }
@@ -207,7 +250,7 @@ pub fn plan_import(
         }
         _ => return Err(ImportError::Damaged("its format version is missing".into())),
     }
-    let Some(records) = file.get("records").and_then(Value::as_array) else {
+    let Some(records) = records else {
         return Err(ImportError::Damaged(
             "its list of records is missing".into(),
         ));
@@ -217,8 +260,11 @@ pub fn plan_import(
         Some(Value::Array(t)) => t.clone(),
         Some(_) => return Err(ImportError::Damaged("its trash is not a list".into())),
     };
-    let checksum_ok =
-        file.get("checksum").and_then(Value::as_str) == Some(&checksum(records, &trash));
+    // A file with an unreadable entry cannot match its checksum: the user confirms.
+    let readable: Option<Vec<Value>> = records.iter().map(|r| r.clone().ok()).collect();
+    let checksum_ok = readable.is_some_and(|all| {
+        file.get("checksum").and_then(Value::as_str) == Some(&checksum(&all, &trash))
+    });
 
     let mut seen: Vec<String> = Vec::new();
     let items = records
@@ -231,7 +277,11 @@ pub fn plan_import(
                 title: format!("Entry {} in the file", i + 1),
                 choice: Choice::Skip,
             };
-            let record = match decode_value(value.clone()) {
+            let value = match value {
+                Ok(v) => v.clone(),
+                Err(why) => return invalid(why.to_string()),
+            };
+            let record = match decode_value(value) {
                 Ok(r) => r,
                 Err(e) => return invalid(format!("it cannot be read: {e}")),
             };
@@ -575,6 +625,134 @@ mod tests {
             assert_eq!(got, expected, "{}", &text[..text.len().min(60)]);
             assert!(got.to_string().ends_with('.'), "{got}");
         }
+    }
+
+    #[test]
+    fn one_unreadable_value_costs_only_its_own_record() {
+        let good = export(&[case("a", "Ann", 1), case("b", "Bo", 1)], &[], &[], 1, "x");
+        // Records with a value Mend cannot take: a number beyond its field, half an emoji.
+        let bad = [
+            r#"{"kind":"case","id":"big","v":4,"created":9223372036854775808,"updated":1,"data":{}}"#,
+            r#"{"kind":"case","id":"cut","v":4,"created":1,"updated":1,"data":{"disputed":"ab\ud83d"}}"#,
+        ];
+        let text = good.replacen(
+            "\"records\": [",
+            &format!("\"records\": [{},", bad.join(",")),
+            1,
+        );
+        let plan = plan_import(&text, &|_| None, &no_trash).expect("the file imports");
+        assert!(!plan.checksum_ok, "a changed file is confirmed by the user");
+        let rows: Vec<(&str, String)> = plan
+            .items
+            .iter()
+            .map(|i| match &i.status {
+                ItemStatus::Invalid(why) => ("invalid", why.clone()),
+                _ => ("ok", i.title.clone()),
+            })
+            .collect();
+        assert_eq!(rows.iter().filter(|r| r.0 == "ok").count(), 2, "{rows:?}");
+        let whys: Vec<&str> = rows
+            .iter()
+            .filter(|r| r.0 == "invalid")
+            .map(|r| r.1.as_str())
+            .collect();
+        assert_eq!(whys.len(), 2, "{rows:?}");
+        assert!(whys.iter().any(|w| w.contains("cut in half")), "{whys:?}");
+        assert!(
+            whys.iter()
+                .any(|w| w.contains("not in the form Mend expects")),
+            "{whys:?}"
+        );
+        for why in &whys {
+            assert_no_library_words(why);
+        }
+        let mut b = MemoryBackend::new();
+        let outcome = apply_import(&mut b, &plan, &mut ids()).unwrap();
+        assert_eq!(outcome.written.len(), 2);
+        // A number no JSON reader can hold makes the file unreadable as a whole, said so.
+        let huge = good.replacen("\"exported\": 1", "\"exported\": 1e999", 1);
+        assert_eq!(
+            plan_import(&huge, &|_| None, &no_trash)
+                .unwrap_err()
+                .to_string(),
+            "This backup file is damaged: it holds a number far larger than any Mend writes."
+        );
+    }
+
+    /// What a person reads is in Mend's words: never a parser's or a browser's.
+    pub(crate) fn assert_no_library_words(text: &str) {
+        for word in [
+            "invalid type",
+            "invalid value",
+            "expected",
+            "line ",
+            "column",
+            "EOF",
+            "serde",
+            "i64",
+            "u64",
+            "Error",
+            "error",
+        ] {
+            assert!(!text.contains(word), "library words ({word}) in: {text}");
+        }
+    }
+
+    #[test]
+    fn every_message_a_person_reads_is_in_our_words() {
+        use crate::store::backend::StorageError;
+        use crate::store::record::{DecodeError, decode};
+        use crate::store::share::ShareError;
+        let mut messages: Vec<String> = vec![
+            ImportError::Empty.to_string(),
+            ImportError::TooLarge { bytes: 20 << 20 }.to_string(),
+            ImportError::NotJson.to_string(),
+            ImportError::Truncated.to_string(),
+            ImportError::NotABackup.to_string(),
+            ImportError::NewerFormat { version: 3 }.to_string(),
+            StorageError::Unavailable.to_string(),
+            StorageError::QuotaExceeded.to_string(),
+            StorageError::Failed("QuotaError: DOMException 22".into()).to_string(),
+            DecodeError::WrongShape(
+                "invalid value: integer `9223372036854775808`, expected i64".into(),
+            )
+            .to_string(),
+            DecodeError::Unparseable("EOF while parsing a value at line 1 column 3".into())
+                .to_string(),
+            crate::model::date::DATE_RANGE.to_string(),
+        ];
+        for e in [
+            ShareError::Empty,
+            ShareError::NotMend,
+            ShareError::WrongVersion('9'),
+            ShareError::Truncated { missing: 4 },
+            ShareError::Damaged,
+            ShareError::TooLarge,
+            ShareError::WrongPassphrase,
+        ] {
+            messages.push(e.to_string());
+        }
+        // And what decoding says of real damage.
+        for raw in [
+            "{",
+            "[]",
+            r#"{"kind":"case","id":"x","v":4,"created":1,"updated":1,"data":{"amount":"x"}}"#,
+        ] {
+            messages.push(decode(raw).unwrap_err().to_string());
+        }
+        for text in ["", "{", "[1]", "{\"format\":\"mend-backup\"}"] {
+            if let Err(e) = plan_import(text, &|_| None, &no_trash) {
+                messages.push(e.to_string());
+            }
+        }
+        for m in &messages {
+            assert_no_library_words(m);
+        }
+        assert!(
+            ShareError::TooLarge
+                .to_string()
+                .contains("not made by Mend")
+        );
     }
 
     #[test]

@@ -28,6 +28,7 @@ impl QuarantineEntry {
     /// text (found at `now`).
     pub fn read(key: &str, raw: &str, now: i64) -> QuarantineEntry {
         serde_json::from_str(raw)
+            .or_else(|_| serde_json::from_str(&readable_escapes(raw)))
             .ok()
             .and_then(|v| crate::model::json::from_json(v).ok())
             .unwrap_or_else(|| QuarantineEntry {
@@ -37,6 +38,44 @@ impl QuarantineEntry {
                 at: now,
             })
     }
+}
+
+/// The note's JSON with each escape that is half of a surrogate pair (which the browser
+/// writes for a value cut inside an emoji, and serde_json refuses) shown as U+FFFD. Only for
+/// reading the note: what is stored stays as it was.
+fn readable_escapes(json: &str) -> String {
+    replace_lone_surrogates(json, "\\ufffd")
+}
+
+/// JSON text with each `\uD800`–`\uDFFF` escape that is not half of a pair replaced by `with`.
+pub(crate) fn replace_lone_surrogates(json: &str, with: &str) -> String {
+    let unit = |s: &str| s.get(2..6).and_then(|h| u16::from_str_radix(h, 16).ok());
+    let (mut out, mut rest) = (String::with_capacity(json.len()), json);
+    while let Some(i) = rest.find('\\') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let escape = match unit(rest) {
+            Some(hi @ 0xD800..=0xDBFF) if rest.get(6..8) == Some("\\u") => {
+                match rest.get(6..).and_then(unit) {
+                    Some(0xDC00..=0xDFFF) => Some((12, None)),
+                    _ => Some((6, Some(hi))),
+                }
+            }
+            Some(u @ 0xD800..=0xDFFF) => Some((6, Some(u))),
+            Some(_) => Some((6, None)),
+            // `\\`, `\"` and the rest: two characters, kept.
+            None => None,
+        };
+        let (take, lone) = escape.unwrap_or((2, None));
+        let take = take.min(rest.len());
+        match lone {
+            Some(_) => out.push_str(with),
+            None => out.push_str(&rest[..take]),
+        }
+        rest = &rest[take..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// A quarantined value as listed on the Backup screen.
@@ -111,7 +150,10 @@ pub fn load_all(
                 Err(e) => Found::Newer(e.to_string()),
             },
             KeyRef::Quarantine(_) => Found::SetAside,
-            KeyRef::Unknown => Found::Newer("it was written by a newer version of Mend".into()),
+            // Under our prefix but of no kind this build knows: say only what is known.
+            KeyRef::Unknown => {
+                Found::Newer("kept untouched; this version of Mend cannot read it".into())
+            }
         };
         match found {
             Found::Record(rec) => loaded.records.push(rec),
@@ -148,8 +190,18 @@ pub(crate) fn set_aside(
         at: now,
     };
     let qkey = quarantine_key(&new_id());
-    let text = crate::model::json::to_json(&entry).to_string();
-    let moved = write_verified(backend, &qkey, &text).is_ok() && backend.remove(&key).is_ok();
+    // The note is written with the value exactly as stored, filled in by the backend.
+    let note = crate::model::json::to_json(&QuarantineEntry {
+        raw: String::new(),
+        ..entry.clone()
+    })
+    .to_string();
+    let moved = match backend.note_with_value(&key, &note) {
+        Ok(Some(text)) => {
+            write_verified(backend, &qkey, &text).is_ok() && backend.remove(&key).is_ok()
+        }
+        _ => false,
+    };
     Quarantined {
         storage_key: if moved { qkey } else { key },
         entry,
@@ -194,10 +246,10 @@ mod tests {
         let q = &loaded.quarantined[0];
         assert_eq!(q.storage_key, "mend:quarantine:q1");
         assert_eq!(q.entry.key, "mend:clause:bad");
-        assert!(
-            q.entry.reason.contains("invalid type"),
-            "{}",
-            q.entry.reason
+        // Said in our words, never the parser's.
+        assert_eq!(
+            q.entry.reason,
+            "a value in it is not in the form Mend expects"
         );
         assert_eq!(b.get("mend:clause:bad").unwrap(), None);
         assert_eq!(b.get("mend:clause:good").unwrap(), Some(good.encode()));
@@ -215,6 +267,20 @@ mod tests {
         assert_eq!(loaded.records, vec![a, s]);
         assert!(loaded.quarantined.is_empty() && loaded.newer.is_empty());
         assert_eq!(b.get("someone-else").unwrap().as_deref(), Some("{}"));
+    }
+
+    #[test]
+    fn a_note_with_half_an_emoji_still_reads_and_pairs_are_kept() {
+        let cut = r#"{"key":"mend:case:a","raw":"ab\ud83d","reason":"r","at":5}"#;
+        assert!(serde_json::from_str::<serde_json::Value>(cut).is_err());
+        let e = QuarantineEntry::read("mend:quarantine:x", cut, 9);
+        assert_eq!((e.raw.as_str(), e.at), ("ab\u{fffd}", 5));
+        let whole = r#"{"raw":"\ud83d\ude00 \\ud83d \n"}"#;
+        assert_eq!(
+            readable_escapes(whole),
+            r#"{"raw":"\ud83d\ude00 \\ud83d \n"}"#
+        );
+        assert_eq!(readable_escapes(r#""\udc00\ud800x""#), r#""\ufffd\ufffdx""#);
     }
 
     #[test]

@@ -64,6 +64,23 @@ impl Backend for LocalBackend {
         self.storage.remove_item(key).map_err(classify)
     }
 
+    fn note_with_value(&self, key: &str, note: &str) -> Result<Option<String>, StorageError> {
+        // getItem through JavaScript, so the value stays a JS string; JSON.stringify then
+        // escapes any half of a surrogate pair, which a Rust String would replace.
+        let storage: &JsValue = self.storage.as_ref();
+        let get: js_sys::Function = js_sys::Reflect::get(storage, &"getItem".into())
+            .and_then(JsCast::dyn_into)
+            .map_err(classify)?;
+        let raw = get.call1(storage, &key.into()).map_err(classify)?;
+        if raw.is_null() {
+            return Ok(None);
+        }
+        let fail = |_| StorageError::Failed("note".into());
+        let note = js_sys::JSON::parse(note).map_err(fail)?;
+        js_sys::Reflect::set(&note, &"raw".into(), &raw).map_err(fail)?;
+        Ok(js_sys::JSON::stringify(&note).ok().map(String::from))
+    }
+
     fn keys(&self) -> Result<Vec<String>, StorageError> {
         let n = LocalStorage::length();
         let mut keys = Vec::with_capacity(n as usize);

@@ -257,7 +257,10 @@ impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             DecodeError::Unparseable(_) => f.write_str("its saved text is damaged or cut off"),
-            DecodeError::WrongShape(why) => write!(f, "it is not in the form Mend expects ({why})"),
+            // The parser's own words stay out of what a person reads.
+            DecodeError::WrongShape(_) => {
+                f.write_str("a value in it is not in the form Mend expects")
+            }
             DecodeError::Newer { kind, version } => write!(
                 f,
                 "it was written by a newer version of Mend ({kind}, version {version})"

@@ -36,8 +36,12 @@ pub enum ShareError {
     Empty,
     NotMend,
     WrongVersion(char),
-    Truncated { missing: usize },
+    Truncated {
+        missing: usize,
+    },
     Damaged,
+    /// It unpacks to far more than any case: made by something else, or made to harm.
+    TooLarge,
     WrongPassphrase,
 }
 
@@ -56,6 +60,9 @@ impl fmt::Display for ShareError {
             ),
             ShareError::Damaged => f.write_str(
                 "This link is damaged: some of its characters were changed. Ask for the link again, or for a file.",
+            ),
+            ShareError::TooLarge => f.write_str(
+                "This link holds far more than a Mend case can: it was not made by Mend. Nothing was opened or saved.",
             ),
             ShareError::WrongPassphrase => f.write_str(
                 "That passphrase does not open this link. Check it with the person who sent it.",

@@ -563,10 +563,9 @@ fn set_aside(app: AppState) -> AnyView {
             para(
                 "",
                 format!(
-                    "{newer} {} written by a newer version of Mend. This version cannot show {}, so {} kept untouched and included in backup files.",
-                    if newer == 1 { "record was" } else { "records were" },
-                    if newer == 1 { "it" } else { "them" },
-                    if newer == 1 { "it is" } else { "they are" },
+                    "{newer} saved {} this version of Mend cannot read. {} kept untouched and included in backup files.",
+                    if newer == 1 { "item" } else { "items" },
+                    if newer == 1 { "It is" } else { "They are" },
                 ),
             )
         });

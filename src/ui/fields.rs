@@ -10,6 +10,7 @@ use leptos::prelude::*;
 
 use super::kit::{Dyn, El, dyn_text, dyn_view, el, flag};
 use super::state::use_app;
+use crate::model::date::DATE_RANGE;
 use crate::model::figure::{Unit, figure_for_input, parse_figure, unit_label};
 use crate::model::money::CURRENCIES;
 use crate::model::worksheet::{Field, Question};
@@ -335,15 +336,82 @@ pub fn text_input(id: String, described: Option<String>, area: bool, b: Bind<Str
         .into_any()
 }
 
-/// A date.
+/// A date field, from 1900 to 2100. A real date is saved as it is typed; what cannot be a
+/// date (a five-digit year, a year before 1900, a part left blank) gets a message when the
+/// field is left, and the date saved last stays; emptying the field clears the date; a date
+/// far from today is flagged.
 #[inline(never)]
 pub fn date_input(id: String, described: Option<String>, b: Bind<Option<Date>>) -> AnyView {
-    described_by(el("input").attr("type", "date").id(id), described)
+    let error = RwSignal::new(None::<&'static str>);
+    let note_id = format!("{id}-note");
+    let ids = note_id.clone();
+    let input = el("input")
+        .attr("type", "date")
+        .id(id)
+        .attr("min", Date::FIRST.iso())
+        .attr("max", Date::LAST.iso())
+        .attr("aria-describedby", move || {
+            let mut all: Vec<String> = described.iter().cloned().collect();
+            all.push(ids.clone());
+            Some(all.join(" "))
+        })
+        .attr("aria-invalid", move || {
+            error.read().is_some().then(|| "true".to_string())
+        })
         .prop("value", move || {
             b.get().map(|d| d.iso()).unwrap_or_default()
         })
-        .on_change(move |ev| b.set(Date::parse(&event_target_value(&ev))))
-        .into_any()
+        // While typing, the browser reports a half-typed date as empty: only real dates count.
+        .on_input(move |ev| {
+            if let Ok(Some(d)) = Date::typed(&event_target_value(&ev)) {
+                error.set(None);
+                b.set(Some(d));
+            }
+        })
+        // Blur also fires when the field is removed with its screen: the signals may be gone.
+        .on_blur(move |ev| {
+            let Some(field) = date_field(&ev) else { return };
+            let text = field.value();
+            let verdict = match Date::typed(&text) {
+                Ok(None) if field.validity().bad_input() => Err(DATE_RANGE),
+                other => other,
+            };
+            match verdict {
+                Ok(Some(_)) => {
+                    error.try_set(None);
+                }
+                Ok(None) => {
+                    error.try_set(None);
+                    b.set(None);
+                }
+                Err(e) => {
+                    error.try_set(Some(e));
+                }
+            }
+        })
+        .into_any();
+    let note = dyn_view(move || {
+        let (class, text) = match (
+            error.get(),
+            b.get().and_then(|d| d.far_from(super::today())),
+        ) {
+            (Some(e), _) => ("field-error", e),
+            (None, Some(w)) => ("field-warn", w),
+            (None, None) => ("field-note", ""),
+        };
+        el("span")
+            .class(class)
+            .id(note_id.clone())
+            .child(text)
+            .into_any()
+    });
+    vec![input, note].into_any()
+}
+
+/// The date field an event came from.
+fn date_field(ev: &leptos::ev::FocusEvent) -> Option<web_sys::HtmlInputElement> {
+    use wasm_bindgen::JsCast;
+    ev.target()?.dyn_into().ok()
 }
 
 /// The currency of the current case, when there is one (money fields show it).

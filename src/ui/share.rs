@@ -17,32 +17,34 @@ use crate::store::AnyRecord;
 use crate::store::share::{LONG_LINK, ShareError, Shared, frame, from_text, to_text, unframe};
 
 /// Calls `window.mendBytes[name](bytes, passphrase?)`, loading `bytes.js` first if needed.
-async fn bytes(name: &str, data: &[u8], passphrase: Option<&str>) -> Result<Vec<u8>, ()> {
+/// An error carries the message `bytes.js` threw ("too-large" when inflating stopped at its
+/// limit), or nothing.
+async fn bytes(
+    name: &str,
+    data: &[u8],
+    passphrase: Option<&str>,
+) -> Result<Vec<u8>, Option<String>> {
+    call_bytes(name, data, passphrase).await.map_err(|e| {
+        e.dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+    })
+}
+
+async fn call_bytes(name: &str, data: &[u8], passphrase: Option<&str>) -> Result<Vec<u8>, JsValue> {
     let w = window();
-    if !Reflect::has(&w, &JsValue::from_str("mendBytes")).unwrap_or(false) {
-        let load: Function = Reflect::get(&w, &JsValue::from_str("mendLoadBytes"))
-            .map_err(|_| ())?
-            .dyn_into()
-            .map_err(|_| ())?;
-        let promise = load.call0(&w).map_err(|_| ())?;
-        JsFuture::from(Promise::from(promise))
-            .await
-            .map_err(|_| ())?;
+    let name_of = |s: &str| JsValue::from_str(s);
+    if !Reflect::has(&w, &name_of("mendBytes"))? {
+        let load: Function = Reflect::get(&w, &name_of("mendLoadBytes"))?.dyn_into()?;
+        JsFuture::from(Promise::from(load.call0(&w)?)).await?;
     }
-    let obj = Reflect::get(&w, &JsValue::from_str("mendBytes")).map_err(|_| ())?;
-    let f: Function = Reflect::get(&obj, &JsValue::from_str(name))
-        .map_err(|_| ())?
-        .dyn_into()
-        .map_err(|_| ())?;
+    let obj = Reflect::get(&w, &name_of("mendBytes"))?;
+    let f: Function = Reflect::get(&obj, &name_of(name))?.dyn_into()?;
     let arr = Uint8Array::from(data);
     let promise = match passphrase {
-        Some(p) => f.call2(&obj, &arr, &JsValue::from_str(p)),
+        Some(p) => f.call2(&obj, &arr, &name_of(p)),
         None => f.call1(&obj, &arr),
-    }
-    .map_err(|_| ())?;
-    let out = JsFuture::from(Promise::from(promise))
-        .await
-        .map_err(|_| ())?;
+    }?;
+    let out = JsFuture::from(Promise::from(promise)).await?;
     Ok(Uint8Array::new(&out).to_vec())
 }
 
@@ -75,7 +77,10 @@ async fn open_link(payload: &str, passphrase: &str) -> Result<Shared, ShareError
     };
     let plain = bytes("inflate", &data, None)
         .await
-        .map_err(|_| ShareError::Damaged)?;
+        .map_err(|e| match e.as_deref() {
+            Some("too-large") => ShareError::TooLarge,
+            _ => ShareError::Damaged,
+        })?;
     from_text(std::str::from_utf8(&plain).map_err(|_| ShareError::Damaged)?)
 }
 

@@ -182,12 +182,12 @@ fn set_aside_notice(app: AppState) -> AnyView {
                 if d == 1 { "was" } else { "were" }
             ),
             (0, n) => format!(
-                "{n} {} from a newer version of Mend {} kept untouched.",
-                if n == 1 { "record" } else { "records" },
+                "{n} saved {} this version of Mend cannot read {} kept untouched. Everything else loaded.",
+                if n == 1 { "item" } else { "items" },
                 if n == 1 { "is" } else { "are" }
             ),
             (d, n) => format!(
-                "{d} damaged and {n} newer-version records are kept aside. Everything else loaded."
+                "{d} damaged and {n} unreadable saved items are kept aside, untouched. Everything else loaded."
             ),
         };
         el("div")

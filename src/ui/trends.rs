@@ -15,11 +15,6 @@ use crate::model::trends::{
 use crate::model::{Date, Stage};
 use crate::route::Route;
 
-/// A month key (`2026-03`) as people read it: "Mar 2026".
-fn month_label(key: &str) -> String {
-    Date::month_name(key)
-}
-
 /// `v` as a share of `max`, out of 100, with two decimals (`37.50`). Integer arithmetic keeps
 /// float formatting out of the wasm.
 /// At least `least` hundredths.
@@ -165,26 +160,33 @@ fn top(list: &[(&'static str, usize)]) -> String {
 
 fn charts(t: &Trends) -> Vec<AnyView> {
     let mut out = Vec::new();
-    let busiest = t.per_month.iter().max_by_key(|(_, n)| *n);
+    let busiest = t.per_period.iter().max_by_key(|(_, n)| *n);
+    let noun = t.span.noun();
+    let plural = |n: usize| {
+        if n == 1 {
+            noun.to_string()
+        } else {
+            format!("{noun}s")
+        }
+    };
     out.push(columns(
-        "Cases per month",
-        "per-month",
-        t.per_month
+        &format!("Cases per {noun}"),
+        "per-period",
+        t.per_period
             .iter()
-            .map(|(m, n)| (month_label(m), *n as i64, n.to_string()))
+            .map(|(p, n)| (p.clone(), *n as i64, n.to_string()))
             .collect(),
         match busiest {
-            Some((m, n)) => format!(
-                "{} {} over {} {}; the busiest was {} with {n}.",
-                t.total,
-                if t.total == 1 { "case" } else { "cases" },
-                t.per_month.len(),
-                if t.per_month.len() == 1 {
-                    "month"
+            Some((p, n)) => format!(
+                "{} {} over {} {}; the busiest was {p} with {n}.",
+                t.total - t.far_out.len(),
+                if t.total - t.far_out.len() == 1 {
+                    "case"
                 } else {
-                    "months"
+                    "cases"
                 },
-                month_label(m)
+                t.per_period.len(),
+                plural(t.per_period.len()),
             ),
             None => String::new(),
         },
@@ -225,17 +227,19 @@ fn charts(t: &Trends) -> Vec<AnyView> {
             "People and products named in more than one case. A name that recurs may need support or training; a product may need fixing, or more of it if the praise recurs.".into(),
         ));
     }
-    for (currency, months) in &t.concession_months {
-        let total: i64 = months.iter().map(|(_, v)| v).sum();
+    for (currency, periods) in &t.concession_periods {
+        let total = periods
+            .iter()
+            .fold(0i64, |sum, (_, v)| sum.saturating_add(*v));
         out.push(columns(
             &format!("What concessions cost you ({currency})"),
             &format!("concessions-{}", currency.to_lowercase()),
-            months
+            periods
                 .iter()
-                .map(|(m, v)| (month_label(m), *v, format_money(*v, currency)))
+                .map(|(p, v)| (p.clone(), *v, format_money(*v, currency)))
                 .collect(),
             format!(
-                "{} in all, by the month each case closed.",
+                "{} in all, by the {noun} each case closed.",
                 format_money(total, currency)
             ),
         ));
@@ -275,6 +279,35 @@ fn serious_first(t: &Trends) -> AnyView {
     card("card attention", "serious-h", "Serious and still open")
         .child(body)
         .into_any()
+}
+
+/// Cases dated far from the rest, named rather than drawn as years of empty columns.
+fn far_out(t: &Trends) -> Vec<AnyView> {
+    if t.far_out.is_empty() {
+        return Vec::new();
+    }
+    let items: Vec<AnyView> = t
+        .far_out
+        .iter()
+        .map(|(id, title, on)| {
+            let href = Route::Case {
+                id: id.clone(),
+                stage: Stage::Case,
+            }
+            .to_fragment();
+            el("li")
+                .child(link(href, title.clone(), ""))
+                .child(format!(", dated {}", on.human()))
+                .into_any()
+        })
+        .collect();
+    vec![
+        para(
+            "banner warn",
+            "Left out of the charts below: dated more than ten years from the rest of your cases. Check their dates.",
+        ),
+        el("ul").class("far-out").children(items).into_any(),
+    ]
 }
 
 fn figures(t: &Trends) -> AnyView {
@@ -563,9 +596,11 @@ pub fn trends_screen() -> AnyView {
             return parts.into_any();
         }
         parts.push(figures(&t));
+        let mut chart_parts = far_out(&t);
+        chart_parts.extend(charts(&t));
         parts.push(
             card("", "charts-h", "Charts")
-                .children(charts(&t))
+                .children(chart_parts)
                 .into_any(),
         );
         if !rows.is_empty() {

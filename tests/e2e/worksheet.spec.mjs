@@ -173,7 +173,7 @@ test('before the client is heard, the numbers stage frames the money and gives n
   await set('Hours the dispute may take', '3');
   await expect(reading).toContainText('you could give up to $200.00 and still break even');
   await expect(reading).toContainText('Arguing it would take about $240.00 of your time, against $150.00 in dispute.');
-  await expect(reading).toContainText('Work you expect from them in future: not entered, and unknown is not zero.');
+  await expect(reading).toContainText('Work you expect from them in future: not entered; unknown is not zero.');
   await expect(reading).not.toContainText(/Settle|Stand firm|Offer up to/);
 
   // The limit is a suggestion until you use it or type your own.
