@@ -14,10 +14,10 @@
 use super::*;
 use crate::model::case::{GoodFaith, RemedyKind, RemedyOption, Talks, Validity, YesNo};
 
-const D: i64 = 100;
+pub(super) const D: i64 = 100;
 
 /// A job: invoiced, hours spent at $100 an hour, no other costs; the dispute takes an hour.
-fn job(invoiced: i64, hours: i64, disputed: i64) -> Case {
+pub(super) fn job(invoiced: i64, hours: i64, disputed: i64) -> Case {
     let mut c = Case::new("USD");
     c.amount = Some(disputed * D);
     c.numbers.invoiced = Some(invoiced * D);
@@ -34,7 +34,7 @@ fn heard(mut c: Case, valid: Validity) -> Case {
     c
 }
 
-fn with(mut c: Case, f: impl FnOnce(&mut Case)) -> Case {
+pub(super) fn with(mut c: Case, f: impl FnOnce(&mut Case)) -> Case {
     f(&mut c);
     c
 }

@@ -4,23 +4,7 @@
 use super::*;
 use crate::model::case::GoodFaith;
 
-const D: i64 = 100;
-
-/// A job: invoiced, hours spent at $100 an hour, no other costs.
-fn job(invoiced: i64, hours: i64, disputed: i64) -> Case {
-    let mut c = Case::new("USD");
-    c.amount = Some(disputed * D);
-    c.numbers.invoiced = Some(invoiced * D);
-    c.numbers.minutes_spent = Some(hours * 60);
-    c.numbers.hourly_worth = Some(100 * D);
-    c.numbers.dispute_minutes = Some(60);
-    c
-}
-
-fn with(mut c: Case, f: impl FnOnce(&mut Case)) -> Case {
-    f(&mut c);
-    c
-}
+use super::situations::{D, job, with};
 
 #[test]
 fn only_complaints_before_this_one_count_and_bad_faith_is_counted() {
