@@ -4,6 +4,7 @@
 
 use crate::model::Stage;
 use crate::model::drafts::DraftKind;
+use crate::model::record::is_valid_id;
 
 /// A printable view. Print views are ordinary screens so they work offline too.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -55,15 +56,6 @@ pub enum Route {
     Shared(String),
     /// Anything we do not recognise, kept so the not-found screen can show it.
     NotFound(String),
-}
-
-/// Record ids are random and URL-safe; anything else in an id position is not ours.
-pub fn is_valid_id(id: &str) -> bool {
-    !id.is_empty()
-        && id.len() <= 64
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 impl Route {

@@ -7,7 +7,9 @@ use serde::{Deserialize, Serialize};
 use super::date::Date;
 use super::guidance::CLARIFYING_QUESTIONS;
 use super::money::MAX_AMOUNT;
-use super::numbers::MAX_MINUTES;
+
+/// The most time a record may hold, in minutes (100,000 hours): what can be typed.
+pub const MAX_MINUTES: i64 = 100_000 * 60;
 
 /// The last moment a date can show (the end of year 9999, in ms since 1970).
 const MAX_MOMENT: i64 = 253_402_300_799_999;
@@ -117,6 +119,26 @@ labelled!(
         Stuck = "stuck" => "We have tried, and cannot agree",
     }
 );
+
+impl Validity {
+    /// What to do with each answer to "is the concern valid?". // G24, G25, G26
+    pub fn advice(self) -> &'static str {
+        match self {
+            // G25
+            Validity::Yes => {
+                "Say so plainly, and put it right: redo the work at no charge, take it off the invoice, whatever it takes for them to leave satisfied."
+            }
+            // G25, G26
+            Validity::Partly => {
+                "Own the part that is fair and fix it; for the rest, explain your view calmly, with something new they did not know."
+            }
+            // G24, G26
+            Validity::No => {
+                "Still acknowledge that they are upset and that you are sorry for the misunderstanding. Then explain without defending yourself, bringing new information or a new way of seeing what they know."
+            }
+        }
+    }
+}
 
 labelled!(
     /// An answer that may not be known yet.

@@ -124,25 +124,6 @@ pub const EXIT_CHECKLIST: &[&str] = &[
     "Make the decision on a calm day, not in the heat of the moment",
 ];
 
-/// What to do with each answer to "is the concern valid?". // G24, G25, G26
-pub fn validity_advice(valid: super::case::Validity) -> &'static str {
-    use super::case::Validity;
-    match valid {
-        // G25
-        Validity::Yes => {
-            "Say so plainly, and put it right: redo the work at no charge, take it off the invoice, whatever it takes for them to leave satisfied."
-        }
-        // G25, G26
-        Validity::Partly => {
-            "Own the part that is fair and fix it; for the rest, explain your view calmly, with something new they did not know."
-        }
-        // G24, G26
-        Validity::No => {
-            "Still acknowledge that they are upset and that you are sorry for the misunderstanding. Then explain without defending yourself, bringing new information or a new way of seeing what they know."
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

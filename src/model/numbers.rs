@@ -2,11 +2,8 @@
 //! much you can give and still break even, and what is at risk if the client leaves; what
 //! each remedy costs. What to do about it is `counsel`'s. // G1–G5
 
-use super::case::{Case, RemedyKind, RemedyOption};
+use super::case::{Case, MAX_MINUTES, RemedyKind, RemedyOption};
 use super::money::{add, format_money, mul_div, percent_of};
-
-/// The most time a record may hold, in minutes (100,000 hours): what can be typed.
-pub const MAX_MINUTES: i64 = 100_000 * 60;
 
 /// Minutes at an hourly rate, in minor units.
 pub fn time_cost(minutes: i64, hourly: i64) -> i64 {

@@ -21,6 +21,15 @@ impl<T> Record<T> {
     }
 }
 
+/// Record ids are random and URL-safe; anything else in an id position is not ours.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
 /// A random, URL-safe id (16 characters) from 12 random bytes. The caller supplies the bytes
 /// (the browser's crypto in the app, fixed bytes in tests) so this stays pure.
 pub fn new_id(random: [u8; 12]) -> String {
@@ -30,7 +39,6 @@ pub fn new_id(random: [u8; 12]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::route::is_valid_id;
 
     #[test]
     fn ids_are_url_safe_and_distinct() {

@@ -7,9 +7,9 @@ use serde_json::Value;
 use std::fmt;
 
 use crate::model::json::{from_json, to_json};
+use crate::model::record::is_valid_id;
 use crate::model::reflection::Reflection;
 use crate::model::{Case, Clause, Record, Settings};
-use crate::route::is_valid_id;
 
 /// Every key Mend writes starts with this.
 pub const PREFIX: &str = "mend:";

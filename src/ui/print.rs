@@ -12,9 +12,7 @@ use crate::model::Case;
 use crate::model::case::RemedyKind;
 use crate::model::counsel::Call;
 use crate::model::drafts::{self, DraftKind, beside_the_script, call_script};
-use crate::model::guidance::{
-    CLARIFYING_QUESTIONS, EXIT_CHECKLIST, GROUND_RULES, NOT_PERSONAL, validity_advice,
-};
+use crate::model::guidance::{CLARIFYING_QUESTIONS, EXIT_CHECKLIST, GROUND_RULES, NOT_PERSONAL};
 use crate::model::numbers::offer_text;
 use crate::model::worksheet::{Block, Field, Widget, blocks, stage_hint, widget_answer};
 use crate::model::{Stage, case::Validity};
@@ -131,7 +129,7 @@ fn blank_widget(w: Widget) -> AnyView {
             .children(
                 Validity::ALL
                     .iter()
-                    .map(|v| el("li").child(el("strong").child(format!("{}: ", v.label())).into_any()).child(validity_advice(*v)).into_any())
+                    .map(|v| el("li").child(el("strong").child(format!("{}: ", v.label())).into_any()).child(v.advice()).into_any())
                     .collect(),
             )
             .into_any(),

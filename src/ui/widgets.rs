@@ -21,7 +21,7 @@ use crate::model::counsel::{CostCheck, limits, offers_nothing};
 use crate::model::date::human_time;
 use crate::model::drafts::DraftKind;
 use crate::model::figure::Unit;
-use crate::model::guidance::{CRIB_SHEET, EXIT_CHECKLIST, GROUND_RULES, validity_advice};
+use crate::model::guidance::{CRIB_SHEET, EXIT_CHECKLIST, GROUND_RULES};
 use crate::model::history::{ClientHistory, client_history, good_faith_signals};
 use crate::model::money::format_money;
 use crate::model::numbers::{
@@ -505,7 +505,7 @@ fn signals() -> AnyView {
 fn validity() -> AnyView {
     let valid = read_case(|c| c.resolve.valid);
     dyn_view(move || match valid() {
-        Some(v) => para("advice", validity_advice(v)),
+        Some(v) => para("advice", v.advice()),
         None => para(
             "muted",
             "Choose an answer above to see how to respond. Whatever the answer, start by acknowledging how they feel.",
