@@ -1,14 +1,18 @@
-//! The app shell: header, navigation, save status, and the screen for the current route.
+//! The app: the shell around every screen, the router, and which screen each route draws.
 
+pub mod pwa;
+pub mod shell;
+
+use crate::route::Route;
+use crate::route::Section;
+use crate::ui::app::shell::{banners, save_status, toast};
+use crate::ui::browser::nav::current_fragment;
+use crate::ui::kit::{dyn_view, el, heading, link};
+use crate::ui::screens::case::case_screen;
+use crate::ui::screens::cases::{cases_list, home, new_case};
+use crate::ui::state::AppState;
 use leptos::ev;
 use leptos::prelude::*;
-
-use super::current_fragment;
-use super::kit::{dyn_view, el};
-use super::pages;
-use super::shell::{banners, save_status, toast};
-use super::state::AppState;
-use crate::route::{Route, Section};
 
 /// The route from the address bar, kept current.
 fn route_signal() -> ReadSignal<Route> {
@@ -56,8 +60,8 @@ fn focus_where_the_user_continues(app: AppState) {
 pub fn App() -> impl IntoView {
     let app = AppState::start();
     provide_context(app);
-    super::pwa::Pwa::start();
-    super::sync::start(app);
+    crate::ui::browser::pwa::Pwa::start();
+    crate::ui::screens::sync::start(app);
     let route = route_signal();
     follow_route(app, route);
 
@@ -99,7 +103,7 @@ pub fn App() -> impl IntoView {
                     .into_any(),
             )
             .child(save_status())
-            .child(super::pwa::offline_status())
+            .child(crate::ui::app::pwa::offline_status())
             .child(
                 el("nav")
                     .class("app-nav")
@@ -112,8 +116,8 @@ pub fn App() -> impl IntoView {
             .attr("id", "main")
             .attr("tabindex", "-1")
             .child(banners())
-            .child(super::pwa::update_prompt())
-            .child(dyn_view(move || pages::screen(route.get())))
+            .child(crate::ui::app::pwa::update_prompt())
+            .child(dyn_view(move || screen(route.get())))
             .into_any(),
         toast(),
     ]
@@ -128,4 +132,44 @@ fn skip_to_main(ev: ev::MouseEvent) {
             let _ = main.focus();
         }
     }
+}
+
+/// The screen for a route.
+pub fn screen(route: Route) -> AnyView {
+    match route {
+        Route::Home => home(),
+        Route::Cases => cases_list(),
+        Route::NewCase => new_case(),
+        Route::Start(id) => crate::ui::screens::case::start::start_screen(id),
+        Route::Case { id, stage } => case_screen(id, stage),
+        Route::Print(view) => crate::ui::screens::print::print_screen(view),
+        Route::Shared(payload) => crate::ui::screens::share::shared_screen(payload),
+        Route::Backup => crate::ui::screens::backup::backup_screen(),
+        Route::Sync => crate::ui::screens::sync::sync_screen(),
+        Route::Clause => crate::ui::screens::clause::clause_list(),
+        Route::ClauseEdit(id) => crate::ui::screens::clause::clause_editor(id),
+        Route::MediationRequest { clause, case } => {
+            crate::ui::screens::clause::request::request_view(clause, case)
+        }
+        Route::Journal => crate::ui::screens::journal::journal_screen(),
+        Route::NewReflection(case) => crate::ui::screens::journal::new_reflection(case),
+        Route::JournalEntry(id) => crate::ui::screens::journal::entry::entry_screen(id),
+        Route::Trends => crate::ui::screens::trends::trends_screen(),
+        Route::NotFound(raw) => not_found(raw),
+    }
+}
+
+fn not_found(raw: String) -> AnyView {
+    vec![
+        heading("Page not found"),
+        el("p")
+            .child("There is no screen at ")
+            .child(el("code").child(raw).into_any())
+            .child(". Your cases are safe; this address simply does not lead anywhere.")
+            .into_any(),
+        el("p")
+            .child(link("#/".into(), "Go to Home", "button primary"))
+            .into_any(),
+    ]
+    .into_any()
 }

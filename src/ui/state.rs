@@ -3,11 +3,6 @@
 //! workspace, notified when that part changes, runs the save timer, and listens for other
 //! tabs and for the page being hidden. Every rule lives in `crate::store`.
 
-use std::time::Duration;
-
-use leptos::ev;
-use leptos::prelude::*;
-
 use crate::model::record::Records;
 use crate::model::{Case, Settings, new_id};
 use crate::store::backend::{Backend, MemoryBackend};
@@ -18,6 +13,11 @@ use crate::store::record::{AnyRecord, Kind};
 use crate::store::save::{SaveError, SaveStatus};
 use crate::store::trash::TrashItem;
 use crate::store::workspace::{Changed, Listed, Notice, Restore, RestoreError, Undo, Workspace};
+use crate::ui::browser::download::download;
+use crate::ui::browser::time::{now_ms, today};
+use leptos::ev;
+use leptos::prelude::*;
+use std::time::Duration;
 
 /// Where records are being kept.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -107,16 +107,6 @@ pub struct AppState {
 
 pub fn use_app() -> AppState {
     expect_context::<AppState>()
-}
-
-/// Milliseconds since 1970, from the browser's clock.
-pub fn now_ms() -> i64 {
-    js_sys::Date::now() as i64
-}
-
-/// The local offset from UTC in minutes, east positive.
-pub fn local_offset_minutes() -> i32 {
-    -(js_sys::Date::new_0().get_timezone_offset() as i32)
 }
 
 /// A fresh random, URL-safe id from the browser's cryptographic generator.
@@ -448,4 +438,16 @@ impl AppState {
             }
         });
     }
+}
+
+/// Writes a backup file of everything and remembers when.
+pub(crate) fn export_backup(app: AppState) {
+    let now = now_ms();
+    let text = app.export_text(now);
+    download(
+        &crate::store::backup::file_name(today()),
+        "application/json",
+        &text,
+    );
+    app.update_settings(|s| s.last_export = Some(now));
 }

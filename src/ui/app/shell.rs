@@ -1,16 +1,14 @@
-//! Pieces of the shell every screen shares: the save status, the banners that explain a
-//! storage problem, notices from other tabs, and the toast with its undo.
+//! The shell's parts: the save status, banners, notices and the toast.
 
-use leptos::prelude::*;
-
-use super::kit::{button, dyn_text, dyn_view, el, link, when};
-use super::state::{AppState, StorageMode, use_app};
-use super::{download, export_backup};
 use crate::model::Stage;
 use crate::route::Route;
 use crate::store::record::Kind;
 use crate::store::save::SaveStatus;
 use crate::store::workspace::Notice;
+use crate::ui::kit::export::export_button;
+use crate::ui::kit::{button, dyn_text, dyn_view, el, link, when};
+use crate::ui::state::{AppState, StorageMode, use_app};
+use leptos::prelude::*;
 
 /// The header's save status: Saving / Saved / Not saved, never "Saved" after a failure.
 pub fn save_status() -> AnyView {
@@ -70,17 +68,6 @@ fn alert(lead: &'static str, text: String) -> AnyView {
         )
         .child(export_button(false))
         .into_any()
-}
-
-/// Exports everything as a backup file.
-pub fn export_button(primary: bool) -> AnyView {
-    let app = use_app();
-    button(
-        "Export backup file",
-        if primary { "primary" } else { "" },
-        None,
-        move |_| export_backup(app),
-    )
 }
 
 pub fn tab_notices(app: AppState) -> AnyView {
@@ -239,10 +226,4 @@ pub fn toast() -> AnyView {
             ))
             .into_any()
     })
-}
-
-/// Offers the raw text of a set-aside value as a file.
-pub fn download_raw(key: &str, raw: &str) {
-    let name = format!("{}.txt", key.replace(':', "-"));
-    download(&name, "text/plain", raw);
 }

@@ -2,13 +2,6 @@
 //! `public/pwa/sync.js`, loaded only once sync is on), the loop that keeps devices in step
 //! while the page is visible and online, and the Sync screen.
 
-use js_sys::{Function, Promise, Reflect};
-use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::{JsFuture, spawn_local};
-
-use super::kit::{button, card, dyn_text, dyn_view, el, heading, para, said_line};
-use super::state::{AppState, local_offset_minutes, now_ms, use_app};
 use crate::model::date::human_time;
 use crate::store::save::SaveStatus;
 use crate::store::sync::{
@@ -16,6 +9,13 @@ use crate::store::sync::{
     load_meta, passphrase_problem, round, save_config, waiting,
 };
 use crate::store::workspace::Workspace;
+use crate::ui::browser::time::{local_offset_minutes, now_ms};
+use crate::ui::kit::{button, card, dyn_text, dyn_view, el, heading, para, said_line};
+use crate::ui::state::{AppState, use_app};
+use js_sys::{Function, Promise, Reflect};
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::{JsFuture, spawn_local};
 
 /// Calls `window.mendSync[name](…args)`, loading sync.js first if needed.
 async fn js(name: &str, args: &[JsValue]) -> Result<JsValue, JsValue> {

@@ -1,12 +1,13 @@
-//! The element builder, in Leptos's builder vocabulary, and a few boxed helpers.
-//!
-//! Leptos compiles every distinct view type into its own code. A closure is a distinct type,
-//! and so is every element that holds one, up to the next type-erased boundary. So every
-//! element built here has one type (`El`), and each reactive value or handler is boxed as it
-//! goes in: `el("p").class("hint").attr("id", id).child("…").into_any()` reads like Leptos's
-//! own `p().class("hint").attr("id", id).child("…").into_any()`, but compiles once for the whole
-//! app. Measured here, this keeps the wasm at less than half of typed views. The steps are
-//! never inlined: each use is then a call, not a copy of the step.
+//! The element builder in Leptos's vocabulary, and the few controls every screen shares.
+
+pub mod case;
+pub mod crib;
+pub mod export;
+pub mod fields;
+pub mod inputs;
+pub mod install;
+pub mod paper;
+pub mod share_link;
 
 use leptos::ev;
 use leptos::prelude::*;
@@ -390,9 +391,4 @@ pub fn section(
         .child(el("h3").id(id).child(title.into()).into_any())
         .children(body)
         .into_any()
-}
-
-/// Opens the browser's print dialog; the print stylesheet does the rest.
-pub fn print_page() {
-    let _ = window().print();
 }

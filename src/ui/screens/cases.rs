@@ -1,11 +1,5 @@
-//! Home, the cases list, and starting a case (a new one, or the worked example).
+//! Home and the cases list: what needs attention first, and every case.
 
-use leptos::prelude::*;
-
-use super::backup::export_nudge_view;
-use super::kit::{button, card, dyn_text, dyn_view, el, heading, link, para, when};
-use super::state::{AppState, local_offset_minutes, now_ms, use_app};
-use super::{go, replace, today};
 use crate::model::case::{Outcome, Severity};
 use crate::model::example::worked_example;
 use crate::model::reflection::Reflection;
@@ -14,7 +8,13 @@ use crate::model::worksheet::{
 };
 use crate::model::{Case, Date, Record, Stage};
 use crate::route::Route;
+use crate::ui::browser::nav::{go, replace};
+use crate::ui::browser::time::{local_offset_minutes, now_ms, today};
+use crate::ui::kit::export::export_nudge_view;
+use crate::ui::kit::{button, card, dyn_text, dyn_view, el, heading, link, para, when};
+use crate::ui::state::{AppState, use_app};
 use leptos::prelude::AnyView;
+use leptos::prelude::*;
 
 /// One case as the lists show it.
 #[derive(Clone, PartialEq)]
@@ -188,7 +188,7 @@ pub fn home() -> AnyView {
         reflect_nudge(),
         open_cases(),
         // Last: the browser offers installing a moment after start, and nothing above may move.
-        super::pwa::install_offer(),
+        crate::ui::kit::install::install_offer(),
     ]
     .into_any()
 }

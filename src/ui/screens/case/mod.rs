@@ -1,13 +1,18 @@
-//! A case's screen: the stage navigation, the current stage's questions, the summary of every
-//! answer with what is still missing, and moving between stages.
+//! One case: its stages, each with its questions and parts, and the summary.
 
-use leptos::prelude::*;
+pub mod counsel;
+pub mod decide;
+pub mod drafts;
+pub mod follow_up;
+pub mod history;
+pub mod listen;
+pub mod numbers;
+pub mod parts;
+pub mod remedies;
+pub mod shared;
+pub mod start;
+pub mod talks;
 
-use super::fields::{provide_editing, question_view, read_case};
-use super::kit::{button, dyn_text, dyn_view, el, heading, link, para, when};
-use super::state::use_app;
-use super::widgets::widget;
-use super::{go, today};
 use crate::model::worksheet::{
     Block, StageStatus, blocks, missing, overdue_check_ins, progress, stage_hint, status,
     widget_answer,
@@ -15,6 +20,15 @@ use crate::model::worksheet::{
 use crate::model::{Case, Stage};
 use crate::route::Route;
 use crate::store::record::Kind;
+use crate::ui::browser::nav::go;
+use crate::ui::browser::time::today;
+use crate::ui::kit::case::case_not_found;
+use crate::ui::kit::fields::{provide_editing, read_case};
+use crate::ui::kit::inputs::question_view;
+use crate::ui::kit::{button, dyn_text, dyn_view, el, link, para, when};
+use crate::ui::screens::case::parts::widget;
+use crate::ui::state::use_app;
+use leptos::prelude::*;
 
 fn stage_route(id: &str, stage: Stage) -> String {
     Route::Case {
@@ -40,25 +54,11 @@ pub fn case_screen(id: String, stage: Stage) -> AnyView {
     })
 }
 
-/// A case that is not (or no longer) here, with the way to the trash.
-pub fn case_not_found() -> AnyView {
-    vec![
-        heading("Case not found"),
-        para("", "This case is not here. If it was deleted, you can restore it from the trash on the Backup screen."),
-        el("p")
-            .class("actions")
-            .child(link(Route::Cases.to_fragment(), "Back to cases", "button"))
-            .child(link(Route::Backup.to_fragment(), "Open the trash", "button"))
-            .into_any(),
-    ]
-    .into_any()
-}
-
 fn case_body(id: String, stage: Stage) -> AnyView {
     provide_editing::<Case>(id.clone());
     let app = use_app();
     let title = read_case(|c| c.title());
-    let example = super::fields::shape_of(|c| u64::from(c.example));
+    let example = crate::ui::kit::fields::shape_of(|c| u64::from(c.example));
     let done = read_case(progress);
     let delete_id = StoredValue::new(id.clone());
     let delete = move || {
@@ -324,7 +324,7 @@ fn summary(id: String, on_delete: impl Fn() + Copy + 'static) -> AnyView {
                 .into_any(),
         )
         .children(stages)
-        .child(super::share::share_panel(app, id))
+        .child(crate::ui::kit::share_link::share_panel(app, id))
         .child(
             el("div")
                 .class("case-actions")
@@ -343,7 +343,7 @@ fn summary(id: String, on_delete: impl Fn() + Copy + 'static) -> AnyView {
 type Answer = Box<dyn Fn(&crate::model::Case) -> Option<String> + Send + Sync>;
 
 /// One stage in the summary: its status and every answer, each with a "Change" link.
-fn summary_stage(id: &str, s: Stage, app: super::state::AppState) -> AnyView {
+fn summary_stage(id: &str, s: Stage, app: crate::ui::state::AppState) -> AnyView {
     let case = read_case(|c| c.clone());
     let href = stage_route(id, s);
     let st = move || status(s, &case()).label().to_string();

@@ -1,52 +1,18 @@
-//! Share links: making one for a case (optionally with a passphrase), and opening one as a
-//! read-only preview that can be imported as a new case. The framing and checks are in
-//! `store::share`; deflating and sealing use the browser (`public/pwa/bytes.js`).
+//! Making a share link for a case or a blank worksheet.
 
-use js_sys::{Function, Promise, Reflect, Uint8Array};
-use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::{JsFuture, spawn_local};
-
-use super::kit::{button, dyn_view, el, heading, link, para, said_line};
-use super::print::case_sheet;
-use super::state::{AppState, now_ms, use_app};
-use super::{current_fragment, download, go, replace, today};
-use crate::model::{Case, Stage};
+use crate::model::Case;
 use crate::route::{PrintView, Route};
 use crate::store::AnyRecord;
-use crate::store::share::{LONG_LINK, ShareError, Shared, frame, from_text, to_text, unframe};
-
-/// Calls `window.mendBytes[name](bytes, passphrase?)`, loading `bytes.js` first if needed.
-/// An error carries the message `bytes.js` threw ("too-large" when inflating stopped at its
-/// limit), or nothing.
-async fn bytes(
-    name: &str,
-    data: &[u8],
-    passphrase: Option<&str>,
-) -> Result<Vec<u8>, Option<String>> {
-    call_bytes(name, data, passphrase).await.map_err(|e| {
-        e.dyn_ref::<js_sys::Error>()
-            .map(|e| String::from(e.message()))
-    })
-}
-
-async fn call_bytes(name: &str, data: &[u8], passphrase: Option<&str>) -> Result<Vec<u8>, JsValue> {
-    let w = window();
-    let name_of = |s: &str| JsValue::from_str(s);
-    if !Reflect::has(&w, &name_of("mendBytes"))? {
-        let load: Function = Reflect::get(&w, &name_of("mendLoadBytes"))?.dyn_into()?;
-        JsFuture::from(Promise::from(load.call0(&w)?)).await?;
-    }
-    let obj = Reflect::get(&w, &name_of("mendBytes"))?;
-    let f: Function = Reflect::get(&obj, &name_of(name))?.dyn_into()?;
-    let arr = Uint8Array::from(data);
-    let promise = match passphrase {
-        Some(p) => f.call2(&obj, &arr, &name_of(p)),
-        None => f.call1(&obj, &arr),
-    }?;
-    let out = JsFuture::from(Promise::from(promise)).await?;
-    Ok(Uint8Array::new(&out).to_vec())
-}
+use crate::store::share::{LONG_LINK, Shared, frame, to_text};
+use crate::ui::browser::bytes::bytes;
+use crate::ui::browser::download::download;
+use crate::ui::browser::time::{now_ms, today};
+use crate::ui::kit::{button, dyn_view, el, link, para, said_line};
+use crate::ui::state::AppState;
+use js_sys::{Function, Reflect};
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::spawn_local;
 
 /// The whole link for a case (or a blank worksheet).
 async fn make_link(shared: Shared, passphrase: String) -> Option<String> {
@@ -64,24 +30,6 @@ async fn make_link(shared: Shared, passphrase: String) -> Option<String> {
     let location = window().location();
     let base = format!("{}{}", location.origin().ok()?, location.pathname().ok()?);
     Some(format!("{base}{}", frame(&data, encrypted)))
-}
-
-async fn open_link(payload: &str, passphrase: &str) -> Result<Shared, ShareError> {
-    let f = unframe(payload)?;
-    let data = if f.encrypted {
-        bytes("open", &f.data, Some(passphrase))
-            .await
-            .map_err(|_| ShareError::WrongPassphrase)?
-    } else {
-        f.data
-    };
-    let plain = bytes("inflate", &data, None)
-        .await
-        .map_err(|e| match e.as_deref() {
-            Some("too-large") => ShareError::TooLarge,
-            _ => ShareError::Damaged,
-        })?;
-    from_text(std::str::from_utf8(&plain).map_err(|_| ShareError::Damaged)?)
 }
 
 /// Opens the system's share sheet (`navigator.share`) if the browser has one.
@@ -112,7 +60,7 @@ fn link_view(l: String, said: RwSignal<String>, long: Option<AnyView>) -> AnyVie
         }
         let link = shared_link.clone();
         spawn_local(async move {
-            said.set(if super::copy_text(&link).await {
+            said.set(if crate::ui::browser::clipboard::copy_text(&link).await {
                 "Link copied. Paste it into your message.".into()
             } else {
                 "Select the link above and copy it.".into()
@@ -283,127 +231,4 @@ pub fn share_panel(app: AppState, id: String) -> AnyView {
         .child(result)
         .child(said_line("", said))
         .into_any()
-}
-
-/// Opening a link: a read-only preview, and "Import as a new case".
-pub fn shared_screen(payload: String) -> AnyView {
-    let app = use_app();
-    let error = RwSignal::new(None::<String>);
-    let needs_pass = RwSignal::new(false);
-    let framed = unframe(&payload);
-    let encrypted = matches!(framed, Ok(ref f) if f.encrypted);
-    let payload = StoredValue::new(payload);
-    let open = move |pass: String| {
-        spawn_local(async move {
-            match open_link(&payload.get_value(), &pass).await {
-                Ok(shared) => {
-                    app.shared.set(Some(shared));
-                    // The link has been read: take it out of the address bar and history,
-                    // unless the user has already gone on to another screen.
-                    if matches!(Route::parse(&current_fragment()), Route::Shared(p) if !p.is_empty())
-                    {
-                        replace(&Route::Shared(String::new()));
-                    }
-                }
-                Err(e) => {
-                    error.set(Some(e.to_string()));
-                    needs_pass.set(encrypted);
-                }
-            }
-        });
-    };
-    if !payload.read_value().is_empty() {
-        match framed {
-            Err(e) => error.set(Some(e.to_string())),
-            Ok(_) if encrypted => needs_pass.set(true),
-            Ok(_) => open(String::new()),
-        }
-    }
-    let pass = RwSignal::new(String::new());
-    let body = dyn_view(move || {
-        if let Some(e) = error.get().filter(|_| !needs_pass.get()) {
-            return vec![
-                el("p")
-                    .class("message danger")
-                    .attr("role", "alert")
-                    .child(e)
-                    .into_any(),
-                para("", "Nothing was added to your cases."),
-                el("p")
-                    .child(link(Route::Home.to_fragment(), "Go to Home", "button"))
-                    .into_any(),
-            ]
-            .into_any();
-        }
-        if needs_pass.get() {
-            let submit = move |_| {
-                error.set(None);
-                needs_pass.set(false);
-                open(pass.get_untracked());
-            };
-            return vec![
-                para("", "This link is protected with a passphrase. Ask the person who sent it, if you do not have it."),
-                el("div")
-                    .class("field")
-                    .child(el("label").attr("for", "open-pass").child("Passphrase").into_any())
-                    .child(
-                        el("input")
-                            .attr("id", "open-pass")
-                            .attr("type", "password")
-                            .attr("autocomplete", "off")
-                            .on_input(move |ev| pass.set(event_target_value(&ev)))
-                            .into_any(),
-                    )
-                    .into_any(),
-                el("p").child(button("Open", "primary", None, submit)).into_any(),
-                dyn_view(move || match error.get() {
-                    Some(e) => el("p").class("message danger").attr("role", "alert").child(e).into_any(),
-                    None => ().into_any(),
-                }),
-            ]
-            .into_any();
-        }
-        match app.shared.get() {
-            Some(Shared::Case(case)) => {
-                let copy = (*case).clone();
-                let import = move |_| {
-                    let id = app.create(copy.clone());
-                    app.shared.set(None);
-                    go(&Route::Case {
-                        id,
-                        stage: Stage::Summary,
-                    });
-                };
-                vec![
-                    para("lede", "A read-only preview of the case in the link. Nothing has been added to your cases."),
-                    el("p").child(button("Import as a new case", "primary", None, import)).into_any(),
-                    case_sheet(&case),
-                ]
-                .into_any()
-            }
-            Some(Shared::Blank) => vec![
-                para("lede", "This link holds a blank worksheet."),
-                el("p")
-                    .class("actions")
-                    .child(link(
-                        Route::Print(PrintView::Blank).to_fragment(),
-                        "Open the blank worksheet to print",
-                        "button",
-                    ))
-                    .child(link(
-                        Route::NewCase.to_fragment(),
-                        "Start a new case",
-                        "button primary",
-                    ))
-                    .into_any(),
-            ]
-            .into_any(),
-            None if payload.read_value().is_empty() => para(
-                "",
-                "There is nothing to show here. Open the share link again.",
-            ),
-            None => para("muted", "Opening the link…"),
-        }
-    });
-    vec![heading("A shared case"), body].into_any()
 }

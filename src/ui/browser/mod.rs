@@ -1,0 +1,9 @@
+//! One file per browser capability the app uses, so each is written once.
+
+pub mod bytes;
+pub mod clipboard;
+pub mod download;
+pub mod nav;
+pub mod printing;
+pub mod pwa;
+pub mod time;

@@ -1,0 +1,28 @@
+//! The address bar: where the user is, and moving elsewhere.
+
+use leptos::prelude::*;
+
+/// The current fragment of the address bar, e.g. `#/cases`.
+pub(crate) fn current_fragment() -> String {
+    window().location().hash().unwrap_or_default()
+}
+
+/// Goes to a route, adding it to the history.
+pub(crate) fn go(route: &crate::route::Route) {
+    let _ = window().location().set_hash(&route.to_fragment());
+}
+
+/// Replaces the current address with a route, without a new history entry.
+pub(crate) fn replace(route: &crate::route::Route) {
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&route.to_fragment()),
+        );
+        // replaceState fires no hashchange; tell the router ourselves.
+        if let Ok(event) = web_sys::Event::new("hashchange") {
+            let _ = window().dispatch_event(&event);
+        }
+    }
+}

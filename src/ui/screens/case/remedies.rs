@@ -1,0 +1,339 @@
+//! Resolve: validity, options costed, the counter-offer, the peace offering, the confirmation.
+
+use crate::model::Case;
+use crate::model::case::{RemedyKind, RemedyOption};
+use crate::model::counsel::{CostCheck, limits, offers_nothing};
+use crate::model::figure::Unit;
+use crate::model::numbers::{
+    RemedyInput, figures, format_permille, peace_comparison, remedy_cost, remedy_inputs,
+};
+use crate::ui::kit::fields::{bind_case, read_case, shape_of, write_case};
+use crate::ui::kit::inputs::{check_input, figure_input, labelled, select_input, text_input};
+use crate::ui::kit::{button, dyn_text, dyn_view, el, para, text_list, when};
+use crate::ui::screens::case::listen::confirm_box;
+use crate::ui::screens::case::shared::{cost_line, money, remove_button};
+use leptos::prelude::*;
+
+// G24–G26
+pub(super) fn validity() -> AnyView {
+    let valid = read_case(|c| c.resolve.valid);
+    dyn_view(move || match valid() {
+        Some(v) => para("advice", v.advice()),
+        None => para(
+            "muted",
+            "Choose an answer above to see how to respond. Whatever the answer, start by acknowledging how they feel.",
+        ),
+    })
+}
+
+// G27, G29, G31, G32: a choice of remedies, each costed against what you can give.
+pub(super) fn options() -> AnyView {
+    let count = shape_of(|c| c.resolve.options.len() as u64);
+    let case = read_case(Case::clone);
+    let write = write_case();
+    let new_kind = RwSignal::new(0usize);
+    let add = move |_| {
+        let kind = RemedyKind::ALL[new_kind.get_untracked().min(RemedyKind::ALL.len() - 1)];
+        write(Box::new(move |c| {
+            c.resolve.options.push(RemedyOption {
+                kind,
+                ..RemedyOption::default()
+            })
+        }));
+    };
+    let budget = dyn_text(move || {
+        let c = case();
+        let f = figures(&c);
+        let m = |v: i64| money(v, &c.currency);
+        let limit = limits(&c, &f).concede.map(|l| {
+            let whose = if l.suggested {
+                "Suggested limit"
+            } else {
+                "Your limit"
+            };
+            format!("{whose}: {}.", m(l.value))
+        });
+        match (limit, f.concession_budget) {
+            (Some(l), Some(b)) => format!("{l} You break even giving up to {}.", m(b)),
+            (Some(l), None) => l,
+            _ => "Set your limits on Know your numbers to see each option against them.".into(),
+        }
+    });
+    let nothing_offered = move || offers_nothing(&case());
+    let kinds: Vec<AnyView> = RemedyKind::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, k)| {
+            el("option")
+                .attr("value", i.to_string())
+                .child(k.label())
+                .into_any()
+        })
+        .collect();
+    let select = el("select")
+        .attr("id", "new-option")
+        .on_change(move |ev| new_kind.set(event_target_value(&ev).parse().unwrap_or(0)))
+        .children(kinds)
+        .into_any();
+    vec![
+        para(
+            "hint",
+            "Give the client a choice of two or three, and let them pick. Solutions, not excuses. Sometimes listening and an apology are all they need; when you were at fault, a fix plus a small thank-you turns a mistake into goodwill.",
+        ),
+        el("p").child(budget).into_any(),
+        el("ol").class("options").child(dyn_view(move || (0..count.get() as usize).map(option_row).collect::<Vec<_>>().into_any())).into_any(),
+        el("div")
+            .class("field inline")
+            .child(el("label").attr("for", "new-option").child("Add an option").into_any())
+            .child(select)
+            .child(button("Add option", "", None, add))
+            .into_any(),
+        // G30
+        when(nothing_offered, || {
+            para(
+                "banner warn",
+                "Nothing is offered yet. Offering nothing tells the client \"I am right and you are wrong\", even when that is true. A small gesture of goodwill costs little and keeps the door open.",
+            )
+        }),
+    ]
+    .into_any()
+}
+
+/// Reads and writes one option of the resolve stage.
+fn opt_get<T: Default>(i: usize, f: impl Fn(&RemedyOption) -> T) -> impl Fn(&Case) -> T {
+    move |c| c.resolve.options.get(i).map(&f).unwrap_or_default()
+}
+
+fn opt_set<T>(i: usize, f: impl Fn(&mut RemedyOption, T)) -> impl Fn(&mut Case, T) {
+    move |c, v| {
+        if let Some(o) = c.resolve.options.get_mut(i) {
+            f(o, v)
+        }
+    }
+}
+
+fn option_row(i: usize) -> AnyView {
+    // Its own memo: the inputs are rebuilt when the kind changes, not on every figure.
+    let kind = shape_of(move |c| c.resolve.options.get(i).map_or(0, |o| o.kind as u64));
+    let kind = move || RemedyKind::ALL[kind.get() as usize];
+    let kind_id = format!("option-{i}-kind");
+    el("li")
+        .class("option")
+        .child(labelled(
+            kind_id.clone(),
+            format!("Option {}", i + 1),
+            select_input(
+                kind_id,
+                None,
+                RemedyKind::LABELS,
+                false,
+                bind_case(
+                    opt_get(i, |o| Some(o.kind as usize)),
+                    opt_set(i, |o, k: Option<usize>| {
+                        if let Some(k) = k.and_then(|k| RemedyKind::ALL.get(k)) {
+                            o.kind = *k;
+                        }
+                    }),
+                ),
+            ),
+        ))
+        .child(dyn_view(move || option_inputs(i, kind())))
+        .child(labelled(
+            format!("option-{i}-note"),
+            "Note",
+            text_input(
+                format!("option-{i}-note"),
+                None,
+                false,
+                bind_case(
+                    opt_get(i, |o| o.note.clone()),
+                    opt_set(i, |o, v| o.note = v),
+                ),
+            ),
+        ))
+        .child(option_cost(i))
+        .child(
+            el("div")
+                .class("actions")
+                .child(check_input(
+                    format!("option-{i}-offered"),
+                    "Offer this to the client".into(),
+                    bind_case(opt_get(i, |o| o.offered), opt_set(i, |o, v| o.offered = v)),
+                ))
+                .child(remove_button(
+                    format!("Remove option {}", i + 1),
+                    move |c| {
+                        if i < c.resolve.options.len() {
+                            c.resolve.options.remove(i);
+                        }
+                    },
+                ))
+                .into_any(),
+        )
+        .into_any()
+}
+
+/// The figures this kind of remedy needs to be costed.
+fn option_inputs(i: usize, kind: RemedyKind) -> AnyView {
+    remedy_inputs(kind)
+        .iter()
+        .enumerate()
+        .map(|(n, input)| {
+            let id = format!("option-{i}-in-{n}");
+            let (label, unit, b) = match *input {
+                RemedyInput::Amount(label) => (
+                    label,
+                    Unit::Money,
+                    bind_case(opt_get(i, |o| o.amount), opt_set(i, |o, v| o.amount = v)),
+                ),
+                RemedyInput::Percent(label) => (
+                    label,
+                    Unit::Percent,
+                    bind_case(
+                        opt_get(i, |o| o.percent.map(i64::from)),
+                        opt_set(i, |o, v: Option<i64>| o.percent = v.map(|v| v as u32)),
+                    ),
+                ),
+                RemedyInput::Hours(label) => (
+                    label,
+                    Unit::Hours,
+                    bind_case(opt_get(i, |o| o.minutes), opt_set(i, |o, v| o.minutes = v)),
+                ),
+            };
+            labelled(id.clone(), label, figure_input(id, None, unit, b))
+        })
+        .collect::<Vec<_>>()
+        .into_any()
+}
+
+/// What an option costs you, against your limit and break-even. // G3
+fn option_cost(i: usize) -> AnyView {
+    let case = read_case(Case::clone);
+    cost_line(move || {
+        let c = case();
+        let cost = c.resolve.options.get(i).and_then(|o| remedy_cost(o, &c));
+        (c, cost)
+    })
+}
+
+/// What the counter-offer costs you, against your limit and break-even. // G3, G28
+pub(super) fn counter_cost() -> AnyView {
+    let case = read_case(Case::clone);
+    cost_line(move || {
+        let c = case();
+        let cost = c.resolve.counter_amount;
+        (c, cost)
+    })
+}
+
+// G30
+pub(super) fn peace() -> AnyView {
+    let case = read_case(Case::clone);
+    let comparison = dyn_view(move || {
+        let c = case();
+        let f = figures(&c);
+        let p = peace_comparison(&c, &f);
+        let cur = c.currency.clone();
+        let mut lines = Vec::new();
+        if let (Some(cost), Some(pc)) = (p.now_cost, c.resolve.peace.now_percent) {
+            lines.push(format!(
+                "{pc}% off this invoice costs you {}, now and for certain. {}",
+                money(cost, &cur),
+                CostCheck::new(cost, &c, &f).text(&c, &f)
+            ));
+        }
+        if let (Some(cost), Some(pc), Some(next)) = (
+            p.next_cost,
+            c.resolve.peace.next_percent,
+            c.resolve.peace.next_purchase,
+        ) {
+            let mut line = format!(
+                "{pc}% off a next purchase of {} costs {}, and only if they come back, which the discount makes more likely.",
+                money(next, &cur),
+                money(cost, &cur)
+            );
+            if let (Some(profit), Some(m)) = (p.next_profit, f.margin_permille) {
+                line.push_str(&if profit >= 0 {
+                    format!(
+                        " At your margin of {}, that job still earns you {}.",
+                        format_permille(m),
+                        money(profit, &cur)
+                    )
+                } else {
+                    format!(
+                        " At your margin of {}, that job would lose you {}.",
+                        format_permille(m),
+                        money(-profit, &cur)
+                    )
+                });
+            }
+            lines.push(line);
+        }
+        text_list("plain comparison", lines)
+    });
+    let pct = |id: &'static str,
+               label: &'static str,
+               get: fn(&Case) -> Option<u32>,
+               set: fn(&mut Case, Option<u32>)| {
+        labelled(
+            id.into(),
+            label,
+            figure_input(
+                id.into(),
+                None,
+                Unit::Percent,
+                bind_case(
+                    move |c| get(c).map(i64::from),
+                    move |c, v| set(c, v.map(|v| v as u32)),
+                ),
+            ),
+        )
+    };
+    vec![
+        para(
+            "hint",
+            "Even when you are right, a gesture says you value them. Compare a share off now with a larger share off their next purchase.",
+        ),
+        el("div")
+            .class("grid-3")
+            .child(pct("peace-now", "Off this invoice (%)", |c| c.resolve.peace.now_percent, |c, v| {
+                c.resolve.peace.now_percent = v
+            }))
+            .child(pct("peace-next", "Off the next purchase (%)", |c| c.resolve.peace.next_percent, |c, v| {
+                c.resolve.peace.next_percent = v
+            }))
+            .child(labelled(
+                "peace-next-value".into(),
+                "Expected next purchase",
+                figure_input("peace-next-value".into(), None, Unit::Money, bind_case(|c| c.resolve.peace.next_purchase, |c, v| c.resolve.peace.next_purchase = v)),
+            ))
+            .into_any(),
+        comparison,
+    ]
+    .into_any()
+}
+
+// G31
+pub(super) fn confirmation() -> AnyView {
+    let confirmed = shape_of(|c| c.resolve.confirmed_at.unwrap_or(0) as u64);
+    let agreed = read_case(|c| !c.resolve.agreed.trim().is_empty());
+    vec![
+        when(
+            move || confirmed.get() == 0,
+            || {
+                para(
+                    "hint",
+                    "Check with the client that the agreed resolution really meets their needs.",
+                )
+            },
+        ),
+        confirm_box(
+            confirmed,
+            "The client said this meets their needs",
+            "The client confirmed it meets their needs",
+            agreed,
+            |c, v| c.resolve.confirmed_at = v,
+        ),
+    ]
+    .into_any()
+}

@@ -1,0 +1,123 @@
+//! Before you call: one screen, five minutes, then the script or the first reply.
+
+use crate::model::case::Channel;
+use crate::model::drafts::DraftKind;
+use crate::model::guidance::{CLARIFYING_QUESTIONS, GROUND_RULES};
+use crate::model::worksheet::{progress, question};
+use crate::model::{Case, Stage};
+use crate::route::{PrintView, Route};
+use crate::ui::kit::crib::crib_sheet;
+use crate::ui::kit::fields::{bind_case, provide_editing, read_case, shape_of};
+use crate::ui::kit::inputs::{check_input, question_view};
+use crate::ui::kit::{card, dyn_text, dyn_view, el, heading, link, para, text_list};
+use crate::ui::screens::case::counsel::{limits_view, reading_view};
+use crate::ui::screens::case::drafts::draft_view;
+use crate::ui::screens::case::talks::not_personal;
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+
+/// One worksheet question, by its key (the same field as on its stage).
+fn ask(key: &str) -> AnyView {
+    question(key).map_or_else(|| ().into_any(), question_view)
+}
+
+/// The clarifying questions to ask on the call, ticked to plan them. // G11, G17, G18, G35
+fn questions_to_ask() -> AnyView {
+    let items: Vec<AnyView> = CLARIFYING_QUESTIONS
+        .iter()
+        .enumerate()
+        .map(|(i, q)| {
+            let b = bind_case(
+                move |c: &Case| c.listen.questions.iter().any(|x| x.text == *q && x.planned),
+                move |c, on| c.listen.question(q).planned = on,
+            );
+            el("li")
+                .child(check_input(format!("plan-{i}"), q.to_string(), b))
+                .into_any()
+        })
+        .collect();
+    el("ul").class("checklist").children(items).into_any()
+}
+
+/// Before you call: one screen, five minutes, then the script or the first reply. // G6
+pub fn start_screen(id: String) -> AnyView {
+    let app = use_app();
+    if !untrack(|| app.cases(|m| m.contains_key(&id))) {
+        return crate::ui::kit::case::case_not_found();
+    }
+    provide_editing::<Case>(id.clone());
+    // A memo: the section below must not be rebuilt (and lose its focus) on every keystroke.
+    let written = shape_of(|c| u64::from(c.channel.is_some_and(Channel::is_written)));
+    let missing = read_case(|c| Stage::questions().len() - progress(c));
+    let section = |title, hid, body| card("card", hid, title).children(body).into_any();
+    let script = Route::Print(PrintView::Script(id.clone())).to_fragment();
+    let worksheet = Route::Case {
+        id,
+        stage: Stage::Case,
+    }
+    .to_fragment();
+    vec![
+        heading("Before you call"),
+        para(
+            "lede",
+            "Five minutes now: who, what, what it is worth to you, and what to say. You can fill in the full worksheet afterwards.",
+        ),
+        not_personal(),
+        section(
+            "Who and what",
+            "start-who",
+            ["client-name", "channel", "disputed", "amount", "invoiced", "minutes-spent", "hourly-worth"]
+                .map(ask)
+                .into(),
+        ),
+        section("Your limits", "start-limits", vec![limits_view()]),
+        section("What to do, and why", "start-reading", vec![reading_view()]),
+        section(
+            "On the call",
+            "start-call",
+            vec![
+                el("h3").child("Ground rules").into_any(),
+                text_list("rules", GROUND_RULES.iter().map(|r| r.to_string()).collect()),
+                el("h3").child("Questions to ask").into_any(),
+                questions_to_ask(),
+                ask("our-side"),
+                el("p")
+                    .child(link(script, "Open the call script", "button primary"))
+                    .into_any(),
+            ],
+        ),
+        dyn_view(move || {
+            if written.get() == 0 {
+                return ().into_any();
+            }
+            section(
+                "It came in writing: ask for a call, not a written debate",
+                "start-reply",
+                vec![ask("reach-when"), ask("reach-time"), draft_view(DraftKind::FirstReply)],
+            )
+        }),
+        el("p")
+            .child(dyn_text(move || match missing() {
+                0 => "Every stage of the worksheet is done.".into(),
+                1 => "One stage of the worksheet still needs answers; fill it in after the call.".into(),
+                n => format!("{n} stages of the worksheet still need answers; fill them in after the call."),
+            }))
+            .child(" ")
+            .child(link(worksheet, "Open the full worksheet", ""))
+            .into_any(),
+        crib_link(),
+    ]
+    .into_any()
+}
+
+/// The crib sheet, folded away.
+fn crib_link() -> AnyView {
+    el("details")
+        .child(
+            el("summary")
+                .child("The conversation crib sheet")
+                .into_any(),
+        )
+        .child(crib_sheet(false))
+        .into_any()
+}
