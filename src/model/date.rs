@@ -177,20 +177,32 @@ fn days_in_month(year: i32, month: u32) -> u32 {
     }
 }
 
+/// A number of days, for people: `1 day`, `3 days`.
+pub fn days(n: i32) -> String {
+    if n == 1 {
+        "1 day".to_string()
+    } else {
+        format!("{n} days")
+    }
+}
+
+/// Days before today, for people: `today`, `yesterday`, `3 days ago`.
+pub fn days_ago(n: i32) -> String {
+    match n {
+        0 => "today".into(),
+        1 => "yesterday".into(),
+        n => format!("{} ago", days(n)),
+    }
+}
+
 impl Date {
-    /// How far this day is from `today`, for people: `today`, `in 3 days`, `1 day ago`.
+    /// How far this day is from `today`, for people: `today`, `in 3 days`, `2 days ago`.
     pub fn relative_to(self, today: Date) -> String {
-        let days = |n: i32| {
-            if n == 1 {
-                "1 day".to_string()
-            } else {
-                format!("{n} days")
-            }
-        };
         match today.days_until(self) {
             0 => "today".into(),
             n if n > 0 => format!("in {}", days(n)),
-            n => format!("{} ago", days(-n)),
+            -1 => "1 day ago".into(),
+            n => days_ago(-n),
         }
     }
 }

@@ -17,6 +17,16 @@ pub enum Stage {
 }
 
 impl Stage {
+    /// The stage as numbered in the worksheet: "3. Reach out".
+    pub fn heading(self) -> String {
+        format!("{}. {}", self.index() + 1, self.title())
+    }
+
+    /// "4 of 10 stages done".
+    pub fn done_of_all(done: usize) -> String {
+        format!("{done} of {} stages done", Stage::questions().len())
+    }
+
     /// Every stage in worksheet order.
     pub const ALL: [Stage; 11] = [
         Stage::Case,

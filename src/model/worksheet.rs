@@ -1077,7 +1077,8 @@ pub fn reach_warnings(case: &Case, today: Date) -> Vec<String> {
         let planned_soon = case.reach.when.is_some_and(|w| w <= today.add_days(1));
         if days >= 2 && !planned_soon {
             out.push(format!(
-                "The complaint arrived {days} days ago. Reach out soon: every day it waits makes the conversation harder."
+                "The complaint arrived {}. Reach out soon: every day it waits makes the conversation harder.",
+                super::date::days_ago(days)
             ));
         }
     }

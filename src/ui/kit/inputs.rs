@@ -465,3 +465,27 @@ fn currency_input(id: String, described: Option<String>, b: Bind<String>) -> Any
         .children(options)
         .into_any()
 }
+
+/// A select for a filter, from (value, label) pairs.
+pub fn filter_select(
+    id: &'static str,
+    label: &'static str,
+    options: Vec<(String, String)>,
+    change: impl FnMut(leptos::ev::Event) + 'static,
+) -> AnyView {
+    let options: Vec<AnyView> = options
+        .into_iter()
+        .map(|(v, l)| el("option").attr("value", v).child(l).into_any())
+        .collect();
+    el("div")
+        .class("field")
+        .child(el("label").attr("for", id).child(label).into_any())
+        .child(
+            el("select")
+                .attr("id", id)
+                .on_change(change)
+                .children(options)
+                .into_any(),
+        )
+        .into_any()
+}

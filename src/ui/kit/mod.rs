@@ -392,3 +392,22 @@ pub fn section(
         .children(body)
         .into_any()
 }
+
+/// Cases as links to one of their stages, separated by commas: "Dana, Marisol".
+pub fn case_links(cases: &[(String, String)], stage: crate::model::Stage) -> Vec<AnyView> {
+    cases
+        .iter()
+        .enumerate()
+        .map(|(i, (id, title))| {
+            let href = crate::route::Route::Case {
+                id: id.clone(),
+                stage,
+            }
+            .to_fragment();
+            el("span")
+                .child(if i > 0 { ", " } else { "" })
+                .child(link(href, title.clone(), ""))
+                .into_any()
+        })
+        .collect()
+}

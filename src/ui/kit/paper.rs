@@ -30,16 +30,20 @@ pub fn case_sheet(case: &Case) -> AnyView {
                     )
                 })
                 .collect();
-            el("section")
-                .class("sheet-stage")
-                .child(
-                    el("h2")
-                        .child(format!("{}. {}", s.index() + 1, s.title()))
-                        .into_any(),
-                )
-                .child(el("dl").class("answers").children(rows).into_any())
-                .into_any()
+            stage_section(
+                *s,
+                vec![el("dl").class("answers").children(rows).into_any()],
+            )
         })
         .collect();
     el("div").class("case-sheet").children(stages).into_any()
+}
+
+/// One stage of a worksheet on paper: its numbered heading, then what it holds.
+pub fn stage_section(stage: Stage, body: Vec<AnyView>) -> AnyView {
+    el("section")
+        .class("sheet-stage")
+        .child(el("h2").child(stage.heading()).into_any())
+        .children(body)
+        .into_any()
 }

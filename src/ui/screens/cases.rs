@@ -1,6 +1,7 @@
 //! Home and the cases list: what needs attention first, and every case.
 
 use crate::model::case::{Outcome, Severity};
+use crate::model::date::days_ago;
 use crate::model::example::worked_example;
 use crate::model::reflection::Reflection;
 use crate::model::worksheet::{
@@ -11,6 +12,7 @@ use crate::route::Route;
 use crate::ui::browser::nav::{go, replace};
 use crate::ui::browser::time::{local_offset_minutes, now_ms, today};
 use crate::ui::kit::export::export_nudge_view;
+use crate::ui::kit::inputs::filter_select;
 use crate::ui::kit::{button, card, dyn_text, dyn_view, el, heading, link, para, when};
 use crate::ui::state::{AppState, use_app};
 use leptos::prelude::AnyView;
@@ -99,15 +101,12 @@ fn case_row(row: Row) -> AnyView {
         (None, Some((stage, what))) => format!("Next: {} — {}", stage.title(), what),
         (None, None) => "Every stage done".into(),
     };
-    let mut meta = format!("{status} · {} of 10 stages done", row.done);
+    let mut meta = format!("{status} · {}", Stage::done_of_all(row.done));
     if let Some(d) = row.received {
         meta.push_str(&format!(" · arrived {}", d.human()));
     }
-    match row.last_contact {
-        Some(0) => meta.push_str(" · last spoke today"),
-        Some(1) => meta.push_str(" · last spoke yesterday"),
-        Some(n) => meta.push_str(&format!(" · last spoke {n} days ago")),
-        None => {}
+    if let Some(n) = row.last_contact {
+        meta.push_str(&format!(" · last spoke {}", days_ago(n)));
     }
     let mut li = el("li").class("case-row").child(
         el("a")
@@ -316,30 +315,6 @@ fn open_cases() -> AnyView {
             )
             .into_any()
     })
-}
-
-/// A select for a filter, from (value, label) pairs.
-fn filter_select(
-    id: &'static str,
-    label: &'static str,
-    options: Vec<(String, String)>,
-    change: impl FnMut(leptos::ev::Event) + 'static,
-) -> AnyView {
-    let options: Vec<AnyView> = options
-        .into_iter()
-        .map(|(v, l)| el("option").attr("value", v).child(l).into_any())
-        .collect();
-    el("div")
-        .class("field")
-        .child(el("label").attr("for", id).child(label).into_any())
-        .child(
-            el("select")
-                .attr("id", id)
-                .on_change(change)
-                .children(options)
-                .into_any(),
-        )
-        .into_any()
 }
 
 pub fn cases_list() -> AnyView {

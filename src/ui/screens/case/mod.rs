@@ -107,7 +107,7 @@ fn case_body(id: String, stage: Stage) -> AnyView {
             )
             .child(
                 el("span")
-                    .child(dyn_text(move || format!("{} of 10 stages done", done())))
+                    .child(dyn_text(move || Stage::done_of_all(done())))
                     .into_any(),
             )
             .into_any(),
@@ -199,7 +199,7 @@ fn stage_view(stage: Stage) -> AnyView {
             .attr("id", "stage-title")
             .class("stage-title")
             .attr("tabindex", "-1")
-            .child(format!("{}. {}", stage.index() + 1, stage.title()))
+            .child(stage.heading())
             .into_any(),
         para("lede", stage_hint(stage)),
     ];
@@ -279,11 +279,7 @@ fn summary(id: String, on_delete: impl Fn() + Copy + 'static) -> AnyView {
             .filter(|(_, m)| !m.is_empty())
             .map(|(s, items)| {
                 el("li")
-                    .child(link(
-                        stage_route(&id_for_missing, s),
-                        format!("{}. {}", s.index() + 1, s.title()),
-                        "",
-                    ))
+                    .child(link(stage_route(&id_for_missing, s), s.heading(), ""))
                     .child(format!(": {}", items.join("; ")))
                     .into_any()
             })
@@ -392,7 +388,7 @@ fn summary_stage(id: &str, s: Stage, app: crate::ui::state::AppState) -> AnyView
         .child(
             el("h3")
                 .id(heading)
-                .child(format!("{}. {}", s.index() + 1, s.title()))
+                .child(s.heading())
                 .child(
                     el("span")
                         .class("badge")

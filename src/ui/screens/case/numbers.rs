@@ -1,6 +1,7 @@
 //! What the numbers say, and the clock before reaching out.
 
 use crate::model::Case;
+use crate::model::date::days_ago;
 use crate::model::numbers::{figures, format_permille};
 use crate::model::worksheet::{days_waiting, reach_warnings};
 use crate::ui::browser::time::today;
@@ -87,11 +88,7 @@ pub(super) fn reach_advice() -> AnyView {
                 "Add the date the complaint arrived on the first stage to keep the clock in view."
                     .to_string()
             },
-            |d| match d {
-                0 => "The complaint arrived today.".into(),
-                1 => "The complaint arrived yesterday.".into(),
-                n => format!("The complaint arrived {n} days ago."),
-            },
+            |d| format!("The complaint arrived {}.", days_ago(d)),
         );
         let mut parts = vec![para("", waiting)];
         parts.extend(

@@ -8,6 +8,7 @@ use crate::model::reflection::{Again, JournalFilter, Reflection, all_months, all
 use crate::route::Route;
 use crate::ui::browser::nav::replace;
 use crate::ui::browser::time::today;
+use crate::ui::kit::inputs::filter_select;
 use crate::ui::kit::{card, dyn_view, el, heading, link, para};
 use crate::ui::screens::journal::actions::actions_section;
 use crate::ui::state::{AppState, use_app};
@@ -144,26 +145,12 @@ fn filters(
                      label: &'static str,
                      options: Vec<(String, String)>,
                      set: fn(&mut JournalFilter, String)| {
-        let mut opts = vec![el("option").attr("value", "").child("All").into_any()];
-        opts.extend(
-            options
-                .into_iter()
-                .map(|(value, text)| el("option").attr("value", value).child(text).into_any()),
-        );
-        el("div")
-            .class("field")
-            .child(el("label").attr("for", id).child(label).into_any())
-            .child(
-                el("select")
-                    .attr("id", id)
-                    .on_change(move |ev| {
-                        let v = event_target_value(&ev);
-                        filter.update(|f| set(f, v))
-                    })
-                    .children(opts)
-                    .into_any(),
-            )
-            .into_any()
+        let mut all = vec![(String::new(), "All".to_string())];
+        all.extend(options);
+        filter_select(id, label, all, move |ev| {
+            let v = event_target_value(&ev);
+            filter.update(|f| set(f, v))
+        })
     };
     let selects = dyn_view(move || {
         let (tags, months, cases) = all.with(|list| {

@@ -8,6 +8,7 @@ use crate::model::{Stage, case::Validity};
 use crate::route::Route;
 use crate::ui::browser::time::today;
 use crate::ui::kit::crib::crib_sheet;
+use crate::ui::kit::paper::stage_section;
 use crate::ui::kit::{el, heading, para};
 use crate::ui::screens::print::{printed, toolbar};
 use leptos::prelude::*;
@@ -138,16 +139,9 @@ pub fn blank_sheet() -> AnyView {
                     Block::W(w) => blank_widget(*w),
                 })
                 .collect();
-            el("section")
-                .class("sheet-stage")
-                .child(
-                    el("h2")
-                        .child(format!("{}. {}", s.index() + 1, s.title()))
-                        .into_any(),
-                )
-                .child(para("lede", stage_hint(*s)))
-                .children(items)
-                .into_any()
+            let mut body = vec![para("lede", stage_hint(*s))];
+            body.extend(items);
+            stage_section(*s, body)
         })
         .collect();
     let mut content = vec![

@@ -2,7 +2,7 @@
 
 use crate::model::money::format_money;
 use crate::model::trends::Trends;
-use crate::ui::kit::el;
+use crate::ui::kit::{El, el};
 use leptos::prelude::*;
 
 /// `v` as a share of `max`, out of 100, with two decimals (`37.50`). Integer arithmetic keeps
@@ -37,17 +37,8 @@ fn bars(title: &str, id: &str, rows: Vec<(String, i64, String)>, summary: String
                 .into_any()
         })
         .collect();
-    figure(
-        title,
-        id,
-        summary,
-        el("ul")
-            .class("hbars")
-            .attr("aria-hidden", "true")
-            .children(items)
-            .into_any(),
-        rows,
-    )
+    let chart = el("ul").class("hbars").children(items);
+    figure(title, id, summary, chart, rows)
 }
 
 /// Columns over time: one per month, with the month under it.
@@ -80,17 +71,8 @@ pub(super) fn columns(
                 .into_any()
         })
         .collect();
-    figure(
-        title,
-        id,
-        summary,
-        el("div")
-            .class("columns")
-            .attr("aria-hidden", "true")
-            .children(cols)
-            .into_any(),
-        rows,
-    )
+    let chart = el("div").class("columns").children(cols);
+    figure(title, id, summary, chart, rows)
 }
 
 /// A chart with its caption (a summary in words) and its numbers as a table.
@@ -98,9 +80,11 @@ fn figure(
     title: &str,
     id: &str,
     summary: String,
-    chart: AnyView,
+    chart: El,
     rows: Vec<(String, i64, String)>,
 ) -> AnyView {
+    // The picture is for the eye; the table below carries the same numbers for everyone.
+    let chart = chart.attr("aria-hidden", "true").into_any();
     let caption_id = format!("{id}-caption");
     let table_rows: Vec<AnyView> = rows
         .into_iter()

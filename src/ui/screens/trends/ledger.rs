@@ -3,8 +3,7 @@
 use crate::model::Stage;
 use crate::model::money::format_money;
 use crate::model::trends::{LedgerRow, Standing, percent};
-use crate::route::Route;
-use crate::ui::kit::{answers, button, card, el, link, para};
+use crate::ui::kit::{answers, button, card, case_links, el, para};
 use leptos::prelude::*;
 
 /// Clients shown before "Show all": those needing attention come first.
@@ -80,26 +79,7 @@ pub(super) fn ledger_view(rows: &[LedgerRow], all: RwSignal<bool>) -> AnyView {
                 .child(
                     el("p")
                         .child("Cases: ")
-                        .children(
-                            r.cases
-                                .iter()
-                                .enumerate()
-                                .map(|(i, (id, title))| {
-                                    el("span")
-                                        .child(if i > 0 { ", " } else { "" })
-                                        .child(link(
-                                            Route::Case {
-                                                id: id.clone(),
-                                                stage: Stage::Summary,
-                                            }
-                                            .to_fragment(),
-                                            title.clone(),
-                                            "",
-                                        ))
-                                        .into_any()
-                                })
-                                .collect(),
-                        )
+                        .children(case_links(&r.cases, Stage::Summary))
                         .into_any(),
                 )
                 .into_any()

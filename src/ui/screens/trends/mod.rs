@@ -3,13 +3,14 @@
 pub mod charts;
 pub mod ledger;
 
+use crate::model::date;
 use crate::model::money::format_money;
 use crate::model::trends::{Entry, Period, Trends, cases_csv, ledger, ledger_csv, select, trends};
 use crate::model::{Date, Stage};
 use crate::route::Route;
 use crate::ui::browser::download::download;
 use crate::ui::browser::time::today;
-use crate::ui::kit::{answers, button, card, dyn_view, el, heading, link, para};
+use crate::ui::kit::{answers, button, card, case_links, dyn_view, el, heading, link, para};
 use crate::ui::screens::trends::charts::charts;
 use crate::ui::screens::trends::ledger::ledger_view;
 use crate::ui::state::use_app;
@@ -34,10 +35,7 @@ fn serious_first(t: &Trends) -> AnyView {
                                 title.clone(),
                                 "",
                             ))
-                            .child(format!(
-                                " · waiting {days} {}",
-                                if *days == 1 { "day" } else { "days" }
-                            ))
+                            .child(format!(" · waiting {}", date::days(*days)))
                             .into_any()
                     })
                     .collect(),
@@ -130,26 +128,7 @@ fn figures(t: &Trends) -> AnyView {
         extra.push(
             el("p")
                 .child("Judged as something others may feel too: ")
-                .children(
-                    t.systemic
-                        .iter()
-                        .enumerate()
-                        .map(|(i, (id, title))| {
-                            el("span")
-                                .child(if i > 0 { ", " } else { "" })
-                                .child(link(
-                                    Route::Case {
-                                        id: id.clone(),
-                                        stage: Stage::Prevent,
-                                    }
-                                    .to_fragment(),
-                                    title.clone(),
-                                    "",
-                                ))
-                                .into_any()
-                        })
-                        .collect(),
-                )
+                .children(case_links(&t.systemic, Stage::Prevent))
                 .child(". If one client felt it, others may have too: a fix for everyone may be worth it.")
                 .into_any(),
         );
