@@ -15,6 +15,7 @@ use crate::store::trash::TrashItem;
 use crate::store::workspace::{Changed, Listed, Notice, Restore, RestoreError, Undo, Workspace};
 use crate::ui::browser::download::download;
 use crate::ui::browser::time::{now_ms, today};
+use crate::ui::browser::visibility::on_visibility_change;
 use leptos::ev;
 use leptos::prelude::*;
 use std::time::Duration;
@@ -176,8 +177,8 @@ impl AppState {
     fn listen(self) {
         // Never leave changes behind when the page goes away or into the background.
         let h1 = window_event_listener(ev::pagehide, move |_| self.flush_all());
-        let h2 = window_event_listener(ev::visibilitychange, move |_| {
-            if document().visibility_state() == web_sys::VisibilityState::Hidden {
+        on_visibility_change(move |visible| {
+            if !visible {
                 self.flush_all();
             }
         });
@@ -189,7 +190,6 @@ impl AppState {
         });
         on_cleanup(move || {
             h1.remove();
-            h2.remove();
             h3.remove();
         });
     }

@@ -4,6 +4,8 @@ pub mod bytes;
 pub mod clipboard;
 pub mod download;
 pub mod nav;
+pub mod online;
 pub mod printing;
 pub mod pwa;
 pub mod time;
+pub mod visibility;

@@ -1,6 +1,7 @@
 //! The installed app as the browser tells it (public/pwa/pwa.js): an update waiting, the
 //! offer to install, and whether the browser is online.
 
+use crate::ui::browser::online::online_signal;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -39,15 +40,13 @@ impl Pwa {
         let pwa = Pwa {
             update_ready: RwSignal::new(ask("updateReady")),
             installable: RwSignal::new(ask("canInstall")),
-            online: RwSignal::new(window().navigator().on_line()),
+            online: online_signal(),
         };
         let handles = [
             window_event_listener_untyped("mend-update-ready", move |_| pwa.update_ready.set(true)),
             window_event_listener_untyped("mend-installable", move |_| {
                 pwa.installable.set(ask("canInstall"))
             }),
-            window_event_listener_untyped("online", move |_| pwa.online.set(true)),
-            window_event_listener_untyped("offline", move |_| pwa.online.set(false)),
         ];
         on_cleanup(move || handles.into_iter().for_each(|h| h.remove()));
         provide_context(pwa);

@@ -9,7 +9,9 @@ use crate::store::sync::{
     load_meta, passphrase_problem, round, save_config, waiting,
 };
 use crate::store::workspace::Workspace;
+use crate::ui::browser::online::is_online;
 use crate::ui::browser::time::{local_offset_minutes, now_ms};
+use crate::ui::browser::visibility::{on_visibility_change, page_visible};
 use crate::ui::kit::{button, card, dyn_text, dyn_view, el, heading, para, said_line};
 use crate::ui::state::{AppState, use_app};
 use js_sys::{Function, Promise, Reflect};
@@ -116,8 +118,7 @@ async fn sleep(ms: i32) {
 }
 
 fn visible_and_online() -> bool {
-    document().visibility_state() == web_sys::VisibilityState::Visible
-        && window().navigator().on_line()
+    page_visible() && is_online()
 }
 
 /// Starts sync (if it is on) and keeps the page's part of it: a change here or the page being
@@ -132,8 +133,7 @@ pub fn start(app: AppState) {
             js_stop();
         }
     });
-    let h = window_event_listener(leptos::ev::visibilitychange, move |_| js_stop());
-    on_cleanup(move || h.remove());
+    on_visibility_change(move |_| js_stop());
     run(app, state);
 }
 
