@@ -817,6 +817,9 @@ fn peace_text(now: Option<Share>, next: Share, m: &dyn Fn(i64) -> String) -> Str
     }
 }
 
+/// What the app says while nothing is on the table. // G30
+pub const NOTHING_OFFERED: &str = "Nothing is offered yet. Offering nothing tells the client \"I am right and you are wrong\", even when that is true. A small gesture of goodwill costs little and keeps the door open.";
+
 /// Nothing is on the table: no option offered, no counter-offer and no peace offering.
 /// Offering nothing says "I am right and you are wrong". // G30
 pub fn offers_nothing(case: &Case) -> bool {

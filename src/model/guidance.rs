@@ -115,6 +115,12 @@ pub const TAKE_A_PAUSE: &str = "Step away before you reply: a walk, some exercis
 /// After any conversation with the client, logged. // G45, G47
 pub const AFTER_A_CONVERSATION: &str = "That is done. Take a breath, and do something else for ten minutes before the next step. It was about the work, not about you.";
 
+/// Before the concern is judged: how to start, whatever the answer. // G24
+pub const BEFORE_VALIDITY: &str = "Choose an answer above to see how to respond. Whatever the answer, start by acknowledging how they feel.";
+
+/// Before any decision to end it. // G42, G43
+pub const BEFORE_ENDING: &str = "If you decide to end the relationship, a short checklist appears here to help you do it respectfully. It is better that ending is your decision, made calmly, than something that happens to you.";
+
 /// The respectful exit checklist, for ending a client relationship. // G43
 pub const EXIT_CHECKLIST: &[&str] = &[
     "Settle what the contract says is owed, on both sides",

@@ -77,6 +77,47 @@ pub enum Widget {
 }
 
 impl Widget {
+    /// The one-line advice shown with this part of a stage, where it has one.
+    pub fn hint(self) -> &'static str {
+        match self {
+            // G34
+            Widget::CheckIns => {
+                "Keep in touch until it is truly settled. A short message that you are still working on it beats silence."
+            }
+            // G36, G41
+            Widget::Actions => "Turn the system into steps someone owns, with a date.",
+            // G33
+            Widget::Mediation => {
+                "If talking has not settled it, a mediation clause in your agreement says what happens next. Link it here to see its dates for this case."
+            }
+            // G45, G46
+            Widget::Reflect => {
+                "When it is over, step away for a while first. Then take ten minutes: would you do exactly the same again, and what will you change so it does not happen twice?"
+            }
+            // G13
+            Widget::Attempts => {
+                "Put the concern in your own words and say it back to the client. If they correct you, write what they said and try again, until they tell you that's right."
+            }
+            // G27, G29, G31, G32
+            Widget::Options => {
+                "Give the client a choice of two or three, and let them pick. Solutions, not excuses. Sometimes listening and an apology are all they need; when you were at fault, a fix plus a small thank-you turns a mistake into goodwill."
+            }
+            // G30
+            Widget::Peace => {
+                "Even when you are right, a gesture says you value them. Compare a share off now with a larger share off their next purchase."
+            }
+            // G31
+            Widget::Confirmation => {
+                "Check with the client that the agreed resolution really meets their needs."
+            }
+            // G3
+            Widget::Limits => {
+                "Decide before you talk: the most you will give back, and how much of your own time this dispute is worth. Every offer is checked against them."
+            }
+            _ => "",
+        }
+    }
+
     /// The heading shown for this part, and used in the summary.
     pub fn title(self) -> &'static str {
         match self {
@@ -1168,6 +1209,27 @@ pub fn attention_key(case: &Case, opened: Date, today: Date) -> (u8, i32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_parts_with_advice_say_it_in_a_sentence_or_two() {
+        let with: Vec<Widget> = [
+            Widget::CheckIns,
+            Widget::Actions,
+            Widget::Mediation,
+            Widget::Reflect,
+            Widget::Attempts,
+            Widget::Options,
+            Widget::Peace,
+            Widget::Confirmation,
+            Widget::Limits,
+        ]
+        .into();
+        for w in with {
+            let h = w.hint();
+            assert!(h.ends_with(['.', '?']) && h.len() < 260, "{w:?}: {h}");
+        }
+        assert_eq!(Widget::Figures.hint(), "");
+    }
 
     fn d(y: i32, m: u32, day: u32) -> Date {
         Date::from_ymd(y, m, day).unwrap()

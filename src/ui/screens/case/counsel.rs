@@ -5,6 +5,7 @@ use crate::model::counsel::{Past, reading, suggested_limits, time_warning};
 use crate::model::figure::Unit;
 use crate::model::money::format_money;
 use crate::model::numbers::{figures, format_hours};
+use crate::model::worksheet::Widget;
 use crate::ui::kit::case::use_history;
 use crate::ui::kit::fields::{bind_case, read_case, write_case};
 use crate::ui::kit::inputs::figure_input;
@@ -102,10 +103,7 @@ pub fn limits_view() -> AnyView {
     let warning = read_case(|c| time_warning(c, &figures(c)));
     let write = write_case();
     vec![
-        para(
-            "hint",
-            "Decide before you talk: the most you will give back, and how much of your own time this dispute is worth. Every offer is checked against them.",
-        ),
+        para("hint", Widget::Limits.hint()),
         figure_with_hint(
             "limit-concede",
             "The most you will concede",

@@ -4,8 +4,10 @@ use crate::model::Clause;
 use crate::model::Date;
 use crate::model::case::{ClauseLink, Outcome};
 use crate::model::clause::Deadline;
+use crate::model::guidance::BEFORE_ENDING;
 use crate::model::guidance::EXIT_CHECKLIST;
 use crate::model::reflection::Reflection;
+use crate::model::worksheet::Widget;
 use crate::route::Route;
 use crate::ui::browser::time::today;
 use crate::ui::kit::fields::{bind_case, read_case, shape_of, use_case_id, write_case};
@@ -19,10 +21,7 @@ pub(super) fn exit() -> AnyView {
     let ended = shape_of(|c| u64::from(c.decide.outcome == Some(Outcome::Ended)));
     dyn_view(move || {
         if ended.get() == 0 {
-            return para(
-                "muted",
-                "If you decide to end the relationship, a short checklist appears here to help you do it respectfully. It is better that ending is your decision, made calmly, than something that happens to you.",
-            );
+            return para("muted", BEFORE_ENDING);
         }
         let items: Vec<AnyView> = EXIT_CHECKLIST
             .iter()
@@ -60,10 +59,7 @@ pub(super) fn exit() -> AnyView {
 pub(super) fn mediation() -> AnyView {
     let link = read_case(|c| c.clause.as_ref().map(|l| l.id.clone()));
     vec![
-        para(
-            "hint",
-            "If talking has not settled it, a mediation clause in your agreement says what happens next. Link it here to see its dates for this case.",
-        ),
+        para("hint", Widget::Mediation.hint()),
         clause_picker(link),
         clause_dates(link),
     ]
@@ -238,10 +234,7 @@ pub(super) fn reflect() -> AnyView {
         })
     });
     vec![
-        para(
-            "hint",
-            "When it is over, step away for a while first. Then take ten minutes: would you do exactly the same again, and what will you change so it does not happen twice?",
-        ),
+        para("hint", Widget::Reflect.hint()),
         dyn_view(move || {
             let (route, text) = match entry.get() {
                 Some(id) => (Route::JournalEntry(id), "Open your reflection on this case"),
@@ -250,7 +243,9 @@ pub(super) fn reflect() -> AnyView {
                     "Reflect on this case",
                 ),
             };
-            el("p").child(link(route.to_fragment(), text, "button")).into_any()
+            el("p")
+                .child(link(route.to_fragment(), text, "button"))
+                .into_any()
         }),
     ]
     .into_any()

@@ -2,6 +2,7 @@
 
 use crate::model::Case;
 use crate::model::case::{Action, ActionStatus, CheckIn};
+use crate::model::worksheet::Widget;
 use crate::model::worksheet::overdue_check_ins;
 use crate::ui::browser::time::today;
 use crate::ui::kit::fields::{bind_case, read_case, shape_of, write_case};
@@ -26,14 +27,22 @@ pub(super) fn check_ins() -> AnyView {
             .into_any()
     });
     vec![
-        para("hint", "Keep in touch until it is truly settled. A short message that you are still working on it beats silence."),
+        para("hint", Widget::CheckIns.hint()),
         dyn_view(move || match overdue() {
             0 => ().into_any(),
-            1 => para("banner warn", "One check-in is overdue. Get in touch today."),
-            n => para("banner warn", format!("{n} check-ins are overdue. Get in touch today.")),
+            1 => para(
+                "banner warn",
+                "One check-in is overdue. Get in touch today.",
+            ),
+            n => para(
+                "banner warn",
+                format!("{n} check-ins are overdue. Get in touch today."),
+            ),
         }),
         el("ol").class("rows").child(rows).into_any(),
-        el("p").child(button("Add a check-in", "", None, add)).into_any(),
+        el("p")
+            .child(button("Add a check-in", "", None, add))
+            .into_any(),
     ]
     .into_any()
 }
@@ -115,10 +124,7 @@ pub(super) fn actions() -> AnyView {
         write(Box::new(move |c| c.add_action(today)))
     };
     vec![
-        para(
-            "hint",
-            "Turn the system into steps someone owns, with a date.",
-        ),
+        para("hint", Widget::Actions.hint()),
         el("ol")
             .class("rows")
             .child(dyn_view(move || {

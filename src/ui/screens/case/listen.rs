@@ -3,6 +3,7 @@
 use crate::model::Case;
 use crate::model::case::Attempt;
 use crate::model::date::human_time;
+use crate::model::worksheet::Widget;
 use crate::ui::browser::time::{local_offset_minutes, now_ms};
 use crate::ui::kit::fields::{bind_case, read_case, shape_of, write_case};
 use crate::ui::kit::inputs::{check_input, labelled, text_input};
@@ -187,29 +188,27 @@ pub(super) fn attempts() -> AnyView {
             .into_any()
     });
     vec![
-        para(
-            "hint",
-            "Put the concern in your own words and say it back to the client. If they correct you, write what they said and try again, until they tell you that's right.",
-        ),
+        para("hint", Widget::Attempts.hint()),
         el("ol").class("attempts").child(rows).into_any(),
-        when(move || confirmed.get() == 0, move || {
-            let another = button(
-                "Add another attempt",
-                "",
-                None,
-                move |_| {
+        when(
+            move || confirmed.get() == 0,
+            move || {
+                let another = button("Add another attempt", "", None, move |_| {
                     write(Box::new(|c| {
                         let n = c.restate.attempts.len().max(1);
                         c.restate.attempt(n, now_ms());
                     }))
-                },
-            );
-            vec![
-                el("p").class("actions").child(another).into_any(),
-                para("muted", "This stage counts as done only once the client has confirmed."),
-            ]
-            .into_any()
-        }),
+                });
+                vec![
+                    el("p").class("actions").child(another).into_any(),
+                    para(
+                        "muted",
+                        "This stage counts as done only once the client has confirmed.",
+                    ),
+                ]
+                .into_any()
+            },
+        ),
         confirm_box(
             confirmed,
             "The client said you have understood",

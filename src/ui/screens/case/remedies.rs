@@ -2,11 +2,14 @@
 
 use crate::model::Case;
 use crate::model::case::{RemedyKind, RemedyOption};
+use crate::model::counsel::NOTHING_OFFERED;
 use crate::model::counsel::{CostCheck, limits, offers_nothing};
 use crate::model::figure::Unit;
+use crate::model::guidance::BEFORE_VALIDITY;
 use crate::model::numbers::{
     RemedyInput, figures, format_permille, peace_comparison, remedy_cost, remedy_inputs,
 };
+use crate::model::worksheet::Widget;
 use crate::ui::kit::fields::{bind_case, read_case, shape_of, write_case};
 use crate::ui::kit::inputs::{check_input, figure_input, labelled, select_input, text_input};
 use crate::ui::kit::{button, dyn_text, dyn_view, el, para, text_list, when};
@@ -19,10 +22,7 @@ pub(super) fn validity() -> AnyView {
     let valid = read_case(|c| c.resolve.valid);
     dyn_view(move || match valid() {
         Some(v) => para("advice", v.advice()),
-        None => para(
-            "muted",
-            "Choose an answer above to see how to respond. Whatever the answer, start by acknowledging how they feel.",
-        ),
+        None => para("muted", BEFORE_VALIDITY),
     })
 }
 
@@ -76,25 +76,30 @@ pub(super) fn options() -> AnyView {
         .children(kinds)
         .into_any();
     vec![
-        para(
-            "hint",
-            "Give the client a choice of two or three, and let them pick. Solutions, not excuses. Sometimes listening and an apology are all they need; when you were at fault, a fix plus a small thank-you turns a mistake into goodwill.",
-        ),
+        para("hint", Widget::Options.hint()),
         el("p").child(budget).into_any(),
-        el("ol").class("options").child(dyn_view(move || (0..count.get() as usize).map(option_row).collect::<Vec<_>>().into_any())).into_any(),
+        el("ol")
+            .class("options")
+            .child(dyn_view(move || {
+                (0..count.get() as usize)
+                    .map(option_row)
+                    .collect::<Vec<_>>()
+                    .into_any()
+            }))
+            .into_any(),
         el("div")
             .class("field inline")
-            .child(el("label").attr("for", "new-option").child("Add an option").into_any())
+            .child(
+                el("label")
+                    .attr("for", "new-option")
+                    .child("Add an option")
+                    .into_any(),
+            )
             .child(select)
             .child(button("Add option", "", None, add))
             .into_any(),
         // G30
-        when(nothing_offered, || {
-            para(
-                "banner warn",
-                "Nothing is offered yet. Offering nothing tells the client \"I am right and you are wrong\", even when that is true. A small gesture of goodwill costs little and keeps the door open.",
-            )
-        }),
+        when(nothing_offered, || para("banner warn", NOTHING_OFFERED)),
     ]
     .into_any()
 }
@@ -290,22 +295,33 @@ pub(super) fn peace() -> AnyView {
         )
     };
     vec![
-        para(
-            "hint",
-            "Even when you are right, a gesture says you value them. Compare a share off now with a larger share off their next purchase.",
-        ),
+        para("hint", Widget::Peace.hint()),
         el("div")
             .class("grid-3")
-            .child(pct("peace-now", "Off this invoice (%)", |c| c.resolve.peace.now_percent, |c, v| {
-                c.resolve.peace.now_percent = v
-            }))
-            .child(pct("peace-next", "Off the next purchase (%)", |c| c.resolve.peace.next_percent, |c, v| {
-                c.resolve.peace.next_percent = v
-            }))
+            .child(pct(
+                "peace-now",
+                "Off this invoice (%)",
+                |c| c.resolve.peace.now_percent,
+                |c, v| c.resolve.peace.now_percent = v,
+            ))
+            .child(pct(
+                "peace-next",
+                "Off the next purchase (%)",
+                |c| c.resolve.peace.next_percent,
+                |c, v| c.resolve.peace.next_percent = v,
+            ))
             .child(labelled(
                 "peace-next-value".into(),
                 "Expected next purchase",
-                figure_input("peace-next-value".into(), None, Unit::Money, bind_case(|c| c.resolve.peace.next_purchase, |c, v| c.resolve.peace.next_purchase = v)),
+                figure_input(
+                    "peace-next-value".into(),
+                    None,
+                    Unit::Money,
+                    bind_case(
+                        |c| c.resolve.peace.next_purchase,
+                        |c, v| c.resolve.peace.next_purchase = v,
+                    ),
+                ),
             ))
             .into_any(),
         comparison,
@@ -320,12 +336,7 @@ pub(super) fn confirmation() -> AnyView {
     vec![
         when(
             move || confirmed.get() == 0,
-            || {
-                para(
-                    "hint",
-                    "Check with the client that the agreed resolution really meets their needs.",
-                )
-            },
+            || para("hint", Widget::Confirmation.hint()),
         ),
         confirm_box(
             confirmed,
