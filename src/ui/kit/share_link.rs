@@ -155,7 +155,75 @@ pub fn share_panel(app: AppState, id: String) -> AnyView {
             }
         });
     };
-    let file = move || {
+    let result = dyn_view(move || {
+        let Some(l) = made.get() else {
+            return ().into_any();
+        };
+        let long = (l.len() > LONG_LINK).then(|| too_long(app, case_id));
+        link_view(l, said, long)
+    });
+    el("section")
+        .class("card share no-print")
+        .attr("aria-labelledby", "share-h")
+        .child(el("h3").attr("id", "share-h").child("Print or share").into_any())
+        .child(print_links(id))
+        .child(para(
+            "",
+            "A share link carries the case inside the link itself; it never passes through a server. Anyone with the link can read it, so add a passphrase for anything sensitive and give the passphrase another way (by phone, say).",
+        ))
+        .child(passphrase_field(passphrase, made))
+        .child(el("p").child(button("Make a share link", "", None, make)).into_any())
+        .child(result)
+        .child(said_line("", said))
+        .into_any()
+}
+
+/// The case's paper views.
+fn print_links(id: String) -> AnyView {
+    let print = |view: PrintView, text: &'static str| {
+        el("li")
+            .child(link(Route::Print(view).to_fragment(), text, ""))
+            .into_any()
+    };
+    el("ul")
+        .class("plain")
+        .child(print(PrintView::Case(id.clone()), "Print this case"))
+        .child(print(
+            PrintView::Remedy(id),
+            "Print the choose-your-remedy sheet for the client",
+        ))
+        .child(print(PrintView::Blank, "Print a blank worksheet"))
+        .child(print(PrintView::Crib, "Print the conversation crib sheet"))
+        .into_any()
+}
+
+/// An optional passphrase; changing it forgets the link made with the old one.
+fn passphrase_field(passphrase: RwSignal<String>, made: RwSignal<Option<String>>) -> AnyView {
+    el("div")
+        .class("field")
+        .child(
+            el("label")
+                .attr("for", "share-pass")
+                .child("Passphrase (optional)")
+                .into_any(),
+        )
+        .child(
+            el("input")
+                .attr("id", "share-pass")
+                .attr("type", "password")
+                .attr("autocomplete", "new-password")
+                .on_input(move |ev| {
+                    passphrase.set(event_target_value(&ev));
+                    made.set(None);
+                })
+                .into_any(),
+        )
+        .into_any()
+}
+
+/// A link too long for some apps: the case as a file instead.
+fn too_long(app: AppState, case_id: StoredValue<String>) -> AnyView {
+    let file = move |_| {
         let rec = app.find::<Case>(&case_id.read_value());
         if let Some(rec) = rec {
             let text = crate::store::backup::export(
@@ -172,63 +240,12 @@ pub fn share_panel(app: AppState, id: String) -> AnyView {
             );
         }
     };
-    let result = dyn_view(move || {
-        let Some(l) = made.get() else {
-            return ().into_any();
-        };
-        let long = (l.len() > LONG_LINK).then(|| {
-            el("div")
-                .class("banner warn")
-                .child(para(
-                    "",
-                    "Long links can be cut short by chat apps and some email programs. Sending a file is safer: it opens with Import on the Backup screen.",
-                ))
-                .child(button("Download as a file", "", None, move |_| file()))
-                .into_any()
-        });
-        link_view(l, said, long)
-    });
-    let print = |view: PrintView, text: &'static str| {
-        el("li")
-            .child(link(Route::Print(view).to_fragment(), text, ""))
-            .into_any()
-    };
-    el("section")
-        .class("card share no-print")
-        .attr("aria-labelledby", "share-h")
-        .child(el("h3").attr("id", "share-h").child("Print or share").into_any())
-        .child(
-            el("ul")
-                .class("plain")
-                .child(print(PrintView::Case(id.clone()), "Print this case"))
-                .child(print(PrintView::Remedy(id), "Print the choose-your-remedy sheet for the client"))
-                .child(print(PrintView::Blank, "Print a blank worksheet"))
-                .child(print(PrintView::Crib, "Print the conversation crib sheet"))
-                .into_any(),
-        )
+    el("div")
+        .class("banner warn")
         .child(para(
             "",
-            "A share link carries the case inside the link itself; it never passes through a server. Anyone with the link can read it, so add a passphrase for anything sensitive and give the passphrase another way (by phone, say).",
+            "Long links can be cut short by chat apps and some email programs. Sending a file is safer: it opens with Import on the Backup screen.",
         ))
-        .child(
-            el("div")
-                .class("field")
-                .child(el("label").attr("for", "share-pass").child("Passphrase (optional)").into_any())
-                .child(
-                    el("input")
-                        .attr("id", "share-pass")
-                        .attr("type", "password")
-                        .attr("autocomplete", "new-password")
-                        .on_input(move |ev| {
-                            passphrase.set(event_target_value(&ev));
-                            made.set(None);
-                        })
-                        .into_any(),
-                )
-                .into_any(),
-        )
-        .child(el("p").child(button("Make a share link", "", None, make)).into_any())
-        .child(result)
-        .child(said_line("", said))
+        .child(button("Download as a file", "", None, file))
         .into_any()
 }

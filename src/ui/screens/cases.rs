@@ -329,46 +329,6 @@ pub fn cases_list() -> AnyView {
         if !any.get() {
             return empty_state();
         }
-        let mut clients: Vec<(String, String)> = untrack(|| {
-            app.cases(|m| {
-                m.values()
-                    .filter(|r| !r.data.client.match_key().is_empty())
-                    .map(|r| (r.data.client.match_key(), r.data.client.display()))
-                    .collect()
-            })
-        });
-        crate::model::order::sort_by_key(&mut clients, |c| crate::model::order::text(&c.0));
-        clients.dedup_by(|a, b| a.0 == b.0);
-        clients.insert(0, (String::new(), "Any".into()));
-        let statuses = [("all", "All"), ("open", "Open"), ("closed", "Closed")]
-            .iter()
-            .map(|(v, l)| (v.to_string(), l.to_string()))
-            .collect();
-        let severities = std::iter::once((String::new(), "Any".to_string()))
-            .chain(
-                Severity::ALL
-                    .iter()
-                    .enumerate()
-                    .map(|(i, s)| (i.to_string(), s.label().to_string())),
-            )
-            .collect();
-        let search = el("div")
-            .class("field")
-            .child(
-                el("label")
-                    .attr("for", "case-search")
-                    .child("Search")
-                    .into_any(),
-            )
-            .child(
-                el("input")
-                    .attr("id", "case-search")
-                    .attr("type", "search")
-                    .attr("placeholder", "Client, what happened, words…")
-                    .on_input(move |ev| filter.update(|f| f.query = event_target_value(&ev)))
-                    .into_any(),
-            )
-            .into_any();
         let count = dyn_text(move || {
             let n = rows.read().len();
             format!(
@@ -377,46 +337,7 @@ pub fn cases_list() -> AnyView {
             )
         });
         vec![
-            el("div")
-                .class("filters")
-                .attr("role", "search")
-                .attr("aria-label", "Find cases")
-                .child(search)
-                .child(filter_select(
-                    "filter-status",
-                    "Status",
-                    statuses,
-                    move |ev| {
-                        let v = event_target_value(&ev);
-                        filter.update(|f| {
-                            f.status = match v.as_str() {
-                                "open" => StatusFilter::Open,
-                                "closed" => StatusFilter::Closed,
-                                _ => StatusFilter::All,
-                            }
-                        })
-                    },
-                ))
-                .child(filter_select(
-                    "filter-severity",
-                    "Severity",
-                    severities,
-                    move |ev| {
-                        let v = event_target_value(&ev).parse::<usize>().ok();
-                        filter
-                            .update(|f| f.severity = v.and_then(|i| Severity::ALL.get(i).copied()))
-                    },
-                ))
-                .child(filter_select(
-                    "filter-client",
-                    "Client",
-                    clients,
-                    move |ev| {
-                        let v = event_target_value(&ev);
-                        filter.update(|f| f.client = (!v.is_empty()).then_some(v))
-                    },
-                ))
-                .into_any(),
+            case_filters(app, filter),
             el("p")
                 .class("muted")
                 .attr("role", "status")
@@ -438,6 +359,97 @@ pub fn cases_list() -> AnyView {
         body,
     ]
     .into_any()
+}
+
+/// Search, status, severity and client: what narrows the list.
+fn case_filters(app: AppState, filter: RwSignal<CaseFilter>) -> AnyView {
+    let statuses = [("all", "All"), ("open", "Open"), ("closed", "Closed")]
+        .iter()
+        .map(|(v, l)| (v.to_string(), l.to_string()))
+        .collect();
+    let severities = std::iter::once((String::new(), "Any".to_string()))
+        .chain(
+            Severity::ALL
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (i.to_string(), s.label().to_string())),
+        )
+        .collect();
+    el("div")
+        .class("filters")
+        .attr("role", "search")
+        .attr("aria-label", "Find cases")
+        .child(case_search(filter))
+        .child(filter_select(
+            "filter-status",
+            "Status",
+            statuses,
+            move |ev| {
+                let v = event_target_value(&ev);
+                filter.update(|f| {
+                    f.status = match v.as_str() {
+                        "open" => StatusFilter::Open,
+                        "closed" => StatusFilter::Closed,
+                        _ => StatusFilter::All,
+                    }
+                })
+            },
+        ))
+        .child(filter_select(
+            "filter-severity",
+            "Severity",
+            severities,
+            move |ev| {
+                let v = event_target_value(&ev).parse::<usize>().ok();
+                filter.update(|f| f.severity = v.and_then(|i| Severity::ALL.get(i).copied()))
+            },
+        ))
+        .child(filter_select(
+            "filter-client",
+            "Client",
+            clients(app),
+            move |ev| {
+                let v = event_target_value(&ev);
+                filter.update(|f| f.client = (!v.is_empty()).then_some(v))
+            },
+        ))
+        .into_any()
+}
+
+fn case_search(filter: RwSignal<CaseFilter>) -> AnyView {
+    el("div")
+        .class("field")
+        .child(
+            el("label")
+                .attr("for", "case-search")
+                .child("Search")
+                .into_any(),
+        )
+        .child(
+            el("input")
+                .attr("id", "case-search")
+                .attr("type", "search")
+                .attr("placeholder", "Client, what happened, words…")
+                .on_input(move |ev| filter.update(|f| f.query = event_target_value(&ev)))
+                .into_any(),
+        )
+        .into_any()
+}
+
+/// Every client named in a case, once, for the client filter ("Any" first).
+fn clients(app: AppState) -> Vec<(String, String)> {
+    let mut clients: Vec<(String, String)> = untrack(|| {
+        app.cases(|m| {
+            m.values()
+                .filter(|r| !r.data.client.match_key().is_empty())
+                .map(|r| (r.data.client.match_key(), r.data.client.display()))
+                .collect()
+        })
+    });
+    crate::model::order::sort_by_key(&mut clients, |c| crate::model::order::text(&c.0));
+    clients.dedup_by(|a, b| a.0 == b.0);
+    clients.insert(0, (String::new(), "Any".into()));
+    clients
 }
 
 /// `#/cases/new`: creates a case and moves to its five-minute start, replacing the address

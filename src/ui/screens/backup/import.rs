@@ -1,7 +1,7 @@
 //! Importing a backup file: validate, preview, merge.
 
 use crate::store::backup::{
-    Choice, ImportError, ImportPlan, ItemStatus, MAX_IMPORT_BYTES, plan_import,
+    Choice, ImportError, ImportItem, ImportPlan, ItemStatus, MAX_IMPORT_BYTES, plan_import,
 };
 use crate::ui::kit::{button, button_when, card, dyn_view, el, flag, para};
 use crate::ui::screens::backup::at;
@@ -131,110 +131,24 @@ pub(super) fn preview(
     apply: impl Fn() + Copy + 'static,
     cancel: impl Fn() + Copy + 'static,
 ) -> AnyView {
-    let summary = [
-        (ItemStatus::New, "new"),
-        (ItemStatus::Identical, "identical"),
-        (ItemStatus::Newer, "newer in the file"),
-        (ItemStatus::Older, "older in the file"),
-        (ItemStatus::Invalid(String::new()), "cannot be imported"),
-    ]
-    .into_iter()
-    .filter_map(|(s, label)| {
-        let n = p.count(&s);
-        (n > 0).then(|| format!("{n} {label}"))
-    })
-    .collect::<Vec<_>>()
-    .join(", ");
-    let mut line = summary;
-    if let Some(e) = p.exported {
-        line.push_str(&format!(". Exported {}.", at(e)));
-    }
-    if !p.trash.is_empty() {
-        line.push_str(&format!(
-            " Also {} deleted items for the trash.",
-            p.trash.len()
-        ));
-    }
     let checksum_ok = p.checksum_ok;
     let rows: Vec<AnyView> = p
         .items
         .iter()
         .enumerate()
-        .map(|(i, item)| {
-            let choices = item.choices();
-            let label_id = format!("import-row-{i}");
-            let choice_view = if choices.len() > 1 {
-                let options: Vec<AnyView> = choices
-                    .iter()
-                    .map(|c| {
-                        let label = choice_label(*c);
-                        let mut o = el("option").attr("value", label);
-                        if *c == item.choice {
-                            o = o.attr("selected", "");
-                        }
-                        o.child(label).into_any()
-                    })
-                    .collect();
-                let change = move |ev| {
-                    let v = event_target_value(&ev);
-                    // Untracked: the preview stays as it is (and keeps focus); only the choice changes.
-                    plan.update_untracked(|p| {
-                        if let Some(item) = p.as_mut().and_then(|p| p.items.get_mut(i))
-                            && let Some(c) = item.choices().iter().find(|c| choice_label(**c) == v)
-                        {
-                            item.choice = *c;
-                        }
-                    });
-                };
-                let by = label_id.clone();
-                el("select")
-                    .attr("aria-labelledby", by)
-                    .on_change(change)
-                    .children(options)
-                    .into_any()
-            } else {
-                el("span")
-                    .class("muted")
-                    .child(choice_label(choices[0]))
-                    .into_any()
-            };
-            el("li")
-                .child(
-                    el("span")
-                        .id(label_id)
-                        .child(el("strong").child(item.title.clone()).into_any())
-                        .child(format!(" · {}", status_label(&item.status)))
-                        .into_any(),
-                )
-                .child(choice_view)
-                .into_any()
-        })
+        .map(|(i, item)| import_row(i, item, plan))
         .collect();
     let warning = if checksum_ok {
         ().into_any()
     } else {
-        let check = el("input")
-            .attr("type", "checkbox")
-            .prop("checked", flag(move || confirmed.get()))
-            .on_change(move |ev| confirmed.set(event_target_checked(&ev)))
-            .into_any();
-        el("div")
-            .class("banner warn")
-            .child(
-                el("p")
-                    .child(el("strong").child("This file's checksum does not match. ").into_any())
-                    .child("It was changed after it was exported, or it is damaged. Look through the list below before importing.")
-                    .into_any(),
-            )
-            .child(el("label").class("check").child(check).child("I have checked; import it anyway").into_any())
-            .into_any()
+        checksum_warning(confirmed)
     };
     el("div")
         .class("import-preview")
         .attr("role", "region")
         .attr("aria-label", "What the file holds")
         .child(el("h3").child("What the file holds").into_any())
-        .child(el("p").child(line).into_any())
+        .child(el("p").child(summary_line(&p)).into_any())
         .child(warning)
         .child(el("ul").class("import-rows").children(rows).into_any())
         .child(
@@ -249,5 +163,110 @@ pub(super) fn preview(
                 .child(button("Cancel", "", None, move |_| cancel()))
                 .into_any(),
         )
+        .into_any()
+}
+
+/// "2 new, 1 identical. Exported 3 Mar 2026, 10:00. Also 1 deleted item for the trash."
+fn summary_line(p: &ImportPlan) -> String {
+    let mut line = [
+        (ItemStatus::New, "new"),
+        (ItemStatus::Identical, "identical"),
+        (ItemStatus::Newer, "newer in the file"),
+        (ItemStatus::Older, "older in the file"),
+        (ItemStatus::Invalid(String::new()), "cannot be imported"),
+    ]
+    .into_iter()
+    .filter_map(|(s, label)| {
+        let n = p.count(&s);
+        (n > 0).then(|| format!("{n} {label}"))
+    })
+    .collect::<Vec<_>>()
+    .join(", ");
+    if let Some(e) = p.exported {
+        line.push_str(&format!(". Exported {}.", at(e)));
+    }
+    if !p.trash.is_empty() {
+        line.push_str(&format!(
+            " Also {} deleted items for the trash.",
+            p.trash.len()
+        ));
+    }
+    line
+}
+
+/// One record of the file: its title and status, and what to do with it.
+fn import_row(i: usize, item: &ImportItem, plan: RwSignal<Option<ImportPlan>>) -> AnyView {
+    let label_id = format!("import-row-{i}");
+    el("li")
+        .child(
+            el("span")
+                .id(label_id.clone())
+                .child(el("strong").child(item.title.clone()).into_any())
+                .child(format!(" · {}", status_label(&item.status)))
+                .into_any(),
+        )
+        .child(row_choice(i, item, label_id, plan))
+        .into_any()
+}
+
+/// The choice for one row: a select when there is more than one, else the one as text.
+fn row_choice(
+    i: usize,
+    item: &ImportItem,
+    label_id: String,
+    plan: RwSignal<Option<ImportPlan>>,
+) -> AnyView {
+    let choices = item.choices();
+    if choices.len() < 2 {
+        return el("span")
+            .class("muted")
+            .child(choice_label(choices[0]))
+            .into_any();
+    }
+    let options: Vec<AnyView> = choices
+        .iter()
+        .map(|c| {
+            let label = choice_label(*c);
+            let mut o = el("option").attr("value", label);
+            if *c == item.choice {
+                o = o.attr("selected", "");
+            }
+            o.child(label).into_any()
+        })
+        .collect();
+    let change = move |ev| {
+        let v = event_target_value(&ev);
+        // Untracked: the preview stays as it is (and keeps focus); only the choice changes.
+        plan.update_untracked(|p| {
+            if let Some(item) = p.as_mut().and_then(|p| p.items.get_mut(i))
+                && let Some(c) = item.choices().iter().find(|c| choice_label(**c) == v)
+            {
+                item.choice = *c;
+            }
+        });
+    };
+    el("select")
+        .attr("aria-labelledby", label_id)
+        .on_change(change)
+        .children(options)
+        .into_any()
+}
+
+/// A file changed after export: say so, and ask the user to confirm.
+fn checksum_warning(confirmed: RwSignal<bool>) -> AnyView {
+    let check = el("input")
+        .attr("type", "checkbox")
+        .prop("checked", flag(move || confirmed.get()))
+        .on_change(move |ev| confirmed.set(event_target_checked(&ev)))
+        .into_any();
+    el("div")
+        .class("banner warn")
+        .child(
+            el("p")
+                .child(el("strong").child("This file's checksum does not match. ").into_any())
+                .child("It was changed after it was exported, or it is damaged. Look through the list below before importing.")
+                .into_any(),
+        )
+        .child(el("label").class("check").child(check).child("I have checked; import it anyway").into_any())
         .into_any()
 }

@@ -20,8 +20,6 @@ pub fn not_personal() -> AnyView {
 /// // G7, G8, G34, G45, G47
 pub fn contacts_view() -> AnyView {
     let write = write_case();
-    let count = shape_of(|c| c.contacts.len() as u64);
-    let contacts = read_case(|c| c.contacts.clone());
     let how = RwSignal::new(Channel::Phone);
     let said = RwSignal::new(String::new());
     // What was just logged here: Some(true) when it got heated.
@@ -37,58 +35,6 @@ pub fn contacts_view() -> AnyView {
         said.set(String::new());
         logged.set(Some(heated));
     };
-    let list = dyn_view(move || {
-        let _ = count.get();
-        let offset = local_offset_minutes();
-        let items: Vec<AnyView> = untrack(contacts)
-            .into_iter()
-            .rev()
-            .map(|c| {
-                let how = c.how.map_or("", Channel::label);
-                let mut li = el("li").child(format!("{} · {how}", human_time(c.at, offset)));
-                if c.heated {
-                    li = li.child(" ").child(
-                        el("span")
-                            .class("badge warn")
-                            .child("Got heated")
-                            .into_any(),
-                    );
-                }
-                if !c.said.is_empty() {
-                    li = li.child(el("p").class("muted").child(c.said).into_any());
-                }
-                li.into_any()
-            })
-            .collect();
-        if items.is_empty() {
-            return para(
-                "muted",
-                "Nothing logged yet. Log each call or message: the summary, the check-ins and Home draw on it.",
-            );
-        }
-        el("ul").class("plain contacts").children(items).into_any()
-    });
-    let channels: Vec<AnyView> = Channel::ALL
-        .iter()
-        .map(|ch| {
-            let ch = *ch;
-            el("option")
-                .attr("value", ch.key())
-                .prop("selected", crate::ui::kit::flag(move || how.get() == ch))
-                .child(ch.label())
-                .into_any()
-        })
-        .collect();
-    let select = el("select")
-        .attr("id", "contact-how")
-        .on_change(move |ev| {
-            let v = event_target_value(&ev);
-            if let Some(ch) = Channel::ALL.iter().find(|c| c.key() == v) {
-                how.set(*ch);
-            }
-        })
-        .children(channels)
-        .into_any();
     let text = el("textarea")
         .attr("id", "contact-said")
         .attr("rows", "2")
@@ -96,8 +42,8 @@ pub fn contacts_view() -> AnyView {
         .on_input(move |ev| said.set(event_target_value(&ev)))
         .into_any();
     vec![
-        list,
-        labelled("contact-how".into(), "How you talked", select),
+        contacts_list(),
+        labelled("contact-how".into(), "How you talked", channel_select(how)),
         labelled(
             "contact-said".into(),
             "What was said, in a line or two",
@@ -120,6 +66,71 @@ pub fn contacts_view() -> AnyView {
         }),
     ]
     .into_any()
+}
+
+/// The conversations so far, newest first; redrawn only when one is added.
+fn contacts_list() -> AnyView {
+    let count = shape_of(|c| c.contacts.len() as u64);
+    let contacts = read_case(|c| c.contacts.clone());
+    dyn_view(move || {
+        let _ = count.get();
+        let offset = local_offset_minutes();
+        let items: Vec<AnyView> = untrack(contacts)
+            .into_iter()
+            .rev()
+            .map(|c| contact_item(c, offset))
+            .collect();
+        if items.is_empty() {
+            return para(
+                "muted",
+                "Nothing logged yet. Log each call or message: the summary, the check-ins and Home draw on it.",
+            );
+        }
+        el("ul").class("plain contacts").children(items).into_any()
+    })
+}
+
+/// One conversation: when, how, whether it got heated, and what was said.
+fn contact_item(c: Contact, offset: i32) -> AnyView {
+    let how = c.how.map_or("", Channel::label);
+    let mut li = el("li").child(format!("{} · {how}", human_time(c.at, offset)));
+    if c.heated {
+        li = li.child(" ").child(
+            el("span")
+                .class("badge warn")
+                .child("Got heated")
+                .into_any(),
+        );
+    }
+    if !c.said.is_empty() {
+        li = li.child(el("p").class("muted").child(c.said).into_any());
+    }
+    li.into_any()
+}
+
+/// How the conversation took place.
+fn channel_select(how: RwSignal<Channel>) -> AnyView {
+    let channels: Vec<AnyView> = Channel::ALL
+        .iter()
+        .map(|ch| {
+            let ch = *ch;
+            el("option")
+                .attr("value", ch.key())
+                .prop("selected", crate::ui::kit::flag(move || how.get() == ch))
+                .child(ch.label())
+                .into_any()
+        })
+        .collect();
+    el("select")
+        .attr("id", "contact-how")
+        .on_change(move |ev| {
+            let v = event_target_value(&ev);
+            if let Some(ch) = Channel::ALL.iter().find(|c| c.key() == v) {
+                how.set(*ch);
+            }
+        })
+        .children(channels)
+        .into_any()
 }
 
 /// After a heated call: a pause, the written follow-up, and perspective. // G7, G45, G47

@@ -93,29 +93,8 @@ pub fn entry_screen(entry_id: String) -> AnyView {
 
 /// The entry's questions, in groups.
 fn entry_form(app: AppState) -> Vec<AnyView> {
-    let again = bind::<Reflection, Option<usize>>(
-        |r| r.again.map(|a| a as usize),
-        |r, i| r.again = i.and_then(|i| Again::ALL.get(i).copied()),
-    );
-    let date_id = field_id("date");
     vec![
-        fieldset(
-            "About",
-            vec![
-                field(
-                    date_id.clone(),
-                    "Date",
-                    "",
-                    "",
-                    date_input(
-                        date_id,
-                        None,
-                        bind::<Reflection, _>(|r| r.date, |r, v| r.date = v),
-                    ),
-                ),
-                case_picker(app),
-            ],
-        ),
+        about(app),
         fieldset(
             "What happened",
             vec![
@@ -139,32 +118,7 @@ fn entry_form(app: AppState) -> Vec<AnyView> {
                 ),
             ],
         ),
-        fieldset(
-            "Looking back",
-            vec![
-                answer(
-                    "keep",
-                    "What will you keep doing?",
-                    |r| &r.keep,
-                    |r| &mut r.keep,
-                ),
-                answer(
-                    "change",
-                    "What will you change?",
-                    |r| &r.change,
-                    |r| &mut r.change,
-                ),
-                choice_field(
-                    field_id("again"),
-                    "Would you do exactly the same again?",
-                    "",
-                    "",
-                    Again::LABELS,
-                    again,
-                ),
-                answer("again_why", "Why?", |r| &r.again_why, |r| &mut r.again_why),
-            ],
-        ),
+        looking_back(),
         fieldset(
             "Lessons",
             vec![
@@ -183,32 +137,85 @@ fn entry_form(app: AppState) -> Vec<AnyView> {
                 entry_actions(),
             ],
         ),
-        fieldset(
-            "Looking after yourself",
-            vec![
-                mood(
-                    "mood_before",
-                    "How did you feel before writing this?",
-                    |r| r.mood_before,
-                    |r, m| r.mood_before = m,
-                ),
-                care(),
-                answer(
-                    "care_note",
-                    "A note to yourself",
-                    |r| &r.care_note,
-                    |r| &mut r.care_note,
-                ),
-                mood(
-                    "mood_after",
-                    "And now?",
-                    |r| r.mood_after,
-                    |r, m| r.mood_after = m,
-                ),
-            ],
-        ),
+        looking_after_yourself(),
         fieldset("Finding it later", vec![tags()]),
     ]
+}
+
+/// The date, and the case it is about.
+fn about(app: AppState) -> AnyView {
+    let date_id = field_id("date");
+    let date = date_input(
+        date_id.clone(),
+        None,
+        bind::<Reflection, _>(|r| r.date, |r, v| r.date = v),
+    );
+    fieldset(
+        "About",
+        vec![field(date_id, "Date", "", "", date), case_picker(app)],
+    )
+}
+
+/// What to keep, what to change, and would you do the same again. // G46
+fn looking_back() -> AnyView {
+    let again = bind::<Reflection, Option<usize>>(
+        |r| r.again.map(|a| a as usize),
+        |r, i| r.again = i.and_then(|i| Again::ALL.get(i).copied()),
+    );
+    fieldset(
+        "Looking back",
+        vec![
+            answer(
+                "keep",
+                "What will you keep doing?",
+                |r| &r.keep,
+                |r| &mut r.keep,
+            ),
+            answer(
+                "change",
+                "What will you change?",
+                |r| &r.change,
+                |r| &mut r.change,
+            ),
+            choice_field(
+                field_id("again"),
+                "Would you do exactly the same again?",
+                "",
+                "",
+                Again::LABELS,
+                again,
+            ),
+            answer("again_why", "Why?", |r| &r.again_why, |r| &mut r.again_why),
+        ],
+    )
+}
+
+/// Mood before and after, and how you are looking after yourself. // G45
+fn looking_after_yourself() -> AnyView {
+    fieldset(
+        "Looking after yourself",
+        vec![
+            mood(
+                "mood_before",
+                "How did you feel before writing this?",
+                |r| r.mood_before,
+                |r, m| r.mood_before = m,
+            ),
+            care(),
+            answer(
+                "care_note",
+                "A note to yourself",
+                |r| &r.care_note,
+                |r| &mut r.care_note,
+            ),
+            mood(
+                "mood_after",
+                "And now?",
+                |r| r.mood_after,
+                |r, m| r.mood_after = m,
+            ),
+        ],
+    )
 }
 
 pub(super) fn tags() -> AnyView {

@@ -153,22 +153,7 @@ fn filters(
         })
     };
     let selects = dyn_view(move || {
-        let (tags, months, cases) = all.with(|list| {
-            let entries: Vec<&Reflection> = list.iter().map(|(_, e, _)| e).collect();
-            let mut cases: Vec<(String, String)> = Vec::new();
-            for (_, e, title) in list {
-                if let (Some(c), Some(t)) = (&e.case, title)
-                    && !cases.iter().any(|(id, _)| id == c)
-                {
-                    cases.push((c.clone(), t.clone()));
-                }
-            }
-            (
-                all_tags(entries.iter().copied()),
-                all_months(entries.iter().copied()),
-                cases,
-            )
-        });
+        let (tags, months, cases) = all.with(|list| filter_choices(list));
         el("div")
             .class("filters")
             .child(pick(
@@ -215,4 +200,24 @@ fn filters(
         selects,
     ]
     .into_any()
+}
+
+/// The tags, months and cases the entries hold, to filter by.
+fn filter_choices(
+    list: &[(String, Reflection, Option<String>)],
+) -> (Vec<String>, Vec<String>, Vec<(String, String)>) {
+    let entries: Vec<&Reflection> = list.iter().map(|(_, e, _)| e).collect();
+    let mut cases: Vec<(String, String)> = Vec::new();
+    for (_, e, title) in list {
+        if let (Some(c), Some(t)) = (&e.case, title)
+            && !cases.iter().any(|(id, _)| id == c)
+        {
+            cases.push((c.clone(), t.clone()));
+        }
+    }
+    (
+        all_tags(entries.iter().copied()),
+        all_months(entries.iter().copied()),
+        cases,
+    )
 }

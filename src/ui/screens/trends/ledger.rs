@@ -15,76 +15,7 @@ pub(super) fn ledger_view(rows: &[LedgerRow], all: RwSignal<bool>) -> AnyView {
     } else {
         rows.len().min(LEDGER_FIRST)
     };
-    let cards: Vec<AnyView> = rows[..shown]
-        .iter()
-        .map(|r| {
-            let money = |list: &[(String, i64)]| {
-                if list.is_empty() {
-                    "None recorded".to_string()
-                } else {
-                    list.iter()
-                        .map(|(c, v)| format_money(*v, c))
-                        .collect::<Vec<_>>()
-                        .join(" and ")
-                }
-            };
-            let share = if r.share.is_empty() {
-                "—".to_string()
-            } else {
-                r.share
-                    .iter()
-                    .map(|(c, s)| format!("{} ({c})", percent(*s)))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            };
-            let mut faith = format!(
-                "Judged in good faith in {} of {}",
-                r.good_faith,
-                r.cases.len()
-            );
-            if r.taking_advantage > 0 {
-                faith.push_str(&format!("; taking advantage in {}", r.taking_advantage));
-            }
-            let state = match r.standing {
-                Standing::Healthy => "done",
-                Standing::Watch => "watch",
-                Standing::ConsiderEnding => "end",
-            };
-            el("li")
-                .class("card ledger-row")
-                .child(
-                    el("h3")
-                        .child(r.name.clone())
-                        .child(
-                            el("span")
-                                .class("badge")
-                                .attr("data-state", state.to_string())
-                                .child(r.standing.label().to_string())
-                                .into_any(),
-                        )
-                        .into_any(),
-                )
-                .child(el("p").class("reading").child(r.reading.clone()).into_any())
-                .child(answers(vec![
-                    (
-                        "Cases",
-                        format!("{} ({} in 12 months)", r.cases.len(), r.recent),
-                    ),
-                    ("Revenue recorded", money(&r.revenue)),
-                    ("Concessions given", money(&r.conceded)),
-                    ("Concessions as a share of revenue", share),
-                    ("Good faith", faith),
-                ]))
-                .child(para("hint", r.standing.advice()))
-                .child(
-                    el("p")
-                        .child("Cases: ")
-                        .children(case_links(&r.cases, Stage::Summary))
-                        .into_any(),
-                )
-                .into_any()
-        })
-        .collect();
+    let cards: Vec<AnyView> = rows[..shown].iter().map(ledger_card).collect();
     card("", "ledger-h", "Client ledger")
         .child(para(
             "",
@@ -103,5 +34,69 @@ pub(super) fn ledger_view(rows: &[LedgerRow], all: RwSignal<bool>) -> AnyView {
         } else {
             ().into_any()
         })
+        .into_any()
+}
+
+/// Money per currency as people read it, or that none was recorded.
+fn amounts(list: &[(String, i64)]) -> String {
+    if list.is_empty() {
+        return "None recorded".to_string();
+    }
+    list.iter()
+        .map(|(c, v)| format_money(*v, c))
+        .collect::<Vec<_>>()
+        .join(" and ")
+}
+
+/// One client: their standing, the reading, the figures behind it, and their cases.
+fn ledger_card(r: &LedgerRow) -> AnyView {
+    let share = if r.share.is_empty() {
+        "—".to_string()
+    } else {
+        r.share
+            .iter()
+            .map(|(c, s)| format!("{} ({c})", percent(*s)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut faith = format!(
+        "Judged in good faith in {} of {}",
+        r.good_faith,
+        r.cases.len()
+    );
+    if r.taking_advantage > 0 {
+        faith.push_str(&format!("; taking advantage in {}", r.taking_advantage));
+    }
+    let state = match r.standing {
+        Standing::Healthy => "done",
+        Standing::Watch => "watch",
+        Standing::ConsiderEnding => "end",
+    };
+    let badge = el("span")
+        .class("badge")
+        .attr("data-state", state.to_string())
+        .child(r.standing.label().to_string())
+        .into_any();
+    el("li")
+        .class("card ledger-row")
+        .child(el("h3").child(r.name.clone()).child(badge).into_any())
+        .child(el("p").class("reading").child(r.reading.clone()).into_any())
+        .child(answers(vec![
+            (
+                "Cases",
+                format!("{} ({} in 12 months)", r.cases.len(), r.recent),
+            ),
+            ("Revenue recorded", amounts(&r.revenue)),
+            ("Concessions given", amounts(&r.conceded)),
+            ("Concessions as a share of revenue", share),
+            ("Good faith", faith),
+        ]))
+        .child(para("hint", r.standing.advice()))
+        .child(
+            el("p")
+                .child("Cases: ")
+                .children(case_links(&r.cases, Stage::Summary))
+                .into_any(),
+        )
         .into_any()
 }

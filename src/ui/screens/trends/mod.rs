@@ -5,15 +5,18 @@ pub mod ledger;
 
 use crate::model::date;
 use crate::model::money::format_money;
-use crate::model::trends::{Entry, Period, Trends, cases_csv, ledger, ledger_csv, select, trends};
+use crate::model::trends::{
+    Entry, LedgerRow, Period, Trends, cases_csv, ledger, ledger_csv, select, trends,
+};
 use crate::model::{Date, Stage};
 use crate::route::Route;
 use crate::ui::browser::download::download;
 use crate::ui::browser::time::today;
+use crate::ui::kit::inputs::filter_select;
 use crate::ui::kit::{answers, button, card, case_links, dyn_view, el, heading, link, para};
 use crate::ui::screens::trends::charts::charts;
 use crate::ui::screens::trends::ledger::ledger_view;
-use crate::ui::state::use_app;
+use crate::ui::state::{AppState, use_app};
 use leptos::prelude::*;
 
 fn serious_first(t: &Trends) -> AnyView {
@@ -177,37 +180,6 @@ pub fn trends_screen() -> AnyView {
         let now = today();
         with_entries(app, Period::All, |entries| ledger(entries, now))
     });
-    let picker = el("div")
-        .class("field")
-        .child(
-            el("label")
-                .attr("for", "trends-period")
-                .child("Period")
-                .into_any(),
-        )
-        .child(
-            el("select")
-                .attr("id", "trends-period")
-                .on_change(move |ev| {
-                    let v = event_target_value(&ev);
-                    if let Some(p) = Period::ALL.iter().copied().find(|p| p.key() == v) {
-                        period.set(p);
-                    }
-                })
-                .children(
-                    Period::ALL
-                        .iter()
-                        .map(|p| {
-                            el("option")
-                                .attr("value", p.key())
-                                .child(p.label())
-                                .into_any()
-                        })
-                        .collect(),
-                )
-                .into_any(),
-        )
-        .into_any();
     let body = dyn_view(move || {
         let t = data.get();
         let rows = clients.get();
@@ -236,6 +208,35 @@ pub fn trends_screen() -> AnyView {
         }
         parts.into_any()
     });
+    vec![
+        heading("Trends"),
+        para(
+            "lede",
+            "Sort complaints by how serious they are, deal with the serious ones now, and watch the rest for patterns. Counted here, on this device, from your cases.",
+        ),
+        period_picker(period),
+        body,
+        downloads(app, period, clients),
+    ]
+    .into_any()
+}
+
+/// The period the trends count.
+fn period_picker(period: RwSignal<Period>) -> AnyView {
+    let options = Period::ALL
+        .iter()
+        .map(|p| (p.key().to_string(), p.label().to_string()))
+        .collect();
+    filter_select("trends-period", "Period", options, move |ev| {
+        let v = event_target_value(&ev);
+        if let Some(p) = Period::ALL.iter().copied().find(|p| p.key() == v) {
+            period.set(p);
+        }
+    })
+}
+
+/// The cases and the ledger as CSV files.
+fn downloads(app: AppState, period: RwSignal<Period>, clients: Memo<Vec<LedgerRow>>) -> AnyView {
     let export_cases = move |_| {
         let csv = with_entries(app, period.get_untracked(), cases_csv);
         download(
@@ -252,27 +253,17 @@ pub fn trends_screen() -> AnyView {
             &csv,
         );
     };
-    vec![
-        heading("Trends"),
-        para(
-            "lede",
-            "Sort complaints by how serious they are, deal with the serious ones now, and watch the rest for patterns. Counted here, on this device, from your cases.",
-        ),
-        picker,
-        body,
-        card("no-print", "csv-h", "For a spreadsheet")
-            .child(para(
-                "",
-                "CSV files open in any spreadsheet. The cases file follows the period chosen above; the ledger covers every client.",
-            ))
-            .child(
-                el("p")
-                    .class("actions")
-                    .child(button("Download cases (.csv)", "", None, export_cases))
-                    .child(button("Download client ledger (.csv)", "", None, export_ledger))
-                    .into_any(),
-            )
-            .into_any(),
-    ]
-    .into_any()
+    card("no-print", "csv-h", "For a spreadsheet")
+        .child(para(
+            "",
+            "CSV files open in any spreadsheet. The cases file follows the period chosen above; the ledger covers every client.",
+        ))
+        .child(
+            el("p")
+                .class("actions")
+                .child(button("Download cases (.csv)", "", None, export_cases))
+                .child(button("Download client ledger (.csv)", "", None, export_ledger))
+                .into_any(),
+        )
+        .into_any()
 }
