@@ -817,6 +817,51 @@ fn peace_text(now: Option<Share>, next: Share, m: &dyn Fn(i64) -> String) -> Str
     }
 }
 
+/// The peace offering the user set, compared: a share off this invoice (a cost now, and
+/// certain) against a larger share off the next purchase (a cost only if they come back,
+/// and what that job still earns at this job's margin). // G3, G30
+pub fn peace_lines(c: &Case) -> Vec<String> {
+    let f = figures(c);
+    let p = super::numbers::peace_comparison(c, &f);
+    let m = |v: i64| format_money(v, &c.currency);
+    let mut lines = Vec::new();
+    if let (Some(cost), Some(pc)) = (p.now_cost, c.resolve.peace.now_percent) {
+        lines.push(format!(
+            "{pc}% off this invoice costs you {}, now and for certain. {}",
+            m(cost),
+            CostCheck::new(cost, c, &f).text(c, &f)
+        ));
+    }
+    let next = (
+        p.next_cost,
+        c.resolve.peace.next_percent,
+        c.resolve.peace.next_purchase,
+    );
+    if let (Some(cost), Some(pc), Some(next)) = next {
+        let mut line = format!(
+            "{pc}% off a next purchase of {} costs {}, and only if they come back, which the discount makes more likely.",
+            m(next),
+            m(cost)
+        );
+        if let (Some(profit), Some(margin)) = (p.next_profit, f.margin_permille) {
+            let margin = super::numbers::format_permille(margin);
+            line.push_str(&if profit >= 0 {
+                format!(
+                    " At your margin of {margin}, that job still earns you {}.",
+                    m(profit)
+                )
+            } else {
+                format!(
+                    " At your margin of {margin}, that job would lose you {}.",
+                    m(-profit)
+                )
+            });
+        }
+        lines.push(line);
+    }
+    lines
+}
+
 /// What the app says while nothing is on the table. // G30
 pub const NOTHING_OFFERED: &str = "Nothing is offered yet. Offering nothing tells the client \"I am right and you are wrong\", even when that is true. A small gesture of goodwill costs little and keeps the door open.";
 

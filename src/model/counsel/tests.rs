@@ -170,3 +170,28 @@ fn every_reading_has_a_headline_reason_and_gesture_text() {
     assert_eq!(empty.call, Call::HearFirst);
     assert!(!empty.gesture_text(&Case::new("EUR")).is_empty());
 }
+
+#[test]
+fn the_peace_offerings_are_compared_in_words() {
+    let mut c = with(job(2000, 15, 600), |c| c.limits.concede = Some(300 * D));
+    assert!(peace_lines(&c).is_empty(), "nothing set, nothing said");
+    c.resolve.peace.now_percent = Some(10);
+    c.resolve.peace.next_percent = Some(20);
+    c.resolve.peace.next_purchase = Some(1000 * D);
+    let lines = peace_lines(&c);
+    assert_eq!(
+        lines[0],
+        "10% off this invoice costs you $200.00, now and for certain. Costs you $200.00: within your limit of $300.00; you still break even."
+    );
+    // 20% of $1,000 is $200; at a 25% margin the job earns $250, so $50 is left.
+    assert!(
+        lines[1].contains("costs $200.00, and only if they come back"),
+        "{}",
+        lines[1]
+    );
+    assert!(
+        lines[1].ends_with("that job still earns you $50.00."),
+        "{}",
+        lines[1]
+    );
+}

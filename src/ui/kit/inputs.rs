@@ -333,28 +333,35 @@ pub fn figure_input(
             }
         })
         .into_any();
-    vec![
-        el("span")
-            .class("with-unit")
-            .child(input)
-            .child(
-                el("span")
-                    .class("unit")
-                    .attr("aria-hidden", "true")
-                    .child(dyn_text(move || unit_label(unit, &currency())))
-                    .into_any(),
-            )
-            .into_any(),
-        dyn_view(move || match error.get() {
-            Some(e) => el("span")
-                .class("field-error")
-                .id(error_id.clone())
-                .child(e)
+    let unit_text = dyn_text(move || unit_label(unit, &currency()));
+    vec![with_unit(input, unit_text), error_note(error, error_id)].into_any()
+}
+
+/// A figure's input with its unit beside it ($, %, hours), which readers of the label hear.
+fn with_unit(input: AnyView, unit: AnyView) -> AnyView {
+    el("span")
+        .class("with-unit")
+        .child(input)
+        .child(
+            el("span")
+                .class("unit")
+                .attr("aria-hidden", "true")
+                .child(unit)
                 .into_any(),
-            None => ().into_any(),
-        }),
-    ]
-    .into_any()
+        )
+        .into_any()
+}
+
+/// What is wrong with what was typed, under the field, when anything is.
+fn error_note(error: RwSignal<Option<String>>, id: String) -> AnyView {
+    dyn_view(move || match error.get() {
+        Some(e) => el("span")
+            .class("field-error")
+            .id(id.clone())
+            .child(e)
+            .into_any(),
+        None => ().into_any(),
+    })
 }
 
 /// Days, 1 to 365, bound to a whole number of days.

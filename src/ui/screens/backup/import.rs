@@ -14,38 +14,13 @@ pub(super) fn import(app: AppState) -> AnyView {
     let error = RwSignal::new(None::<String>);
     let done = RwSignal::new(None::<String>);
     let confirmed = RwSignal::new(false);
-    let on_file = move |ev| {
+    let on_file = move |_| {
         error.set(None);
         done.set(None);
         plan.set(None);
         confirmed.set(false);
-        let Some(file) = file_input().and_then(|i| i.files()).and_then(|f| f.get(0)) else {
-            return;
-        };
-        let _ = ev;
-        // Checked before reading: a huge file is refused without loading it.
-        let size = file.size() as usize;
-        if size > MAX_IMPORT_BYTES {
-            error.set(Some(ImportError::TooLarge { bytes: size }.to_string()));
-            return;
-        }
-        spawn_local(async move {
-            let Ok(text) = JsFuture::from(file.text()).await else {
-                error.set(Some("This file could not be read.".into()));
-                return;
-            };
-            let text = text.as_string().unwrap_or_default();
-            let trash_keys: Vec<String> =
-                untrack(|| app.trash(|t| t.iter().map(|x| x.key.clone()).collect()));
-            match plan_import(&text, &|key| app.record(key), &|key| {
-                trash_keys.iter().any(|k| k == key)
-            }) {
-                Ok(p) => plan.set(Some(p)),
-                Err(e) => error.set(Some(e.to_string())),
-            }
-        });
+        read_plan(app, plan, error);
     };
-
     let reset = move || {
         plan.set(None);
         if let Some(i) = file_input() {
@@ -67,20 +42,6 @@ pub(super) fn import(app: AppState) -> AnyView {
             Err(e) => error.set(Some(format!("Nothing was imported: {e}."))),
         }
     };
-
-    let messages = dyn_view(move || match (error.get(), done.get()) {
-        (Some(e), _) => el("p")
-            .class("message danger")
-            .attr("role", "alert")
-            .child(e)
-            .into_any(),
-        (None, Some(d)) => el("p")
-            .class("message ok")
-            .attr("role", "status")
-            .child(d)
-            .into_any(),
-        _ => ().into_any(),
-    });
     let preview_view = dyn_view(move || match plan.get() {
         Some(p) => preview(p, plan, confirmed, apply, reset),
         None => ().into_any(),
@@ -94,9 +55,54 @@ pub(super) fn import(app: AppState) -> AnyView {
     card("card", "import-h", "Import a backup file")
         .child(para("muted", "You will see what the file holds before anything changes. Nothing here is replaced unless you choose it."))
         .child(el("div").class("field").child(el("label").attr("for", "import-file").child("Backup file").into_any()).child(input).into_any())
-        .child(messages)
+        .child(import_messages(error, done))
         .child(preview_view)
         .into_any()
+}
+
+/// Reads the chosen file and plans its import, or says why it cannot be.
+fn read_plan(app: AppState, plan: RwSignal<Option<ImportPlan>>, error: RwSignal<Option<String>>) {
+    let Some(file) = file_input().and_then(|i| i.files()).and_then(|f| f.get(0)) else {
+        return;
+    };
+    // Checked before reading: a huge file is refused without loading it.
+    let size = file.size() as usize;
+    if size > MAX_IMPORT_BYTES {
+        error.set(Some(ImportError::TooLarge { bytes: size }.to_string()));
+        return;
+    }
+    spawn_local(async move {
+        let Ok(text) = JsFuture::from(file.text()).await else {
+            error.set(Some("This file could not be read.".into()));
+            return;
+        };
+        let text = text.as_string().unwrap_or_default();
+        let trash_keys: Vec<String> =
+            untrack(|| app.trash(|t| t.iter().map(|x| x.key.clone()).collect()));
+        match plan_import(&text, &|key| app.record(key), &|key| {
+            trash_keys.iter().any(|k| k == key)
+        }) {
+            Ok(p) => plan.set(Some(p)),
+            Err(e) => error.set(Some(e.to_string())),
+        }
+    });
+}
+
+/// What went wrong, or what was imported.
+fn import_messages(error: RwSignal<Option<String>>, done: RwSignal<Option<String>>) -> AnyView {
+    dyn_view(move || match (error.get(), done.get()) {
+        (Some(e), _) => el("p")
+            .class("message danger")
+            .attr("role", "alert")
+            .child(e)
+            .into_any(),
+        (None, Some(d)) => el("p")
+            .class("message ok")
+            .attr("role", "status")
+            .child(d)
+            .into_any(),
+        _ => ().into_any(),
+    })
 }
 
 /// The file input of the import form.

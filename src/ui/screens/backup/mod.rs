@@ -3,6 +3,7 @@
 pub mod aside;
 pub mod import;
 
+use crate::model::date::days_ago;
 use crate::model::date::{MS_PER_DAY, human_time};
 use crate::route::Route;
 use crate::store::health::QUOTA_UNITS;
@@ -47,24 +48,55 @@ fn tenths(numerator: u64, denominator: u64) -> String {
 
 fn health(app: AppState) -> AnyView {
     let persisted = RwSignal::new(None::<bool>);
-    let asked = RwSignal::new(false);
     spawn_local(async move { persisted.set(local::persisted().await) });
-
     // Recomputed when records change; reading every key is cheap next to a render.
     let used = Memo::new(move |_| app.units_used());
     let last_export = dyn_text(move || {
         app.settings().last_export.map_or_else(
             || "Never".to_string(),
             |ms| {
-                let ago = match (now_ms() - ms) / MS_PER_DAY {
-                    0 => "today".to_string(),
-                    1 => "yesterday".to_string(),
-                    n => format!("{n} days ago"),
-                };
-                format!("{} ({ago})", at(ms))
+                format!(
+                    "{} ({})",
+                    at(ms),
+                    days_ago(((now_ms() - ms) / MS_PER_DAY) as i32)
+                )
             },
         )
     });
+    let fact = |term: &'static str, value: AnyView| {
+        vec![
+            el("dt").child(term).into_any(),
+            el("dd").child(value).into_any(),
+        ]
+    };
+    let mut facts = fact("Last backup file", last_export);
+    facts.extend(fact(
+        "Cases stored",
+        dyn_text(move || app.cases(|m| m.len()).to_string()),
+    ));
+    facts.extend(fact("Space used", space_used(used)));
+    facts.extend(fact(
+        "Kept by the browser",
+        dyn_text(move || kept_text(persisted.get()).into()),
+    ));
+    card("card", "health-h", "Backup health")
+        .child(export_nudge_view(false))
+        .child(el("dl").class("facts").children(facts).into_any())
+        .child(ask_to_keep(persisted))
+        .child(crate::ui::kit::install::install_offer())
+        .child(el("p").child(export_button(true)).into_any())
+        .into_any()
+}
+
+/// The space used, as a meter and in figures.
+fn space_used(used: Memo<usize>) -> AnyView {
+    let meter = el("meter")
+        .attr("min", "0")
+        .attr("max", QUOTA_UNITS.to_string())
+        .attr("high", (QUOTA_UNITS / 5 * 4).to_string())
+        .attr("value", move || Some(used.get().to_string()))
+        .attr("aria-label", "Space used")
+        .into_any();
     let space = dyn_text(move || {
         let u = used.get() as u64;
         format!(
@@ -73,63 +105,40 @@ fn health(app: AppState) -> AnyView {
             tenths(u * 100, QUOTA_UNITS as u64)
         )
     });
-    let kept = dyn_text(move || {
-        match persisted.get() {
-            Some(true) => {
-                "Yes: the browser has agreed not to clear Mend's data when space runs low."
-            }
-            Some(false) => {
-                "Not promised: the browser may clear Mend's data if the device runs low on space."
-            }
-            None => "This browser does not say.",
+    vec![meter, " ".into_any(), space].into_any()
+}
+
+/// Whether the browser promised to keep the data, in words.
+fn kept_text(persisted: Option<bool>) -> &'static str {
+    match persisted {
+        Some(true) => "Yes: the browser has agreed not to clear Mend's data when space runs low.",
+        Some(false) => {
+            "Not promised: the browser may clear Mend's data if the device runs low on space."
         }
-        .to_string()
-    });
-    let fact = |term: &'static str, value: AnyView| {
-        vec![
-            el("dt").child(term).into_any(),
-            el("dd").child(value).into_any(),
-        ]
-    };
-    let meter = el("meter")
-        .attr("min", "0")
-        .attr("max", QUOTA_UNITS.to_string())
-        .attr("high", (QUOTA_UNITS / 5 * 4).to_string())
-        .attr("value", move || Some(used.get().to_string()))
-        .attr("aria-label", "Space used")
-        .into_any();
-    let mut facts = fact("Last backup file", last_export);
-    facts.extend(fact(
-        "Cases stored",
-        dyn_text(move || app.cases(|m| m.len()).to_string()),
-    ));
-    facts.extend(fact(
-        "Space used",
-        vec![meter, " ".into_any(), space].into_any(),
-    ));
-    facts.extend(fact("Kept by the browser", kept));
-    let ask = when(
+        None => "This browser does not say.",
+    }
+}
+
+/// When the browser has not promised to keep the data: ask it, and say what it answered.
+fn ask_to_keep(persisted: RwSignal<Option<bool>>) -> AnyView {
+    let asked = RwSignal::new(false);
+    when(
         move || persisted.get() == Some(false),
         move || {
             vec![
-            el("p").child(button("Ask the browser to keep Mend's data", "", None, ask_persist(asked, persisted))).into_any(),
-            when(move || asked.get(), || {
-                para(
-                    "muted",
-                    "The browser said no for now. Browsers decide this themselves, often based on how much you use a site; installing Mend as an app usually helps. Regular backup files are the sure way.",
-                )
-            }),
-        ]
-        .into_any()
+                el("p")
+                    .child(button("Ask the browser to keep Mend's data", "", None, ask_persist(asked, persisted)))
+                    .into_any(),
+                when(move || asked.get(), || {
+                    para(
+                        "muted",
+                        "The browser said no for now. Browsers decide this themselves, often based on how much you use a site; installing Mend as an app usually helps. Regular backup files are the sure way.",
+                    )
+                }),
+            ]
+            .into_any()
         },
-    );
-    card("card", "health-h", "Backup health")
-        .child(export_nudge_view(false))
-        .child(el("dl").class("facts").children(facts).into_any())
-        .child(ask)
-        .child(crate::ui::kit::install::install_offer())
-        .child(el("p").child(export_button(true)).into_any())
-        .into_any()
+    )
 }
 
 /// Asks the browser to keep Mend's data, and shows its answer.

@@ -32,38 +32,7 @@ pub(super) fn clarifying() -> AnyView {
         untrack(texts)
             .into_iter()
             .enumerate()
-            .map(|(i, text)| {
-                let (t1, t2, t3, t4) = (text.clone(), text.clone(), text.clone(), text.clone());
-                let asked = check_input(
-                    format!("asked-{i}"),
-                    text.clone(),
-                    bind_case(
-                        move |c| c.listen.questions.iter().any(|q| q.text == t1 && q.asked),
-                        move |c, v| c.listen.question(&t2).asked = v,
-                    ),
-                );
-                let answer = labelled(
-                    format!("answer-{i}"),
-                    format!("What they said: {text}"),
-                    text_input(
-                        format!("answer-{i}"),
-                        None,
-                        false,
-                        bind_case(
-                            move |c| {
-                                c.listen
-                                    .questions
-                                    .iter()
-                                    .find(|q| q.text == t3)
-                                    .map(|q| q.answer.clone())
-                                    .unwrap_or_default()
-                            },
-                            move |c, v| c.listen.question(&t4).answer = v,
-                        ),
-                    ),
-                );
-                el("li").child(asked).child(answer).into_any()
-            })
+            .map(|(i, text)| question_row(i, text))
             .collect::<Vec<_>>()
             .into_any()
     });
@@ -218,4 +187,34 @@ pub(super) fn attempts() -> AnyView {
         ),
     ]
     .into_any()
+}
+
+/// One clarifying question: ticked when asked, and what the client said.
+fn question_row(i: usize, text: String) -> AnyView {
+    let (t1, t2, t3, t4) = (text.clone(), text.clone(), text.clone(), text.clone());
+    let asked = check_input(
+        format!("asked-{i}"),
+        text.clone(),
+        bind_case(
+            move |c| c.listen.questions.iter().any(|q| q.text == t1 && q.asked),
+            move |c, v| c.listen.question(&t2).asked = v,
+        ),
+    );
+    let said = bind_case(
+        move |c| {
+            c.listen
+                .questions
+                .iter()
+                .find(|q| q.text == t3)
+                .map(|q| q.answer.clone())
+                .unwrap_or_default()
+        },
+        move |c, v| c.listen.question(&t4).answer = v,
+    );
+    let answer = labelled(
+        format!("answer-{i}"),
+        format!("What they said: {text}"),
+        text_input(format!("answer-{i}"), None, false, said),
+    );
+    el("li").child(asked).child(answer).into_any()
 }

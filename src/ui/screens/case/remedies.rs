@@ -3,12 +3,11 @@
 use crate::model::Case;
 use crate::model::case::{RemedyKind, RemedyOption};
 use crate::model::counsel::NOTHING_OFFERED;
-use crate::model::counsel::{CostCheck, limits, offers_nothing};
+use crate::model::counsel::peace_lines;
+use crate::model::counsel::{limits, offers_nothing};
 use crate::model::figure::Unit;
 use crate::model::guidance::BEFORE_VALIDITY;
-use crate::model::numbers::{
-    RemedyInput, figures, format_permille, peace_comparison, remedy_cost, remedy_inputs,
-};
+use crate::model::numbers::{RemedyInput, figures, remedy_cost, remedy_inputs};
 use crate::model::worksheet::Widget;
 use crate::ui::kit::fields::{bind_case, read_case, shape_of, write_case};
 use crate::ui::kit::inputs::{check_input, figure_input, labelled, select_input, text_input};
@@ -234,48 +233,7 @@ pub(super) fn counter_cost() -> AnyView {
 // G30
 pub(super) fn peace() -> AnyView {
     let case = read_case(Case::clone);
-    let comparison = dyn_view(move || {
-        let c = case();
-        let f = figures(&c);
-        let p = peace_comparison(&c, &f);
-        let cur = c.currency.clone();
-        let mut lines = Vec::new();
-        if let (Some(cost), Some(pc)) = (p.now_cost, c.resolve.peace.now_percent) {
-            lines.push(format!(
-                "{pc}% off this invoice costs you {}, now and for certain. {}",
-                money(cost, &cur),
-                CostCheck::new(cost, &c, &f).text(&c, &f)
-            ));
-        }
-        if let (Some(cost), Some(pc), Some(next)) = (
-            p.next_cost,
-            c.resolve.peace.next_percent,
-            c.resolve.peace.next_purchase,
-        ) {
-            let mut line = format!(
-                "{pc}% off a next purchase of {} costs {}, and only if they come back, which the discount makes more likely.",
-                money(next, &cur),
-                money(cost, &cur)
-            );
-            if let (Some(profit), Some(m)) = (p.next_profit, f.margin_permille) {
-                line.push_str(&if profit >= 0 {
-                    format!(
-                        " At your margin of {}, that job still earns you {}.",
-                        format_permille(m),
-                        money(profit, &cur)
-                    )
-                } else {
-                    format!(
-                        " At your margin of {}, that job would lose you {}.",
-                        format_permille(m),
-                        money(-profit, &cur)
-                    )
-                });
-            }
-            lines.push(line);
-        }
-        text_list("plain comparison", lines)
-    });
+    let comparison = dyn_view(move || text_list("plain comparison", peace_lines(&case())));
     let pct = |id: &'static str,
                label: &'static str,
                get: fn(&Case) -> Option<u32>,

@@ -77,8 +77,61 @@ fn action_line(app: AppState, n: usize, row: ActionRow) -> AnyView {
         Source::Reflection(id) => Route::JournalEntry(id.clone()),
     }
     .to_fragment();
-    let select_id = format!("action-{n}-status");
     let current = action.status;
+    let mut meta = vec![from];
+    if !action.owner.trim().is_empty() {
+        meta.push(format!("with {}", action.owner.trim()));
+    }
+    if let Some(due) = action.due {
+        meta.push(format!("due {}", due.human()));
+    }
+    let (class, badge) = match (overdue, current == ActionStatus::Done) {
+        (true, _) => (
+            "overdue",
+            el("strong")
+                .class("badge danger")
+                .child("Overdue")
+                .into_any(),
+        ),
+        (false, true) => (
+            "done",
+            el("span").class("badge ok").child("Done").into_any(),
+        ),
+        (false, false) => ("", ().into_any()),
+    };
+    let status = status_select(
+        format!("action-{n}-status"),
+        &action.text,
+        current,
+        move |s| set_status(app, &source, index, s),
+    );
+    el("li")
+        .class(class)
+        .child(badge)
+        .child(
+            el("span")
+                .class("action-text")
+                .child(action.text.clone())
+                .into_any(),
+        )
+        .child(
+            el("span")
+                .class("muted")
+                .child(" · ")
+                .child(link(href, meta.join(" · "), ""))
+                .into_any(),
+        )
+        .child(status)
+        .into_any()
+}
+
+/// The status of one action, labelled by the action it is about.
+fn status_select(
+    id: String,
+    text: &str,
+    current: ActionStatus,
+    set: impl Fn(ActionStatus) + 'static,
+) -> AnyView {
     let options: Vec<AnyView> = ActionStatus::ALL
         .iter()
         .map(|s| {
@@ -92,67 +145,26 @@ fn action_line(app: AppState, n: usize, row: ActionRow) -> AnyView {
         })
         .collect();
     let select = el("select")
-        .attr("id", select_id.clone())
+        .attr("id", id.clone())
         .on_change(move |ev| {
             let v = event_target_value(&ev);
-            let Some(status) = ActionStatus::ALL.iter().copied().find(|s| s.key() == v) else {
-                return;
-            };
-            set_status(app, &source, index, status);
+            if let Some(status) = ActionStatus::ALL.iter().copied().find(|s| s.key() == v) {
+                set(status);
+            }
         })
         .children(options)
         .into_any();
-    let mut meta = vec![from];
-    if !action.owner.trim().is_empty() {
-        meta.push(format!("with {}", action.owner.trim()));
-    }
-    if let Some(due) = action.due {
-        meta.push(format!("due {}", due.human()));
-    }
-    let mut li = el("li").class(if current == ActionStatus::Done {
-        "done"
-    } else if overdue {
-        "overdue"
-    } else {
-        ""
-    });
-    if overdue {
-        li = li.child(
-            el("strong")
-                .class("badge danger")
-                .child("Overdue")
+    el("span")
+        .class("field inline")
+        .child(
+            el("label")
+                .attr("for", id)
+                .child(format!("Status of “{text}”"))
+                .class("visually-hidden")
                 .into_any(),
-        );
-    } else if current == ActionStatus::Done {
-        li = li.child(el("span").class("badge ok").child("Done").into_any());
-    }
-    li.child(
-        el("span")
-            .class("action-text")
-            .child(action.text.clone())
-            .into_any(),
-    )
-    .child(
-        el("span")
-            .class("muted")
-            .child(" · ")
-            .child(link(href, meta.join(" · "), ""))
-            .into_any(),
-    )
-    .child(
-        el("span")
-            .class("field inline")
-            .child(
-                el("label")
-                    .attr("for", select_id)
-                    .child(format!("Status of “{}”", action.text))
-                    .class("visually-hidden")
-                    .into_any(),
-            )
-            .child(select)
-            .into_any(),
-    )
-    .into_any()
+        )
+        .child(select)
+        .into_any()
 }
 
 /// Writes an action's status back where the action lives.

@@ -4,6 +4,7 @@ pub mod actions;
 pub mod entry;
 
 use crate::model::Date;
+use crate::model::guidance::NOT_PERSONAL;
 use crate::model::reflection::{Again, JournalFilter, Reflection, all_months, all_tags};
 use crate::route::Route;
 use crate::ui::browser::nav::replace;
@@ -77,27 +78,7 @@ pub fn journal_screen() -> AnyView {
         );
         let items: Vec<AnyView> = rows
             .into_iter()
-            .map(|(id, e, case)| {
-                let mut li = el("li").child(link(
-                    Route::JournalEntry(id).to_fragment(),
-                    e.title(case.as_deref()),
-                    "",
-                ));
-                let snippet = e.snippet();
-                if !snippet.is_empty() {
-                    li = li.child(el("p").class("muted").child(snippet).into_any());
-                }
-                let tags = e.tag_list();
-                if !tags.is_empty() {
-                    li = li.child(
-                        el("p")
-                            .class("tags")
-                            .child(format!("Tags: {}", tags.join(", ")))
-                            .into_any(),
-                    );
-                }
-                li.into_any()
-            })
+            .map(|(id, e, case)| entry_item(id, &e, case.as_deref()))
             .collect();
         vec![count, el("ul").class("entries").children(items).into_any()].into_any()
     });
@@ -107,10 +88,7 @@ pub fn journal_screen() -> AnyView {
             "lede",
             "When a dispute is over, look after yourself first. Then, while it is fresh, ask what you would keep and what you would change, and turn the answer into something you will actually do.",
         ),
-        para(
-            "",
-            "A complaint is about the work, not about you. Treat it as a chance to get better.",
-        ),
+        para("", NOT_PERSONAL),
         el("p")
             .child(link(
                 Route::NewReflection(None).to_fragment(),
@@ -220,4 +198,27 @@ fn filter_choices(
         all_months(entries.iter().copied()),
         cases,
     )
+}
+
+/// One entry in the list: its title, an excerpt and its tags.
+fn entry_item(id: String, e: &Reflection, case: Option<&str>) -> AnyView {
+    let mut li = el("li").child(link(
+        Route::JournalEntry(id).to_fragment(),
+        e.title(case),
+        "",
+    ));
+    let snippet = e.snippet();
+    if !snippet.is_empty() {
+        li = li.child(el("p").class("muted").child(snippet).into_any());
+    }
+    let tags = e.tag_list();
+    if !tags.is_empty() {
+        li = li.child(
+            el("p")
+                .class("tags")
+                .child(format!("Tags: {}", tags.join(", ")))
+                .into_any(),
+        );
+    }
+    li.into_any()
 }

@@ -46,25 +46,7 @@ pub fn remedy_page(id: String) -> AnyView {
         return crate::ui::kit::case::case_not_found();
     };
     let who = case.client.display();
-    let offers: Vec<AnyView> = case
-        .resolve
-        .options
-        .iter()
-        .filter(|o| o.offered)
-        .map(|o| {
-            el("li")
-                .child(format!("☐ {}", offer_text(o, &case)))
-                .into_any()
-        })
-        .collect();
-    let offered = if offers.is_empty() {
-        para(
-            "banner warn",
-            "No options are chosen to offer yet. On the Resolve stage, tick \"Offer this to the client\" beside the two or three you want to put forward.",
-        )
-    } else {
-        el("ul").class("offers ticks").children(offers).into_any()
-    };
+    let offered = offered_remedies(&case);
     let agreed = if case.resolve.agreed.trim().is_empty() {
         lines(3)
     } else {
@@ -73,14 +55,6 @@ pub fn remedy_page(id: String) -> AnyView {
     let back = Route::Case {
         id,
         stage: Stage::Resolve,
-    };
-    let signature = |party: String| {
-        el("div")
-            .class("signature")
-            .child(el("p").child(party).into_any())
-            .child(lines(1))
-            .child(para("hint", "Signature and date"))
-            .into_any()
     };
     let head = format!(
         "Putting it right · {} · {}",
@@ -213,5 +187,37 @@ pub fn draft_page(id: String, kind: DraftKind) -> AnyView {
         .class("sheet")
         .child(toolbar(Route::Case { id, stage }, "Back to the case"))
         .child(printed(head, content))
+        .into_any()
+}
+
+/// The remedies chosen to offer, as tick boxes for the client, or what to do first.
+fn offered_remedies(case: &Case) -> AnyView {
+    let offers: Vec<AnyView> = case
+        .resolve
+        .options
+        .iter()
+        .filter(|o| o.offered)
+        .map(|o| {
+            el("li")
+                .child(format!("☐ {}", offer_text(o, case)))
+                .into_any()
+        })
+        .collect();
+    if offers.is_empty() {
+        return para(
+            "banner warn",
+            "No options are chosen to offer yet. On the Resolve stage, tick \"Offer this to the client\" beside the two or three you want to put forward.",
+        );
+    }
+    el("ul").class("offers ticks").children(offers).into_any()
+}
+
+/// A line to sign on, for one party.
+fn signature(party: String) -> AnyView {
+    el("div")
+        .class("signature")
+        .child(el("p").child(party).into_any())
+        .child(lines(1))
+        .child(para("hint", "Signature and date"))
         .into_any()
 }

@@ -138,90 +138,95 @@ fn top(list: &[(&'static str, usize)]) -> String {
 }
 
 pub(super) fn charts(t: &Trends) -> Vec<AnyView> {
-    let mut out = Vec::new();
-    let busiest = t.per_period.iter().max_by_key(|(_, n)| *n);
-    let noun = t.span.noun();
-    let plural = |n: usize| {
-        if n == 1 {
-            noun.to_string()
-        } else {
-            format!("{noun}s")
-        }
-    };
-    out.push(columns(
-        &format!("Cases per {noun}"),
-        "per-period",
-        t.per_period
-            .iter()
-            .map(|(p, n)| (p.clone(), *n as i64, n.to_string()))
-            .collect(),
-        match busiest {
-            Some((p, n)) => format!(
-                "{} {} over {} {}; the busiest was {p} with {n}.",
-                t.total - t.far_out.len(),
-                if t.total - t.far_out.len() == 1 {
-                    "case"
-                } else {
-                    "cases"
-                },
-                t.per_period.len(),
-                plural(t.per_period.len()),
-            ),
-            None => String::new(),
-        },
-    ));
-    out.push(bars(
-        "What they are about",
-        "categories",
-        counted(&t.categories),
-        top(&t.categories),
-    ));
-    out.push(bars(
-        "How serious",
-        "severities",
-        counted(&t.severities),
-        top(&t.severities),
-    ));
-    out.push(bars(
-        "How they ended",
-        "outcomes",
-        counted(&t.outcomes),
-        top(&t.outcomes),
-    ));
+    let mut out = vec![
+        per_period(t),
+        bars(
+            "What they are about",
+            "categories",
+            counted(&t.categories),
+            top(&t.categories),
+        ),
+        bars(
+            "How serious",
+            "severities",
+            counted(&t.severities),
+            top(&t.severities),
+        ),
+        bars(
+            "How they ended",
+            "outcomes",
+            counted(&t.outcomes),
+            top(&t.outcomes),
+        ),
+    ];
     if !t.people.is_empty() || !t.products.is_empty() {
-        let names: Vec<(String, i64, String)> = t
-            .people
-            .iter()
-            .map(|(n, c)| (format!("{n} (person)"), *c as i64, format!("{c} cases")))
-            .chain(
-                t.products
-                    .iter()
-                    .map(|(n, c)| (format!("{n} (product)"), *c as i64, format!("{c} cases"))),
-            )
-            .collect();
-        out.push(bars(
-            "Names that keep coming up",
-            "names",
-            names,
-            "People and products named in more than one case. A name that recurs may need support or training; a product may need fixing, or more of it if the praise recurs.".into(),
-        ));
+        out.push(names(t));
     }
     for (currency, periods) in &t.concession_periods {
-        let total = periods
-            .iter()
-            .fold(0i64, |sum, (_, v)| sum.saturating_add(*v));
-        out.push(columns(
-            &format!("What concessions cost you ({currency})"),
-            &format!("concessions-{}", currency.to_lowercase()),
-            periods
-                .iter()
-                .map(|(p, v)| (p.clone(), *v, format_money(*v, currency)))
-                .collect(),
-            format!(
-                "{} in all, by the {noun} each case closed.",
-                format_money(total, currency)
-            ),
-        ));
+        out.push(concessions(t, currency, periods));
     }
     out
+}
+
+/// Cases per month (or quarter, or year), with the busiest named.
+fn per_period(t: &Trends) -> AnyView {
+    let noun = t.span.noun();
+    let shown = t.total - t.far_out.len();
+    let summary = match t.per_period.iter().max_by_key(|(_, n)| *n) {
+        Some((p, n)) => format!(
+            "{shown} {} over {} {noun}{}; the busiest was {p} with {n}.",
+            if shown == 1 { "case" } else { "cases" },
+            t.per_period.len(),
+            if t.per_period.len() == 1 { "" } else { "s" },
+        ),
+        None => String::new(),
+    };
+    let rows = t
+        .per_period
+        .iter()
+        .map(|(p, n)| (p.clone(), *n as i64, n.to_string()))
+        .collect();
+    columns(&format!("Cases per {noun}"), "per-period", rows, summary)
+}
+
+/// People and products named in more than one case. // G40
+fn names(t: &Trends) -> AnyView {
+    let names: Vec<(String, i64, String)> = t
+        .people
+        .iter()
+        .map(|(n, c)| (format!("{n} (person)"), *c as i64, format!("{c} cases")))
+        .chain(
+            t.products
+                .iter()
+                .map(|(n, c)| (format!("{n} (product)"), *c as i64, format!("{c} cases"))),
+        )
+        .collect();
+    bars(
+        "Names that keep coming up",
+        "names",
+        names,
+        "People and products named in more than one case. A name that recurs may need support or training; a product may need fixing, or more of it if the praise recurs.".into(),
+    )
+}
+
+/// What concessions cost, in one currency, by the period each case closed.
+fn concessions(t: &Trends, currency: &str, periods: &[(String, i64)]) -> AnyView {
+    let total = periods
+        .iter()
+        .fold(0i64, |sum, (_, v)| sum.saturating_add(*v));
+    let rows = periods
+        .iter()
+        .map(|(p, v)| (p.clone(), *v, format_money(*v, currency)))
+        .collect();
+    let summary = format!(
+        "{} in all, by the {} each case closed.",
+        format_money(total, currency),
+        t.span.noun()
+    );
+    columns(
+        &format!("What concessions cost you ({currency})"),
+        &format!("concessions-{}", currency.to_lowercase()),
+        rows,
+        summary,
+    )
 }
