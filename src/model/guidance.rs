@@ -130,6 +130,9 @@ pub const EXIT_CHECKLIST: &[&str] = &[
     "Make the decision on a calm day, not in the heat of the moment",
 ];
 
+/// Before the first call: five minutes, then the call; the worksheet after. // G3, G6
+pub const START_LEDE: &str = "Five minutes now: who, what, what it is worth to you, and what to say. You can fill in the full worksheet afterwards.";
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -147,5 +150,48 @@ mod tests {
         assert!(at("Offer a choice") < at("A peace offering"));
         assert!(at("A peace offering") < at("Check it meets their needs"));
         assert!(at("Check it meets their needs") < at("Promise the next update"));
+    }
+}
+
+#[cfg(test)]
+mod own_words {
+    //! The app's advice is written in its own words: no run of eight words from the source
+    //! articles (in ../shared/seeds, where this checkout sits beside them).
+
+    fn words(text: &str) -> Vec<String> {
+        text.to_lowercase()
+            .split(|c: char| !(c.is_ascii_lowercase() || c == '\''))
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn no_sentence_of_the_articles_is_copied() {
+        let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+        let Ok(dir) = std::fs::read_dir(&seeds) else {
+            return; // the articles are not beside this checkout
+        };
+        let mut runs = std::collections::HashSet::new();
+        for f in dir.flatten() {
+            let w = words(&std::fs::read_to_string(f.path()).unwrap_or_default());
+            runs.extend(w.windows(8).map(|r| r.join(" ")));
+        }
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut stack = vec![src];
+        while let Some(p) = stack.pop() {
+            for e in std::fs::read_dir(&p).into_iter().flatten().flatten() {
+                let path = e.path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if path.extension().is_some_and(|x| x == "rs") {
+                    let w = words(&std::fs::read_to_string(&path).unwrap_or_default());
+                    for r in w.windows(8) {
+                        let run = r.join(" ");
+                        assert!(!runs.contains(&run), "{}: copies \"{run}\"", path.display());
+                    }
+                }
+            }
+        }
     }
 }

@@ -330,6 +330,9 @@ pub fn nudge<'a>(
         .map(|(id, c)| (id.to_string(), c.title()))
 }
 
+/// What the journal is for: care first, then what to keep and change. // G45, G46
+pub const JOURNAL_LEDE: &str = "When a dispute is over, look after yourself first. Then, while it is fresh, ask what you would keep and what you would change, and turn the answer into something you will actually do.";
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -764,6 +764,9 @@ pub fn parse_csv(text: &str) -> Vec<Vec<String>> {
     rows
 }
 
+/// What the trends are for: the serious now, the rest watched for patterns. // G39, G40
+pub const TRENDS_LEDE: &str = "Sort complaints by how serious they are, deal with the serious ones now, and watch the rest for patterns. Counted here, on this device, from your cases.";
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,6 +2,7 @@
 
 use crate::model::case::Channel;
 use crate::model::drafts::DraftKind;
+use crate::model::guidance::START_LEDE;
 use crate::model::guidance::{CLARIFYING_QUESTIONS, GROUND_RULES};
 use crate::model::worksheet::{progress, question};
 use crate::model::{Case, Stage};
@@ -58,17 +59,22 @@ pub fn start_screen(id: String) -> AnyView {
     .to_fragment();
     vec![
         heading("Before you call"),
-        para(
-            "lede",
-            "Five minutes now: who, what, what it is worth to you, and what to say. You can fill in the full worksheet afterwards.",
-        ),
+        para("lede", START_LEDE),
         not_personal(),
         section(
             "Who and what",
             "start-who",
-            ["client-name", "channel", "disputed", "amount", "invoiced", "minutes-spent", "hourly-worth"]
-                .map(ask)
-                .into(),
+            [
+                "client-name",
+                "channel",
+                "disputed",
+                "amount",
+                "invoiced",
+                "minutes-spent",
+                "hourly-worth",
+            ]
+            .map(ask)
+            .into(),
         ),
         section("Your limits", "start-limits", vec![limits_view()]),
         section("What to do, and why", "start-reading", vec![reading_view()]),
@@ -77,7 +83,10 @@ pub fn start_screen(id: String) -> AnyView {
             "start-call",
             vec![
                 el("h3").child("Ground rules").into_any(),
-                text_list("rules", GROUND_RULES.iter().map(|r| r.to_string()).collect()),
+                text_list(
+                    "rules",
+                    GROUND_RULES.iter().map(|r| r.to_string()).collect(),
+                ),
                 el("h3").child("Questions to ask").into_any(),
                 questions_to_ask(),
                 ask("our-side"),
@@ -93,14 +102,21 @@ pub fn start_screen(id: String) -> AnyView {
             section(
                 "It came in writing: ask for a call, not a written debate",
                 "start-reply",
-                vec![ask("reach-when"), ask("reach-time"), draft_view(DraftKind::FirstReply)],
+                vec![
+                    ask("reach-when"),
+                    ask("reach-time"),
+                    draft_view(DraftKind::FirstReply),
+                ],
             )
         }),
         el("p")
             .child(dyn_text(move || match missing() {
                 0 => "Every stage of the worksheet is done.".into(),
-                1 => "One stage of the worksheet still needs answers; fill it in after the call.".into(),
-                n => format!("{n} stages of the worksheet still need answers; fill them in after the call."),
+                1 => "One stage of the worksheet still needs answers; fill it in after the call."
+                    .into(),
+                n => format!(
+                    "{n} stages of the worksheet still need answers; fill them in after the call."
+                ),
             }))
             .child(" ")
             .child(link(worksheet, "Open the full worksheet", ""))

@@ -5,6 +5,7 @@ pub mod entry;
 
 use crate::model::Date;
 use crate::model::guidance::NOT_PERSONAL;
+use crate::model::reflection::JOURNAL_LEDE;
 use crate::model::reflection::{Again, JournalFilter, Reflection, all_months, all_tags};
 use crate::route::Route;
 use crate::ui::browser::nav::replace;
@@ -84,10 +85,7 @@ pub fn journal_screen() -> AnyView {
     });
     vec![
         heading("Reflection journal"),
-        para(
-            "lede",
-            "When a dispute is over, look after yourself first. Then, while it is fresh, ask what you would keep and what you would change, and turn the answer into something you will actually do.",
-        ),
+        para("lede", JOURNAL_LEDE),
         para("", NOT_PERSONAL),
         el("p")
             .child(link(

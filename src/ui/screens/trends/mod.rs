@@ -5,6 +5,7 @@ pub mod ledger;
 
 use crate::model::date;
 use crate::model::money::format_money;
+use crate::model::trends::TRENDS_LEDE;
 use crate::model::trends::{
     Entry, LedgerRow, Period, Trends, cases_csv, ledger, ledger_csv, select, trends,
 };
@@ -210,10 +211,7 @@ pub fn trends_screen() -> AnyView {
     });
     vec![
         heading("Trends"),
-        para(
-            "lede",
-            "Sort complaints by how serious they are, deal with the serious ones now, and watch the rest for patterns. Counted here, on this device, from your cases.",
-        ),
+        para("lede", TRENDS_LEDE),
         period_picker(period),
         body,
         downloads(app, period, clients),
