@@ -862,6 +862,26 @@ pub fn peace_lines(c: &Case) -> Vec<String> {
     lines
 }
 
+/// The limit in use and break-even, in a line, above the options: "Suggested limit: $500.00.
+/// You break even giving up to $500.00." // G2, G3
+pub fn limit_line(c: &Case) -> String {
+    let f = figures(c);
+    let m = |v: i64| format_money(v, &c.currency);
+    let limit = limits(c, &f).concede.map(|l| {
+        let whose = if l.suggested {
+            "Suggested limit"
+        } else {
+            "Your limit"
+        };
+        format!("{whose}: {}.", m(l.value))
+    });
+    match (limit, f.concession_budget) {
+        (Some(l), Some(b)) => format!("{l} You break even giving up to {}.", m(b)),
+        (Some(l), None) => l,
+        _ => "Set your limits on Know your numbers to see each option against them.".into(),
+    }
+}
+
 /// What the app says while nothing is on the table. // G30
 pub const NOTHING_OFFERED: &str = "Nothing is offered yet. Offering nothing tells the client \"I am right and you are wrong\", even when that is true. A small gesture of goodwill costs little and keeps the door open.";
 

@@ -81,6 +81,66 @@ pub struct Reflection {
 }
 
 impl Reflection {
+    /// The entry as it reads on paper: each answered question with its answer, in order.
+    /// `case` is the title of the case it is about, if any.
+    pub fn answers(&self, case: Option<&str>) -> Vec<(&'static str, String)> {
+        let joined = |items: Vec<String>| items.join("; ");
+        let mood = |v: Option<u32>| {
+            v.and_then(|v| (v as usize).checked_sub(1))
+                .and_then(|i| MOODS.get(i))
+                .copied()
+                .unwrap_or("?")
+        };
+        let mut rows: Vec<(&'static str, String)> = vec![
+            ("Date", self.date.map(|d| d.human()).unwrap_or_default()),
+            ("The case", case.unwrap_or_default().to_string()),
+            ("What was supposed to happen", self.expected.clone()),
+            ("What actually happened", self.happened.clone()),
+            ("Why they differed", self.why.clone()),
+            ("Keep doing", self.keep.clone()),
+            ("Change", self.change.clone()),
+            (
+                "Would I do exactly the same again?",
+                self.again
+                    .map(|a| format!("{}. {}", a.label(), self.again_why.trim()))
+                    .unwrap_or_default(),
+            ),
+            ("What I learned", self.learned.clone()),
+            ("System to put in place", self.system.clone()),
+            (
+                "Actions",
+                joined(
+                    self.actions
+                        .iter()
+                        .filter(|a| !a.text.trim().is_empty())
+                        .map(|a| format!("{} ({})", a.text.trim(), a.status.label()))
+                        .collect(),
+                ),
+            ),
+            (
+                "Looking after myself",
+                joined(
+                    CARE.iter()
+                        .zip(self.care.iter())
+                        .filter(|(_, on)| **on)
+                        .map(|(c, _)| c.to_string())
+                        .chain(Some(self.care_note.trim().to_string()).filter(|n| !n.is_empty()))
+                        .collect(),
+                ),
+            ),
+            (
+                "Mood",
+                match (self.mood_before, self.mood_after) {
+                    (None, None) => String::new(),
+                    (b, a) => format!("before: {}; after: {}", mood(b), mood(a)),
+                },
+            ),
+            ("Tags", self.tag_list().join(", ")),
+        ];
+        rows.retain(|(_, v)| !v.trim().is_empty());
+        rows
+    }
+
     /// Whether the `i`th of `CARE` was done (entries saved before a suggestion existed
     /// simply have a shorter list).
     pub fn cared(&self, i: usize) -> bool {
@@ -336,6 +396,22 @@ pub const JOURNAL_LEDE: &str = "When a dispute is over, look after yourself firs
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_entry_on_paper_lists_only_what_was_answered() {
+        let mut r = Reflection::default();
+        assert!(r.answers(None).is_empty());
+        r.learned = "A checklist beats memory.".into();
+        r.mood_before = Some(2);
+        assert_eq!(
+            r.answers(Some("Dana")),
+            vec![
+                ("The case", "Dana".to_string()),
+                ("What I learned", "A checklist beats memory.".to_string()),
+                ("Mood", "before: Low; after: ?".to_string()),
+            ]
+        );
+    }
     use crate::model::case::Outcome;
     use crate::model::json::{from_json, to_json};
 

@@ -195,3 +195,18 @@ fn the_peace_offerings_are_compared_in_words() {
         lines[1]
     );
 }
+
+#[test]
+fn the_limit_line_says_whose_limit_it_is() {
+    let c = job(2000, 15, 600);
+    assert_eq!(
+        limit_line(&c),
+        "Suggested limit: $500.00. You break even giving up to $500.00."
+    );
+    let own = with(c, |c| c.limits.concede = Some(300 * D));
+    assert_eq!(
+        limit_line(&own),
+        "Your limit: $300.00. You break even giving up to $500.00."
+    );
+    assert!(limit_line(&Case::new("USD")).starts_with("Set your limits"));
+}

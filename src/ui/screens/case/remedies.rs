@@ -3,17 +3,18 @@
 use crate::model::Case;
 use crate::model::case::{RemedyKind, RemedyOption};
 use crate::model::counsel::NOTHING_OFFERED;
+use crate::model::counsel::limit_line;
+use crate::model::counsel::offers_nothing;
 use crate::model::counsel::peace_lines;
-use crate::model::counsel::{limits, offers_nothing};
 use crate::model::figure::Unit;
 use crate::model::guidance::BEFORE_VALIDITY;
-use crate::model::numbers::{RemedyInput, figures, remedy_cost, remedy_inputs};
+use crate::model::numbers::{RemedyInput, remedy_cost, remedy_inputs};
 use crate::model::worksheet::Widget;
 use crate::ui::kit::fields::{bind_case, read_case, shape_of, write_case};
 use crate::ui::kit::inputs::{check_input, figure_input, labelled, select_input, text_input};
 use crate::ui::kit::{button, dyn_text, dyn_view, el, para, text_list, when};
 use crate::ui::screens::case::listen::confirm_box;
-use crate::ui::screens::case::shared::{cost_line, money, remove_button};
+use crate::ui::screens::case::shared::{cost_line, remove_button};
 use leptos::prelude::*;
 
 // G24–G26
@@ -40,40 +41,8 @@ pub(super) fn options() -> AnyView {
             })
         }));
     };
-    let budget = dyn_text(move || {
-        let c = case();
-        let f = figures(&c);
-        let m = |v: i64| money(v, &c.currency);
-        let limit = limits(&c, &f).concede.map(|l| {
-            let whose = if l.suggested {
-                "Suggested limit"
-            } else {
-                "Your limit"
-            };
-            format!("{whose}: {}.", m(l.value))
-        });
-        match (limit, f.concession_budget) {
-            (Some(l), Some(b)) => format!("{l} You break even giving up to {}.", m(b)),
-            (Some(l), None) => l,
-            _ => "Set your limits on Know your numbers to see each option against them.".into(),
-        }
-    });
+    let budget = dyn_text(move || limit_line(&case()));
     let nothing_offered = move || offers_nothing(&case());
-    let kinds: Vec<AnyView> = RemedyKind::ALL
-        .iter()
-        .enumerate()
-        .map(|(i, k)| {
-            el("option")
-                .attr("value", i.to_string())
-                .child(k.label())
-                .into_any()
-        })
-        .collect();
-    let select = el("select")
-        .attr("id", "new-option")
-        .on_change(move |ev| new_kind.set(event_target_value(&ev).parse().unwrap_or(0)))
-        .children(kinds)
-        .into_any();
     vec![
         para("hint", Widget::Options.hint()),
         el("p").child(budget).into_any(),
@@ -86,17 +55,7 @@ pub(super) fn options() -> AnyView {
                     .into_any()
             }))
             .into_any(),
-        el("div")
-            .class("field inline")
-            .child(
-                el("label")
-                    .attr("for", "new-option")
-                    .child("Add an option")
-                    .into_any(),
-            )
-            .child(select)
-            .child(button("Add option", "", None, add))
-            .into_any(),
+        new_option(new_kind, add),
         // G30
         when(nothing_offered, || para("banner warn", NOTHING_OFFERED)),
     ]
@@ -305,4 +264,37 @@ pub(super) fn confirmation() -> AnyView {
         ),
     ]
     .into_any()
+}
+
+/// Which kind of option to add, and the button that adds it.
+fn new_option(
+    new_kind: RwSignal<usize>,
+    add: impl FnMut(leptos::ev::MouseEvent) + 'static,
+) -> AnyView {
+    let kinds: Vec<AnyView> = RemedyKind::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, k)| {
+            el("option")
+                .attr("value", i.to_string())
+                .child(k.label())
+                .into_any()
+        })
+        .collect();
+    let select = el("select")
+        .attr("id", "new-option")
+        .on_change(move |ev| new_kind.set(event_target_value(&ev).parse().unwrap_or(0)))
+        .children(kinds)
+        .into_any();
+    el("div")
+        .class("field inline")
+        .child(
+            el("label")
+                .attr("for", "new-option")
+                .child("Add an option")
+                .into_any(),
+        )
+        .child(select)
+        .child(button("Add option", "", None, add))
+        .into_any()
 }

@@ -50,7 +50,6 @@ pub fn start_screen(id: String) -> AnyView {
     // A memo: the section below must not be rebuilt (and lose its focus) on every keystroke.
     let written = shape_of(|c| u64::from(c.channel.is_some_and(Channel::is_written)));
     let missing = read_case(|c| Stage::questions().len() - progress(c));
-    let section = |title, hid, body| card("card", hid, title).children(body).into_any();
     let script = Route::Print(PrintView::Script(id.clone())).to_fragment();
     let worksheet = Route::Case {
         id,
@@ -78,49 +77,9 @@ pub fn start_screen(id: String) -> AnyView {
         ),
         section("Your limits", "start-limits", vec![limits_view()]),
         section("What to do, and why", "start-reading", vec![reading_view()]),
-        section(
-            "On the call",
-            "start-call",
-            vec![
-                el("h3").child("Ground rules").into_any(),
-                text_list(
-                    "rules",
-                    GROUND_RULES.iter().map(|r| r.to_string()).collect(),
-                ),
-                el("h3").child("Questions to ask").into_any(),
-                questions_to_ask(),
-                ask("our-side"),
-                el("p")
-                    .child(link(script, "Open the call script", "button primary"))
-                    .into_any(),
-            ],
-        ),
-        dyn_view(move || {
-            if written.get() == 0 {
-                return ().into_any();
-            }
-            section(
-                "It came in writing: ask for a call, not a written debate",
-                "start-reply",
-                vec![
-                    ask("reach-when"),
-                    ask("reach-time"),
-                    draft_view(DraftKind::FirstReply),
-                ],
-            )
-        }),
-        el("p")
-            .child(dyn_text(move || match missing() {
-                0 => "Every stage of the worksheet is done.".into(),
-                1 => "One stage of the worksheet still needs answers; fill it in after the call."
-                    .into(),
-                n => format!(
-                    "{n} stages of the worksheet still need answers; fill them in after the call."
-                ),
-            }))
-            .child(" ")
-            .child(link(worksheet, "Open the full worksheet", ""))
-            .into_any(),
+        on_the_call(script),
+        written_reply(written),
+        still_to_do(missing, worksheet),
         crib_link(),
     ]
     .into_any()
@@ -135,5 +94,65 @@ fn crib_link() -> AnyView {
                 .into_any(),
         )
         .child(crib_sheet(false))
+        .into_any()
+}
+
+fn section(title: &'static str, hid: &'static str, body: Vec<AnyView>) -> AnyView {
+    card("card", hid, title).children(body).into_any()
+}
+
+/// The ground rules, the questions to plan, your side, and the way to the script. // G8, G11
+fn on_the_call(script: String) -> AnyView {
+    section(
+        "On the call",
+        "start-call",
+        vec![
+            el("h3").child("Ground rules").into_any(),
+            text_list(
+                "rules",
+                GROUND_RULES.iter().map(|r| r.to_string()).collect(),
+            ),
+            el("h3").child("Questions to ask").into_any(),
+            questions_to_ask(),
+            ask("our-side"),
+            el("p")
+                .child(link(script, "Open the call script", "button primary"))
+                .into_any(),
+        ],
+    )
+}
+
+/// A written complaint: when to call, and the first reply asking for a call. // G6, G7
+fn written_reply(written: Memo<u64>) -> AnyView {
+    dyn_view(move || {
+        if written.get() == 0 {
+            return ().into_any();
+        }
+        section(
+            "It came in writing: ask for a call, not a written debate",
+            "start-reply",
+            vec![
+                ask("reach-when"),
+                ask("reach-time"),
+                draft_view(DraftKind::FirstReply),
+            ],
+        )
+    })
+}
+
+/// How much of the worksheet is left, and the way to it.
+fn still_to_do(missing: impl Fn() -> usize + Send + Sync + 'static, worksheet: String) -> AnyView {
+    el("p")
+        .child(dyn_text(move || match missing() {
+            0 => "Every stage of the worksheet is done.".into(),
+            1 => {
+                "One stage of the worksheet still needs answers; fill it in after the call.".into()
+            }
+            n => format!(
+                "{n} stages of the worksheet still need answers; fill them in after the call."
+            ),
+        }))
+        .child(" ")
+        .child(link(worksheet, "Open the full worksheet", ""))
         .into_any()
 }

@@ -422,59 +422,7 @@ fn printed_entry(app: AppState) -> AnyView {
                 .case
                 .as_ref()
                 .and_then(|c| app.cases(|m| m.get(c).map(|x| x.data.title())));
-            let mut rows: Vec<(&str, String)> = vec![
-                ("Date", r.date.map(|d| d.human()).unwrap_or_default()),
-                ("The case", case.clone().unwrap_or_default()),
-                ("What was supposed to happen", r.expected.clone()),
-                ("What actually happened", r.happened.clone()),
-                ("Why they differed", r.why.clone()),
-                ("Keep doing", r.keep.clone()),
-                ("Change", r.change.clone()),
-                (
-                    "Would I do exactly the same again?",
-                    r.again
-                        .map(|a| format!("{}. {}", a.label(), r.again_why.trim()))
-                        .unwrap_or_default(),
-                ),
-                ("What I learned", r.learned.clone()),
-                ("System to put in place", r.system.clone()),
-                (
-                    "Actions",
-                    r.actions
-                        .iter()
-                        .filter(|a| !a.text.trim().is_empty())
-                        .map(|a| format!("{} ({})", a.text.trim(), a.status.label()))
-                        .collect::<Vec<_>>()
-                        .join("; "),
-                ),
-                (
-                    "Looking after myself",
-                    CARE.iter()
-                        .zip(r.care.iter())
-                        .filter(|(_, on)| **on)
-                        .map(|(c, _)| c.to_string())
-                        .chain(Some(r.care_note.trim().to_string()).filter(|n| !n.is_empty()))
-                        .collect::<Vec<_>>()
-                        .join("; "),
-                ),
-                (
-                    "Mood",
-                    match (r.mood_before, r.mood_after) {
-                        (None, None) => String::new(),
-                        (b, a) => {
-                            let m = |v: Option<u32>| {
-                                v.and_then(|v| (v as usize).checked_sub(1))
-                                    .and_then(|i| MOODS.get(i))
-                                    .copied()
-                                    .unwrap_or("?")
-                            };
-                            format!("before: {}; after: {}", m(b), m(a))
-                        }
-                    },
-                ),
-                ("Tags", r.tag_list().join(", ")),
-            ];
-            rows.retain(|(_, v)| !v.trim().is_empty());
+            let rows = r.answers(case.as_deref());
             vec![
                 el("p")
                     .class("running-head")

@@ -57,31 +57,8 @@ fn blank_widget(w: Widget) -> AnyView {
             .class("plain ticks")
             .children(CLARIFYING_QUESTIONS.iter().map(|q| el("li").child(format!("☐ {q}")).child(lines(1)).into_any()).collect())
             .into_any(),
-        Widget::Attempts => el("div")
-            .children(
-                (1..=3)
-                    .map(|n| {
-                        el("div")
-                            .class("q")
-                            .child(el("p").class("q-label").child(format!("Attempt {n}: in your own words")).into_any())
-                            .child(lines(2))
-                            .child(el("p").class("q-label").child("The client's correction").into_any())
-                            .child(lines(2))
-                            .into_any()
-                    })
-                    .collect(),
-            )
-            .child(boxes(&["The client confirmed: that's right. Time: ________"]))
-            .into_any(),
-        Widget::ValidityAdvice => el("ul")
-            .class("plain")
-            .children(
-                Validity::ALL
-                    .iter()
-                    .map(|v| el("li").child(el("strong").child(format!("{}: ", v.label())).into_any()).child(v.advice()).into_any())
-                    .collect(),
-            )
-            .into_any(),
+        Widget::Attempts => blank_attempts(),
+        Widget::ValidityAdvice => blank_validity(),
         Widget::Options => el("ul")
             .class("plain ticks")
             .children(RemedyKind::ALL.iter().map(|k| el("li").child(format!("☐ {}   cost to you: ____________", k.label())).into_any()).collect())
@@ -202,5 +179,55 @@ pub fn crib_page() -> AnyView {
             ),
             content,
         ))
+        .into_any()
+}
+
+/// Room for three restatements and the client's corrections, and the confirmation.
+fn blank_attempts() -> AnyView {
+    el("div")
+        .children(
+            (1..=3)
+                .map(|n| {
+                    el("div")
+                        .class("q")
+                        .child(
+                            el("p")
+                                .class("q-label")
+                                .child(format!("Attempt {n}: in your own words"))
+                                .into_any(),
+                        )
+                        .child(lines(2))
+                        .child(
+                            el("p")
+                                .class("q-label")
+                                .child("The client's correction")
+                                .into_any(),
+                        )
+                        .child(lines(2))
+                        .into_any()
+                })
+                .collect(),
+        )
+        .child(boxes(&[
+            "The client confirmed: that's right. Time: ________",
+        ]))
+        .into_any()
+}
+
+/// What each answer to "is the concern valid?" means.
+fn blank_validity() -> AnyView {
+    el("ul")
+        .class("plain")
+        .children(
+            Validity::ALL
+                .iter()
+                .map(|v| {
+                    el("li")
+                        .child(el("strong").child(format!("{}: ", v.label())).into_any())
+                        .child(v.advice())
+                        .into_any()
+                })
+                .collect(),
+        )
         .into_any()
 }
