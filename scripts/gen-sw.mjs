@@ -1,5 +1,5 @@
 // Writes <dir>/sw.js from public/pwa/sw.js: the precache list is every file of the build in
-// <dir> (hashed names included), and the version is a hash of their names and contents, so
+// <dir> (hashed names included; not the .br and .gz copies for hosts), and the version is a hash of their names and contents, so
 // any change to the build makes a new service worker. Used by post-build.mjs, and by the
 // browser tests to simulate a new release.
 //   node scripts/gen-sw.mjs <dir>
@@ -20,7 +20,7 @@ function files(dir, base = dir) {
 
 export function writeServiceWorker(dir) {
   const list = files(dir)
-    .filter((f) => f !== 'sw.js')
+    .filter((f) => f !== 'sw.js' && !/\.(br|gz)$/.test(f))
     .sort();
   const version = createHash('sha256');
   for (const f of list) {

@@ -35,6 +35,15 @@ if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $WASM_BINDGEN_V
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
+# The wasm splitter that scripts/bin/wasm-bindgen runs before wasm-bindgen: it cuts the linked
+# module into the first-visit part and one chunk per screen that loads when opened.
+WASM_SPLIT_VERSION=0.2.4
+if ! [ -x "$HOME/.cargo/bin/wasm-split-cli" ] || ! grep -qs "$WASM_SPLIT_VERSION" "$HOME/.cargo/.mend-wasm-split"; then
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION (about 3 minutes)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked --force
+  echo "$WASM_SPLIT_VERSION" > "$HOME/.cargo/.mend-wasm-split"
+fi
+
 # trunk builds with --offline, so every crate must be in the local registry cache.
 cargo fetch --locked >/dev/null
 

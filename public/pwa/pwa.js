@@ -61,10 +61,7 @@ function watch(registration) {
   });
 }
 
-if ('serviceWorker' in navigator) {
-  navigator.serviceWorker.addEventListener('controllerchange', () => {
-    if (state.updating) window.location.reload();
-  });
+function register() {
   navigator.serviceWorker
     .register('./sw.js', { scope: './' })
     .then((registration) => {
@@ -76,4 +73,14 @@ if ('serviceWorker' in navigator) {
       window.mendPwa.checkForUpdate = () => registration.update();
     })
     .catch(() => {});
+}
+
+// The service worker fetches the whole app for offline use; it starts once the page has
+// loaded, so it never competes with the first screen for the network.
+if ('serviceWorker' in navigator) {
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (state.updating) window.location.reload();
+  });
+  if (document.readyState === 'complete') register();
+  else window.addEventListener('load', register, { once: true });
 }

@@ -3,6 +3,9 @@
 // Strategy: precache exactly the files of this build, serve them cache-first, answer page
 // navigations with the cached app shell (so the app starts offline), make no request to any
 // other origin, and wait for the page to say when to take over (never reload mid-work).
+// The screens that load when first opened are files of the build like any other, so an
+// installed app opens every one of them offline. The previous version's cache is kept: a tab
+// still running it fetches its own chunks from there, never a mix of two versions.
 const VERSION = '__VERSION__';
 const PRECACHE = __PRECACHE__;
 const CACHE = `mend-${VERSION}`;
@@ -13,11 +16,16 @@ self.addEventListener('install', (event) => {
   );
 });
 
+// Keeps this version's cache and the newest one before it (caches.keys() lists them in the
+// order they were made); older ones go.
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     caches
       .keys()
-      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('mend-') && k !== CACHE).map((k) => caches.delete(k))))
+      .then((keys) => {
+        const others = keys.filter((k) => k.startsWith('mend-') && k !== CACHE);
+        return Promise.all(others.slice(0, -1).map((k) => caches.delete(k)));
+      })
       .then(() => self.clients.claim()),
   );
 });
@@ -39,9 +47,14 @@ self.addEventListener('fetch', (event) => {
     );
     return;
   }
+  // Hashed names never collide, so a file found in the previous version's cache is that
+  // version's own.
   event.respondWith(
     caches.open(CACHE).then((cache) =>
-      cache.match(request, { ignoreSearch: true }).then((hit) => hit || fetch(request)),
+      cache
+        .match(request, { ignoreSearch: true })
+        .then((hit) => hit || caches.match(request, { ignoreSearch: true }))
+        .then((hit) => hit || fetch(request)),
     ),
   );
 });

@@ -1,5 +1,6 @@
 //! The app: the shell around every screen, the router, and which screen each route draws.
 
+pub mod lazy;
 pub mod pwa;
 pub mod shell;
 
@@ -35,25 +36,11 @@ fn follow_route(app: AppState, route: ReadSignal<Route>) {
     Effect::new(move |first: Option<()>| {
         route.track();
         if first.is_some() {
-            request_animation_frame(move || focus_where_the_user_continues(app));
+            request_animation_frame(move || {
+                crate::ui::kit::focus::focus_where_the_user_continues(app)
+            });
         }
     });
-}
-
-fn focus_where_the_user_continues(app: AppState) {
-    let field = app.focus_field.get_untracked().map(|k| format!("#{k}"));
-    app.focus_field.set(None);
-    let target = field
-        .iter()
-        .map(String::as_str)
-        .chain([".stage-title", "main h1"])
-        .find_map(|sel| document().query_selector(sel).ok().flatten());
-    if let Some(el) = target {
-        use leptos::wasm_bindgen::JsCast;
-        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-            let _ = el.focus();
-        }
-    }
 }
 
 #[component]
@@ -142,19 +129,17 @@ pub fn screen(route: Route) -> AnyView {
         Route::NewCase => new_case(),
         Route::Start(id) => crate::ui::screens::case::start::start_screen(id),
         Route::Case { id, stage } => case_screen(id, stage),
-        Route::Print(view) => crate::ui::screens::print::print_screen(view),
-        Route::Shared(payload) => crate::ui::screens::share::shared_screen(payload),
-        Route::Backup => crate::ui::screens::backup::backup_screen(),
-        Route::Sync => crate::ui::screens::sync::sync_screen(),
-        Route::Clause => crate::ui::screens::clause::clause_list(),
-        Route::ClauseEdit(id) => crate::ui::screens::clause::clause_editor(id),
-        Route::MediationRequest { clause, case } => {
-            crate::ui::screens::clause::request::request_view(clause, case)
-        }
-        Route::Journal => crate::ui::screens::journal::journal_screen(),
-        Route::NewReflection(case) => crate::ui::screens::journal::new_reflection(case),
-        Route::JournalEntry(id) => crate::ui::screens::journal::entry::entry_screen(id),
-        Route::Trends => crate::ui::screens::trends::trends_screen(),
+        Route::Print(view) => lazy::print(view),
+        Route::Shared(payload) => lazy::shared(payload),
+        Route::Backup => lazy::backup(),
+        Route::Sync => lazy::sync(),
+        Route::Clause => lazy::clauses(),
+        Route::ClauseEdit(id) => lazy::clause(id),
+        Route::MediationRequest { clause, case } => lazy::request(clause, case),
+        Route::Journal => lazy::journal(),
+        Route::NewReflection(case) => lazy::new_reflection(case),
+        Route::JournalEntry(id) => lazy::journal_entry(id),
+        Route::Trends => lazy::trends(),
         Route::NotFound(raw) => not_found(raw),
     }
 }

@@ -102,6 +102,8 @@ pub struct AppState {
     pub toast: RwSignal<Option<Toast>>,
     /// A field to focus after the next screen change (from a summary's "Change" link).
     pub focus_field: RwSignal<Option<String>>,
+    /// The screen just moved to was still loading, so the focus waits for it (kit::lazy).
+    pub focus_pending: RwSignal<bool>,
     /// What an opened share link holds, kept here once it is out of the address bar.
     pub shared: RwSignal<Option<crate::store::share::Shared>>,
 }
@@ -167,6 +169,7 @@ impl AppState {
             mode,
             toast: RwSignal::new(None),
             focus_field: RwSignal::new(None),
+            focus_pending: RwSignal::new(false),
             shared: RwSignal::new(None),
         };
         state.listen();

@@ -4,8 +4,10 @@ pub mod case;
 pub mod crib;
 pub mod export;
 pub mod fields;
+pub mod focus;
 pub mod inputs;
 pub mod install;
+pub mod lazy;
 pub mod paper;
 pub mod share_link;
 

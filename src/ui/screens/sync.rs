@@ -12,10 +12,12 @@ use crate::store::workspace::Workspace;
 use crate::ui::browser::online::is_online;
 use crate::ui::browser::time::{local_offset_minutes, now_ms};
 use crate::ui::browser::visibility::{on_visibility_change, page_visible};
+use crate::ui::kit::lazy::Missing;
 use crate::ui::kit::{button, card, dyn_text, dyn_view, el, heading, para, said_line};
 use crate::ui::state::{AppState, use_app};
 use js_sys::{Function, Promise, Reflect};
 use leptos::prelude::*;
+use leptos::wasm_split::wasm_split;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::{JsFuture, spawn_local};
 
@@ -134,7 +136,25 @@ pub fn start(app: AppState) {
         }
     });
     on_visibility_change(move |_| js_stop());
+    if app.with_workspace(|w| load_config(w.backend())).is_some() {
+        spawn_local(async move {
+            if resume(app, state).await.is_err() {
+                state.update(|s| s.error = Some(NOT_LOADED.into()));
+            }
+        });
+    }
+}
+
+const NOT_LOADED: &str = "Sync is on, but Mend could not load its sync part. Reload Mend to sync; \
+                          your cases are safe on this device.";
+
+// The loop and the engine are in the part loaded when first needed (kit::lazy): a device
+// without sync never needs them at start-up.
+#[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn resume(app: AppState, state: RwSignal<SyncState>) -> Result<(), Missing> {
+    refresh(app, state, None);
     run(app, state);
+    Ok(())
 }
 
 fn js_stop() {

@@ -25,6 +25,7 @@ use crate::ui::browser::time::today;
 use crate::ui::kit::case::case_not_found;
 use crate::ui::kit::fields::{provide_editing, read_case};
 use crate::ui::kit::inputs::question_view;
+use crate::ui::kit::lazy::lazy_view;
 use crate::ui::kit::{button, dyn_text, dyn_view, el, link, para, when};
 use crate::ui::screens::case::parts::widget;
 use crate::ui::state::use_app;
@@ -56,15 +57,10 @@ pub fn case_screen(id: String, stage: Stage) -> AnyView {
 
 fn case_body(id: String, stage: Stage) -> AnyView {
     provide_editing::<Case>(id.clone());
-    let app = use_app();
     let title = read_case(|c| c.title());
     let example = crate::ui::kit::fields::shape_of(|c| u64::from(c.example));
     let done = read_case(progress);
-    let delete_id = StoredValue::new(id.clone());
-    let delete = move || {
-        app.delete(Kind::Case, &delete_id.read_value());
-        go(&Route::Cases);
-    };
+    let delete = delete_case(id.clone());
     let example_note = when(
         move || example.get() == 1,
         move || {
@@ -113,7 +109,7 @@ fn case_body(id: String, stage: Stage) -> AnyView {
             .into_any(),
         stage_nav(&id, stage),
         if stage == Stage::Summary {
-            summary(id.clone(), delete)
+            summary_view(id.clone())
         } else {
             stage_view(stage)
         },
@@ -266,8 +262,22 @@ fn prev_next(id: &str, stage: Stage) -> AnyView {
 }
 
 /// Every answer, stage by stage, with a way back to change it, and what is still missing.
-fn summary(id: String, on_delete: impl Fn() + Copy + 'static) -> AnyView {
+/// Deletes the case (to the trash) and goes back to the list.
+fn delete_case(id: String) -> impl Fn() + Copy + 'static {
     let app = use_app();
+    let id = StoredValue::new(id);
+    move || {
+        app.delete(Kind::Case, &id.read_value());
+        go(&Route::Cases);
+    }
+}
+
+// The summary (with its share link) loads with the worksheet's later parts, when first shown.
+lazy_view!(Part later, summary_split, summary_view(id: String) => summary(id));
+
+fn summary(id: String) -> AnyView {
+    let app = use_app();
+    let on_delete = delete_case(id.clone());
     let case = read_case(|c| c.clone());
     let overdue = read_case(|c| !overdue_check_ins(c, today()).is_empty());
     let id_for_missing = id.clone();
