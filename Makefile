@@ -3,8 +3,9 @@
 
 SHELL := /usr/bin/env bash
 .SHELLFLAGS := -euo pipefail -c
-# binaryen's wasm-opt from npm must come first on PATH: Debian's breaks the wasm.
-export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+# scripts/bin/wasm-bindgen (which splits the module before the real wasm-bindgen runs) comes first,
+# then binaryen's wasm-opt from npm: Debian's breaks the wasm.
+export PATH := $(CURDIR)/scripts/bin:$(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export TRUNK_SKIP_VERSION_CHECK := true
 
 TRUNK_BUILD := trunk build --release --offline
@@ -28,14 +29,16 @@ size:
 	node scripts/size.mjs --check
 
 ## bench: print every figure: size, native store and trends, decoder property runs,
-## browser timings with 1,000 cases, and Lighthouse (median of 5 runs)
+## browser timings with 1,000 cases, and Lighthouse (median of 5 runs). BASELINE=<dir> puts
+## another build's dist/ beside them (e.g. main's, built in a worktree)
 bench: setup dist-only
 	node scripts/size.mjs
+	$(if $(BASELINE),node scripts/size.mjs $(BASELINE) | tail -1)
 	cargo bench --locked --bench store
 	cargo bench --locked --bench trends
 	MEND_FUZZ_CASES=2000 cargo test --locked --release --test decoders -- --nocapture --test-threads 1
-	node scripts/bench.mjs
-	node scripts/lighthouse.mjs --runs 5
+	node scripts/bench.mjs $(if $(BASELINE),--baseline $(BASELINE))
+	node scripts/lighthouse.mjs --runs 5 $(if $(BASELINE),--baseline $(BASELINE))
 
 ## fuzz: the decoders' property tests on many more inputs (MEND_FUZZ_CASES, default 100000)
 fuzz:
@@ -64,8 +67,12 @@ lint:
 unit:
 	cargo test --locked
 
+# After trunk: Home's first screen into the page (drawn by the app in headless Chromium), then
+# brotli and gzip copies of every text and wasm file for hosts that serve them.
 dist-only:
 	$(TRUNK_BUILD)
+	node scripts/prerender.mjs dist
+	node scripts/compress.mjs dist
 
 e2e:
 	npx playwright test

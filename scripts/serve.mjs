@@ -2,7 +2,8 @@
 // It serves one directory under a base path (e.g. /mend/) to show the build works from any
 // sub-path, and nothing else: no rewrites, no caching tricks. With `--compress yes` it
 // compresses text and wasm as static hosts such as Netlify or Cloudflare Pages do: brotli when
-// the browser accepts it, otherwise gzip (used for the Lighthouse run).
+// the browser accepts it, otherwise gzip; with `--compress gzip`, gzip only, as the plainest
+// static host does (the Lighthouse runs).
 //
 //   node scripts/serve.mjs --dir dist --base /mend/ --port 4173 [--host 127.0.0.1] [--compress yes]
 import { createServer } from 'node:http';
@@ -53,7 +54,7 @@ function compressed(file, encoding, body) {
 }
 
 // Compress everything before the first request, so no request waits for it.
-if (args.compress === 'yes') {
+if (['yes', 'gzip'].includes(args.compress)) {
   for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
     const file = join(entry.parentPath ?? entry.path, entry.name);
     if (!entry.isFile() || ['.png', '.ico'].includes(extname(file))) continue;
@@ -91,8 +92,9 @@ const server = createServer(async (req, res) => {
     };
     const compressible = !['.png', '.ico'].includes(extname(file));
     const accepts = req.headers['accept-encoding'] ?? '';
-    const encoding = /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : null;
-    if (args.compress === 'yes' && compressible && encoding) {
+    const brotli = args.compress === 'yes' && /\bbr\b/.test(accepts);
+    const encoding = brotli ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : null;
+    if (['yes', 'gzip'].includes(args.compress) && compressible && encoding) {
       body = compressed(file, encoding, body);
       headers['Content-Encoding'] = encoding;
       headers.Vary = 'Accept-Encoding';

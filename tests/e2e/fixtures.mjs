@@ -94,9 +94,11 @@ export async function expectNoAxeViolations(page, label = '') {
   expect(summary, `axe-core violations ${label}`).toEqual([]);
 }
 
-/** Opens a screen by its fragment and waits for the app to render its main heading. */
+/** Opens a screen by its fragment and waits for the app to render its main heading (not the
+ *  first screen the page itself carries for a new visitor, whose buttons do nothing yet). */
 export async function open(page, fragment) {
   await page.goto(fragment);
+  await expect(page.locator('[data-prerendered]')).toHaveCount(0);
   await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toBeVisible();
 }
 
