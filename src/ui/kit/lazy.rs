@@ -87,12 +87,17 @@ fn missing(attempt: RwSignal<u32>, shows: Shows) -> AnyView {
              on this device before, or a new version of Mend came out since this page was \
              opened. Your cases are safe.",
         ))
-        .child(button("Try again", "primary", None, move |_| {
-            attempt.update(|n| *n += 1)
-        }))
-        .child(button("Reload Mend", "", None, |_| {
-            let _ = window().location().reload();
-        }));
+        .child(
+            el("p")
+                .class("actions")
+                .child(button("Try again", "primary", None, move |_| {
+                    attempt.update(|n| *n += 1)
+                }))
+                .child(button("Reload Mend", "", None, |_| {
+                    let _ = window().location().reload();
+                }))
+                .into_any(),
+        );
     match shows {
         Shows::Screen => vec![heading("Could not open this screen"), alert.into_any()].into_any(),
         Shows::Part => alert.into_any(),
