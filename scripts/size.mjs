@@ -23,10 +23,14 @@ function firstVisit() {
   const seen = new Set(['index.html']);
   const queue = ['index.html'];
   while (queue.length > 0) {
-    const text = readFileSync(join(dist, queue.shift()), 'utf8');
+    const name = queue.shift();
+    const text = readFileSync(join(dist, name), 'utf8');
     const refs = [
       ...text.matchAll(/\b(?:href|src)=["']?(?:\.\/)?([^"' >]+)/g),
       ...text.matchAll(/\bfrom\s*["']\.\/([^"']+)["']/g),
+      // The page's loader names the main wasm in a string. (The split loader names the lazy
+      // part the same way, but fetches it only when it is first needed.)
+      ...(name === 'index.html' ? text.matchAll(/["']\.\/([^"']+\.wasm)["']/g) : []),
     ].map((m) => m[1]);
     for (const ref of refs) {
       if (seen.has(ref) || !existsSync(join(dist, ref)) || statSync(join(dist, ref)).isDirectory()) continue;
@@ -39,6 +43,10 @@ function firstVisit() {
 
 const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
 const first = firstVisit();
+if (![...first].some((f) => /_bg\.wasm$/.test(f))) {
+  console.error('size: the first visit found no main wasm module; has the page changed how it loads it?');
+  process.exit(1);
+}
 const rows = files(dist)
   .filter((f) => !/\.(br|gz)$/.test(f))
   .map((f) => {
