@@ -3,7 +3,8 @@
 // figures; fails only if the app cannot be measured. Run with `make bench`; with
 // `--baseline <dir>` the start-up figures of another build's dist/ (e.g. main's) come beside.
 import { chromium } from '@playwright/test';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
+import { startServer } from './static-server.mjs';
 
 const PORT = 4175;
 const URL = `http://127.0.0.1:${PORT}/mend/`;
@@ -11,12 +12,8 @@ const RUNS = 7;
 const at = process.argv.indexOf('--baseline');
 const baseline = at > 0 ? process.argv[at + 1] : null;
 
-function serve(dir, port) {
-  return spawn('node', ['scripts/serve.mjs', '--dir', dir, '--base', '/mend/', '--port', String(port)], { stdio: 'ignore' });
-}
-const server = serve('dist', PORT);
-const baseServer = baseline ? serve(baseline, PORT + 3) : null;
-await new Promise((r) => setTimeout(r, 400));
+const server = await startServer({ dir: 'dist', port: PORT });
+const baseServer = baseline ? await startServer({ dir: baseline, port: PORT + 3 }) : null;
 
 /** Waits until the app itself has drawn the screen (not the first screen the page carries). */
 const appDrawn = (page) =>
@@ -72,9 +69,8 @@ console.log(`  1,000 stored cases   store loaded ${ms(full.ready)}, first screen
 const ratio = full.shown / empty.shown;
 console.log(`  ratio                ${ratio.toFixed(2)}x (goal: at most 1.3x)${ratio > 1.3 ? '  OVER THE GOAL' : ''}`);
 if (baseline) {
-  const baseUrl = `http://127.0.0.1:${PORT + 3}/mend/`;
-  const e = await startup({}, baseUrl);
-  const f = await startup(seed, baseUrl);
+  const e = await startup({}, baseServer.url);
+  const f = await startup(seed, baseServer.url);
   console.log(`  beside it, ${baseline}: empty ${ms(e.shown)}, 1,000 cases ${ms(f.shown)}, ratio ${(f.shown / e.shown).toFixed(2)}x`);
 }
 
@@ -154,5 +150,5 @@ if (baseline) {
 }
 
 await browser.close();
-server.kill();
-baseServer?.kill();
+server.stop();
+baseServer?.stop();

@@ -36,6 +36,13 @@ export function writeServiceWorker(dir) {
   return { version: hash, files: list };
 }
 
+/** Minifies <dir>/sw.js (release builds). */
+export async function minifyServiceWorker(dir) {
+  const { minify } = await import('terser');
+  const path = join(dir, 'sw.js');
+  writeFileSync(path, (await minify(readFileSync(path, 'utf8'), { compress: { passes: 2 }, mangle: true })).code);
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const dir = process.argv[2];
   if (!dir) {

@@ -10,10 +10,10 @@
 //                                          less), beside the same for another build's dist/
 //                                          (e.g. main's) when given
 // Performance varies on a shared 2-core machine, so it is reported, never enforced.
-import { spawn } from 'node:child_process';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { chromium } from '@playwright/test';
+import { startServer } from './static-server.mjs';
 
 const option = (name) => {
   const at = process.argv.indexOf(name);
@@ -22,20 +22,6 @@ const option = (name) => {
 const runs = Number(option('--runs') ?? 1);
 const baseline = option('--baseline');
 const FLOORS = { accessibility: 1, 'best-practices': 1, seo: 1 };
-
-async function serve(dir, port) {
-  const server = spawn('node', ['scripts/serve.mjs', '--dir', dir, '--base', '/mend/', '--port', String(port), '--compress', 'gzip'], {
-    stdio: 'ignore',
-  });
-  const url = `http://127.0.0.1:${port}/mend/`;
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(url)).ok) break;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return { server, url };
-}
 
 /** Opens the worked example in the browser Lighthouse will use; returns its id. */
 async function seedExample(chrome, url) {
@@ -81,7 +67,8 @@ function checkFloors(name, lhr) {
 
 /** Every run of every page of the build in `dir`: { page name: [lhr, …] }. */
 async function measure(dir, port) {
-  const { server, url } = await serve(dir, port);
+  const server = await startServer({ dir, port, compress: 'gzip' });
+  const url = server.url;
   const chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROME_PATH || '/usr/bin/chromium',
     chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -101,7 +88,7 @@ async function measure(dir, port) {
     return results;
   } finally {
     await chrome.kill();
-    server.kill();
+    server.stop();
   }
 }
 

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeServiceWorker } from './gen-sw.mjs';
+import { minifyServiceWorker, writeServiceWorker } from './gen-sw.mjs';
 import { placeChunks } from './split-chunks.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -100,5 +100,5 @@ writeFileSync(htmlPath, html);
 console.log(`post-build: CSP allows ${hashes.length} inline loader script(s) by hash.`);
 
 const { version, files } = writeServiceWorker(staging);
-if (release) await shrink('sw.js', false);
+if (release) await minifyServiceWorker(staging);
 console.log(`post-build: service worker ${version} precaches ${files.length} files.`);

@@ -7,32 +7,17 @@
 // page's head decide that before the first paint (index.html), and the CSS hides it.
 // The service worker is written again, since the page changed.
 //   node scripts/prerender.mjs [dir]
-import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
-import { writeServiceWorker } from './gen-sw.mjs';
+import { minifyServiceWorker, writeServiceWorker } from './gen-sw.mjs';
+import { startServer } from './static-server.mjs';
 
 const dir = process.argv[2] ?? 'dist';
-const PORT = 4170;
-
-async function serve() {
-  const server = spawn('node', ['scripts/serve.mjs', '--dir', dir, '--base', '/', '--port', String(PORT)], { stdio: 'ignore' });
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${PORT}/`)).ok) return server;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  server.kill();
-  throw new Error(`prerender: no server on port ${PORT}`);
-}
 
 /** The markup the app draws for a new visitor's Home. */
 async function firstScreen() {
-  const server = await serve();
+  const server = await startServer({ dir, port: 4170, base: '/' });
   const browser = await chromium.launch({
     executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu'],
@@ -40,7 +25,7 @@ async function firstScreen() {
   try {
     const context = await browser.newContext({ serviceWorkers: 'block' });
     const page = await context.newPage();
-    await page.goto(`http://127.0.0.1:${PORT}/#/`);
+    await page.goto(`${server.url}#/`);
     await page.getByRole('heading', { level: 1, name: 'Handle an unhappy client, calmly' }).waitFor();
     await page.waitForLoadState('networkidle');
     return await page.evaluate(() =>
@@ -55,7 +40,7 @@ async function firstScreen() {
     );
   } finally {
     await browser.close();
-    server.kill();
+    server.stop();
   }
 }
 
@@ -71,8 +56,6 @@ if (!markup.includes('<h1')) {
   process.exit(1);
 }
 writeFileSync(htmlPath, html.replace('<body>', `<body>${markup}`));
-const { minify } = await import('terser');
 writeServiceWorker(dir);
-const sw = join(dir, 'sw.js');
-writeFileSync(sw, (await minify(readFileSync(sw, 'utf8'), { compress: { passes: 2 }, mangle: true })).code);
+await minifyServiceWorker(dir);
 console.log(`prerender: Home's first screen (${markup.length} bytes of markup) is in ${htmlPath}`);

@@ -1,9 +1,8 @@
 // The installable offline app: installability, the service worker, working offline, safe
 // updates that wait for the user, and a precache list that is exactly the build.
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, appendFileSync } from 'node:fs';
-import { spawn } from 'node:child_process';
-import { controlled, ownServer, serverUp } from './release.mjs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { controlled, ownServer } from './release.mjs';
 import { join, relative, sep } from 'node:path';
 import { chromium } from '@playwright/test';
 import { test, expect, open, saveStatus, expectNoAxeViolations } from './fixtures.mjs';
@@ -101,20 +100,17 @@ test('the precache list is exactly the files of dist/', async () => {
 test.describe('updates', () => {
   test.describe.configure({ mode: 'serial' });
   const PORT = 4180;
-  let dir;
   let server;
   test.use({ baseURL: `http://127.0.0.1:${PORT}/mend/` });
 
   test.beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'mend-release-'));
-    cpSync('dist', dir, { recursive: true });
-    server = spawn('node', ['scripts/serve.mjs', '--dir', dir, '--base', '/mend/', '--port', String(PORT)], { stdio: 'ignore' });
-    await serverUp(PORT);
+    server = ownServer(PORT);
+    await server.start();
   });
 
   test.afterAll(() => {
-    server?.kill();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    server?.stop();
+    server?.remove();
   });
 
   test('a new release shows "Update available" and reloads only when applied', async ({ page }) => {
@@ -127,8 +123,8 @@ test.describe('updates', () => {
     });
 
     // A new release: one file changes, and the build step writes a new service worker.
-    appendFileSync(join(dir, 'icons/icon.svg'), '\n<!-- next release -->\n');
-    writeServiceWorker(dir);
+    appendFileSync(join(server.dir, 'icons/icon.svg'), '\n<!-- next release -->\n');
+    writeServiceWorker(server.dir);
     await page.evaluate(() => window.mendPwa.checkForUpdate());
 
     const prompt = page.getByRole('status').filter({ hasText: 'A new version of Mend is ready' });

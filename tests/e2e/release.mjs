@@ -1,10 +1,10 @@
 // Helpers for tests that need a release of their own: a copy of dist/ on its own port, which a
 // test can stop (the network goes) or change (a new version is deployed).
 import { cpSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeServiceWorker } from '../../scripts/gen-sw.mjs';
+import { startServer } from '../../scripts/static-server.mjs';
 
 /** Waits until the service worker is active and controls `page`. */
 export async function controlled(page) {
@@ -12,33 +12,17 @@ export async function controlled(page) {
   await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', null, { timeout: 20_000 });
 }
 
-/** Waits until a server answers on `port` (it may be slow to start on a busy machine). */
-export async function serverUp(port) {
-  for (let i = 0; i < 100; i++) {
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/mend/`);
-      if (res.ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`no server on port ${port}`);
-}
-
 /** Serves a copy of dist/ under /mend/ on its own port. */
 export function ownServer(port) {
   const dir = mkdtempSync(join(tmpdir(), 'mend-release-'));
   cpSync('dist', dir, { recursive: true });
   let server = null;
-  const start = () => {
-    server = spawn('node', ['scripts/serve.mjs', '--dir', dir, '--base', '/mend/', '--port', String(port)], { stdio: 'ignore' });
-    return serverUp(port);
-  };
   return {
     dir,
-    start,
-    stop: () => server?.kill(),
+    start: async () => {
+      server = await startServer({ dir, port });
+    },
+    stop: () => server?.stop(),
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
 }
