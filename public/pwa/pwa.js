@@ -20,6 +20,8 @@ window.mendPwa = {
     state.updating = true;
     state.waiting.postMessage({ type: 'apply-update' });
   },
+  /** True when a service worker serves this page, so every file is in its cache. */
+  offlineReady: () => Boolean(navigator.serviceWorker && navigator.serviceWorker.controller),
   /** True when the browser offers to install the app. */
   canInstall: () => state.installEvent !== null,
   /** Shows the browser's install prompt. */

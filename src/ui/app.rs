@@ -49,6 +49,7 @@ pub fn App() -> impl IntoView {
     provide_context(app);
     crate::ui::browser::pwa::Pwa::start();
     crate::ui::screens::sync::start(app);
+    crate::ui::kit::lazy::warm_up_later();
     let route = route_signal();
     follow_route(app, route);
 

@@ -46,13 +46,24 @@ test.describe('installed', () => {
     const server = ownServer(PORT);
     await server.start();
     try {
+      // The page itself only ever takes the later part from the service worker's cache: it
+      // is never downloaded twice, not even on the first visit.
+      const fetched = [];
+      page.on('response', (r) => {
+        if (/split_later-/.test(r.url())) fetched.push(r.fromServiceWorker());
+      });
       await open(page, '#/');
       await controlled(page);
       const caseId = await newCase(page, 'Offline Ltd');
       server.stop();
+      // Installed: a moment after start the later part is compiled, before anyone opens it.
+      const warmed = page.waitForResponse(/split_later-/);
       await page.reload();
       await expect(h1(page, 'Before you call')).toBeVisible();
+      expect((await warmed).fromServiceWorker()).toBe(true);
       await openEveryLazyScreen(page, caseId);
+      expect(fetched.length).toBeGreaterThan(0);
+      expect(fetched.every(Boolean)).toBe(true);
     } finally {
       server.stop();
       server.remove();

@@ -33,6 +33,11 @@ fn ask(name: &str) -> bool {
     call(name).and_then(|v| v.as_bool()).unwrap_or(false)
 }
 
+/// A service worker serves this page: every file of the app is in its cache.
+pub fn offline_ready() -> bool {
+    ask("offlineReady")
+}
+
 impl Pwa {
     /// Starts listening. The events may have fired before the app loaded, so the current
     /// state is read once as well.

@@ -4,14 +4,18 @@
 //! cannot be fetched (offline before it was ever loaded here, or a new version deployed since
 //! this page opened), a plain message with Try again shows, never a panic.
 
+use crate::ui::browser::pwa::offline_ready;
 use crate::ui::kit::focus::focus_if_pending;
 use crate::ui::kit::{button, dyn_view, el, heading, para};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
+use leptos::wasm_split::wasm_split;
 use send_wrapper::SendWrapper;
 use std::future::Future;
 use std::pin::Pin;
+use std::time::Duration;
+use wasm_bindgen_futures::spawn_local;
 
 /// A chunk could not be loaded.
 pub struct Missing;
@@ -57,6 +61,28 @@ macro_rules! lazy_view {
     };
 }
 pub(crate) use lazy_view;
+
+/// A moment after start, compiles the later part from the service worker's cache, so the
+/// first screen drawn from it appears at once. Not on a first visit (nothing cached yet): the
+/// service worker is downloading it then, and it is never fetched twice.
+pub fn warm_up_later() {
+    set_timeout(
+        || {
+            if offline_ready() {
+                spawn_local(async {
+                    let _ = preload_later().await;
+                });
+            }
+        },
+        Duration::from_secs(2),
+    );
+}
+
+// Never called: it names the later module, so `preload_later` can fetch it.
+#[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_later))]
+fn later_module() -> Result<(), Missing> {
+    Ok(())
+}
 
 /// Draws the view once its chunk is here, and on failure a way on.
 pub fn lazy(load: impl Fn() -> Loading + Send + 'static, shows: Shows) -> AnyView {
