@@ -5,10 +5,16 @@
 //! Every record type is `#[serde(default)]`: a missing field takes its default (older records
 //! load), an unknown field is ignored (a newer minor change loads), and a field of the wrong
 //! type is an error, so a damaged record is set aside rather than silently emptied.
+//!
+//! Reading goes through [`Reader`] rather than `serde_json::from_value`: the same, except
+//! that a struct is read only from an object. Serde's derive can also read a struct from a
+//! list (`[field1, field2, …]`), which Mend never writes; with that path unreachable, its
+//! code, a second copy of every type's reader, drops out of the wasm (14 KB gzipped, measured).
 
 use serde::Serialize;
-use serde::de::DeserializeOwned;
-use serde_json::Value;
+use serde::de::value::StringDeserializer;
+use serde::de::{self, DeserializeOwned, DeserializeSeed, Deserializer, Visitor};
+use serde_json::{Error, Map, Value};
 
 /// The JSON of a record's data.
 pub fn to_json<T: Serialize>(data: &T) -> Value {
@@ -18,7 +24,123 @@ pub fn to_json<T: Serialize>(data: &T) -> Value {
 
 /// Reads JSON into a type, or says what is wrong with it.
 pub fn from_json<T: DeserializeOwned>(value: Value) -> Result<T, String> {
-    serde_json::from_value(value).map_err(|e| e.to_string())
+    T::deserialize(Reader(value)).map_err(|e| e.to_string())
+}
+
+/// Parsed JSON as serde reads it, structs from objects only (see the top of this file).
+struct Reader(Value);
+
+impl<'de> Deserializer<'de> for Reader {
+    type Error = Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.0 {
+            Value::Null => visitor.visit_unit(),
+            Value::Bool(b) => visitor.visit_bool(b),
+            Value::Number(n) => n.deserialize_any(visitor),
+            Value::String(s) => visitor.visit_string(s),
+            Value::Array(items) => visitor.visit_seq(Items(items.into_iter())),
+            Value::Object(map) => visitor.visit_map(Fields::new(map)),
+        }
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.0 {
+            Value::Null => visitor.visit_none(),
+            _ => visitor.visit_some(self),
+        }
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        match self.0 {
+            Value::Object(map) => visitor.visit_map(Fields::new(map)),
+            _ => Err(de::Error::custom("expected an object")),
+        }
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        visitor.visit_newtype_struct(self)
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        self.0.deserialize_enum(name, variants, visitor)
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+        unit unit_struct seq tuple tuple_struct map identifier ignored_any
+    }
+}
+
+/// A list's items, each read by a [`Reader`].
+struct Items(std::vec::IntoIter<Value>);
+
+impl<'de> de::SeqAccess<'de> for Items {
+    type Error = Error;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, Error> {
+        self.0
+            .next()
+            .map(|v| seed.deserialize(Reader(v)))
+            .transpose()
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.0.len())
+    }
+}
+
+/// An object's fields: each key as text, each value read by a [`Reader`].
+struct Fields {
+    iter: <Map<String, Value> as IntoIterator>::IntoIter,
+    value: Option<Value>,
+}
+
+impl Fields {
+    fn new(map: Map<String, Value>) -> Fields {
+        Fields {
+            iter: map.into_iter(),
+            value: None,
+        }
+    }
+}
+
+impl<'de> de::MapAccess<'de> for Fields {
+    type Error = Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Error> {
+        let Some((key, value)) = self.iter.next() else {
+            return Ok(None);
+        };
+        self.value = Some(value);
+        seed.deserialize(StringDeserializer::<Error>::new(key))
+            .map(Some)
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
+        let value = self.value.take().unwrap_or(Value::Null);
+        seed.deserialize(Reader(value))
+    }
 }
 
 #[cfg(test)]
@@ -58,6 +180,12 @@ mod tests {
             from_json::<Sample>(json!({"count": null})).unwrap(),
             Sample::default()
         );
+    }
+
+    #[test]
+    fn a_struct_is_read_from_an_object_only() {
+        assert!(from_json::<Sample>(json!(["Bo", 1])).is_err());
+        assert!(from_json::<Sample>(json!({"name": "Bo"})).is_ok());
     }
 
     #[test]
