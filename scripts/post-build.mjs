@@ -5,7 +5,7 @@
 // 2. Brings in the lazy screens' chunks, and minifies the scripts (release builds).
 // 3. Writes the service worker with the precache list of exactly this build's files.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { minifyServiceWorker, writeServiceWorker } from './gen-sw.mjs';
 import { placeChunks } from './split-chunks.mjs';
@@ -95,6 +95,18 @@ if (!html.includes(sri(glueBefore))) {
 html = html.replace(sri(glueBefore), sri(Buffer.from(glue, 'utf8')));
 if (release) for (const name of ['pwa.js', 'bytes.js', 'sync.js']) await shrink(name, true);
 if (release && split) await shrink(split.loader, true);
+// wasm-bindgen's snippets: the JS modules beside the Rust that imports them (ui/browser/*.js).
+// Trunk preloads each with an integrity hash, which follows.
+const snippets = join(staging, 'snippets');
+if (release && existsSync(snippets)) {
+  for (const name of readdirSync(snippets, { recursive: true })) {
+    if (!String(name).endsWith('.js')) continue;
+    const path = join(snippets, String(name));
+    const before = readFileSync(path);
+    await shrink(join('snippets', String(name)), true);
+    html = html.replace(sri(before), sri(readFileSync(path)));
+  }
+}
 if (split) console.log(`post-build: ${split.chunks.length} lazy screen chunk(s) beside ${split.loader}.`);
 writeFileSync(htmlPath, html);
 console.log(`post-build: CSP allows ${hashes.length} inline loader script(s) by hash.`);

@@ -5,6 +5,7 @@
 //! conversion by Howard Hinnant ("chrono-Compatible Low-Level Date Algorithms"), which is a
 //! few lines and keeps the wasm smaller than a general date-time crate.
 
+use super::locale::written;
 use std::fmt;
 
 pub const MS_PER_DAY: i64 = 86_400_000;
@@ -127,9 +128,12 @@ impl Date {
         format!("{y:04}-{m:02}-{d:02}")
     }
 
-    /// A short, unambiguous form for people: `3 Mar 2026`.
+    /// A short, unambiguous form for people: `3 Mar 2026`, or the user's own (`locale`).
     pub fn human(self) -> String {
         let (y, m, d) = self.ymd();
+        if let Some(text) = written(|c| c.date(y, m, d)) {
+            return text;
+        }
         format!("{d} {} {y}", MONTHS[m as usize - 1])
     }
 
@@ -138,7 +142,7 @@ impl Date {
         match Date::parse(&format!("{key}-01")) {
             Some(d) => {
                 let (y, m, _) = d.ymd();
-                format!("{} {y}", MONTHS[m as usize - 1])
+                Date::month_year(y, m)
             }
             None => key.to_string(),
         }
@@ -146,6 +150,9 @@ impl Date {
 
     /// "Mar 2026", for a month of a year.
     pub fn month_year(year: i32, month: u32) -> String {
+        if let Some(text) = written(|c| c.month(year, month)) {
+            return text;
+        }
         let name = MONTHS.get(month.wrapping_sub(1) as usize).unwrap_or(&"");
         format!("{name} {year}")
     }
@@ -222,12 +229,15 @@ impl<'de> serde::Deserialize<'de> for Date {
     }
 }
 
-/// A timestamp for people: `3 Mar 2026, 14:05` in local time.
+/// A timestamp for people: `3 Mar 2026, 14:05` in local time, or the user's own (`locale`).
 pub fn human_time(ms: i64, offset_minutes: i32) -> String {
     let local = ms + i64::from(offset_minutes) * 60_000;
     let day = Date(local.div_euclid(MS_PER_DAY) as i32);
     let minutes = local.rem_euclid(MS_PER_DAY) / 60_000;
-    format!("{}, {:02}:{:02}", day.human(), minutes / 60, minutes % 60)
+    let (hour, minute) = ((minutes / 60) as u32, (minutes % 60) as u32);
+    let time =
+        written(|c| c.time(hour, minute)).unwrap_or_else(|| format!("{hour:02}:{minute:02}"));
+    format!("{}, {time}", day.human())
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ pub mod figure;
 pub mod guidance;
 pub mod history;
 pub mod json;
+pub mod locale;
 pub mod money;
 pub mod numbers;
 pub mod order;

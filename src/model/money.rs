@@ -199,8 +199,17 @@ pub fn parse_money(text: &str, code: &str) -> Result<Option<i64>, MoneyError> {
 }
 
 /// `$1,234.50`, `¥12,000`, `CHF 99.00`; negative amounts as `−$5.00`.
+/// In the browser, the user's own conventions write it instead (`model::locale`).
 pub fn format_money(minor: i64, code: &str) -> String {
     let cur = currency(code);
+    let known = if cur.code == "XXX" {
+        code.to_ascii_uppercase()
+    } else {
+        cur.code.to_string()
+    };
+    if let Some(text) = super::locale::written(|c| c.money(minor, &known, cur.exponent)) {
+        return text;
+    }
     let symbol = if cur.code == "XXX" {
         format!("{} ", code.to_ascii_uppercase())
     } else {
@@ -209,44 +218,33 @@ pub fn format_money(minor: i64, code: &str) -> String {
     let sign = if minor < 0 { "−" } else { "" };
     format!(
         "{sign}{symbol}{}",
-        format_plain_abs(minor.unsigned_abs(), cur.exponent, true)
+        grouped(minor.unsigned_abs(), cur.exponent)
     )
 }
 
 /// The amount as it is typed back into a field: `1234.50`, no symbol, no separators.
 pub fn format_for_input(minor: i64, code: &str) -> String {
-    let cur = currency(code);
-    let sign = if minor < 0 { "-" } else { "" };
-    format!(
-        "{sign}{}",
-        format_plain_abs(minor.unsigned_abs(), cur.exponent, false)
-    )
+    super::locale::decimal(minor, currency(code).exponent)
 }
 
-fn format_plain_abs(minor: u64, exponent: u32, group: bool) -> String {
+fn grouped(minor: u64, exponent: u32) -> String {
     let scale = 10_u64.pow(exponent);
     let whole = (minor / scale).to_string();
-    let whole = if group {
-        let mut out = String::new();
-        for (i, ch) in whole.chars().enumerate() {
-            if i > 0 && (whole.len() - i).is_multiple_of(3) {
-                out.push(',');
-            }
-            out.push(ch);
+    let mut out = String::new();
+    for (i, ch) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i).is_multiple_of(3) {
+            out.push(',');
         }
-        out
-    } else {
-        whole
-    };
-    if exponent == 0 {
-        whole
-    } else {
-        format!(
-            "{whole}.{:0width$}",
+        out.push(ch);
+    }
+    if exponent > 0 {
+        out.push_str(&format!(
+            ".{:0width$}",
             minor % scale,
             width = exponent as usize
-        )
+        ));
     }
+    out
 }
 
 /// `amount × numerator ÷ denominator`, rounded half away from zero, in 128-bit arithmetic.

@@ -15,6 +15,7 @@ mod state;
 pub fn mount() {
     // A panic's message goes to the console (without a stack trace, which would need more code).
     std::panic::set_hook(Box::new(|info| leptos::logging::error!("{info}")));
+    browser::locale::install_browser_conventions();
     // The first screen painted from the page itself (scripts/prerender.mjs) goes as the app
     // draws the same in its place, in one task, so nothing flickers.
     let document = leptos::prelude::document();

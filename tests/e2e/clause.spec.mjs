@@ -154,9 +154,9 @@ test('a clause linked to a case gives the case its dates and drafts a request fo
   await widget.getByLabel('Which clause in your agreement applies?').selectOption({ label: 'Web projects' });
   await widget.getByLabel('The day the dispute was raised in writing').fill('2026-03-02');
   // Simple CEDR clause: 30 days to settle, then 14 to agree a mediator.
-  await expect(widget.getByRole('listitem').filter({ hasText: 'The negotiation window ends on' })).toContainText('1 Apr 2026');
-  await expect(widget.getByRole('listitem').filter({ hasText: 'You may start mediation from' })).toContainText('1 Apr 2026');
-  await expect(widget.getByRole('listitem').filter({ hasText: 'Agree a mediator by, or CEDR appoints one' })).toContainText('15 Apr 2026');
+  await expect(widget.getByRole('listitem').filter({ hasText: 'The negotiation window ends on' })).toContainText('Apr 1, 2026');
+  await expect(widget.getByRole('listitem').filter({ hasText: 'You may start mediation from' })).toContainText('Apr 1, 2026');
+  await expect(widget.getByRole('listitem').filter({ hasText: 'Agree a mediator by, or CEDR appoints one' })).toContainText('Apr 15, 2026');
   await expect(saveStatus(page)).toHaveText('Saved');
   await expectNoAxeViolations(page, 'resolve stage with a clause');
 

@@ -23,11 +23,9 @@ export function day(offset) {
   return new Date(Date.parse(`${TODAY}T00:00:00Z`) + offset * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** A date as the app writes it for people: "3 Dec 2026". */
+/** A date as the app writes it for people in the tests' locale (en-US): "Dec 3, 2026". */
 export function human(iso) {
-  const [y, m, d] = iso.split('-').map(Number);
-  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-  return `${d} ${months[m - 1]} ${y}`;
+  return new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso}T12:00:00Z`));
 }
 
 /** Starts a browser context's clock at NOW; it then runs on as usual. */

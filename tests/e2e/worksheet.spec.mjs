@@ -114,7 +114,7 @@ test('a whole case by keyboard alone, surviving reloads midway and at the end', 
   const answers = page.getByRole('definition');
   for (const text of [
     'Priya Natarajan',
-    '15 Nov 2026',
+    'Nov 15, 2026',
     'Email',
     '$450.00',
     '12 hours',
@@ -237,7 +237,7 @@ test('an overdue check-in appears on Home', { tag: '@dates' }, async ({ page }) 
   await open(page, '#/');
   const overdue = page.getByRole('region', { name: 'Check-ins overdue' });
   await expect(overdue).toContainText('Late Reply Ltd');
-  await expect(overdue).toContainText('due 5 Jan 2026: Ask whether the refund arrived');
+  await expect(overdue).toContainText('due Jan 5, 2026: Ask whether the refund arrived');
   await overdue.getByRole('link', { name: 'Late Reply Ltd' }).click();
   await expect(page.getByRole('heading', { level: 2, name: '8. Follow up' })).toBeVisible();
 });

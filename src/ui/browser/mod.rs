@@ -3,6 +3,7 @@
 pub mod bytes;
 pub mod clipboard;
 pub mod download;
+pub mod locale;
 pub mod nav;
 pub mod online;
 pub mod printing;
