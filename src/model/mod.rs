@@ -1,6 +1,7 @@
 //! Pure domain: types, rules and calculations. No web types, no Leptos; tested natively.
 
 pub mod b64;
+pub mod calendar;
 pub mod case;
 pub mod clause;
 pub mod counsel;

@@ -7,6 +7,15 @@ pub(crate) fn current_fragment() -> String {
     window().location().hash().unwrap_or_default()
 }
 
+/// The full address of a route in this installation of Mend, for a link kept outside it
+/// (a calendar event).
+pub(crate) fn address_of(route: &crate::route::Route) -> String {
+    let l = window().location();
+    let origin = l.origin().unwrap_or_default();
+    let path = l.pathname().unwrap_or_default();
+    format!("{origin}{path}{}", route.to_fragment())
+}
+
 /// Goes to a route, adding it to the history.
 pub(crate) fn go(route: &crate::route::Route) {
     let _ = window().location().set_hash(&route.to_fragment());

@@ -1,5 +1,6 @@
 //! The element builder in Leptos's vocabulary, and the few controls every screen shares.
 
+pub mod calendar;
 pub mod case;
 pub mod crib;
 pub mod export;

@@ -11,6 +11,7 @@ use crate::model::{Case, Date, Record, Stage};
 use crate::route::Route;
 use crate::ui::browser::nav::{go, replace};
 use crate::ui::browser::time::{local_offset_minutes, now_ms, today};
+use crate::ui::kit::calendar::{Dates, calendar_button};
 use crate::ui::kit::export::export_nudge_view;
 use crate::ui::kit::inputs::filter_select;
 use crate::ui::kit::{button, card, dyn_text, dyn_view, el, heading, link, para, when};
@@ -274,6 +275,22 @@ fn reflect_nudge() -> AnyView {
     })
 }
 
+/// Every check-in and clause date still ahead, into the user's calendar at once. // G34
+fn upcoming_to_calendar() -> AnyView {
+    let app = use_app();
+    let ahead = Memo::new(move |_| {
+        let today = today();
+        app.cases(|m| {
+            m.values()
+                .any(|r| crate::model::calendar::anything_ahead(&r.data, today))
+        })
+    });
+    when(
+        move || ahead.get(),
+        || calendar_button("Add all upcoming to calendar", None, Dates::Upcoming),
+    )
+}
+
 /// The open cases that need attention first, or the way in when there are none.
 fn open_cases() -> AnyView {
     let app = use_app();
@@ -313,6 +330,7 @@ fn open_cases() -> AnyView {
                     ))
                     .into_any(),
             )
+            .child(upcoming_to_calendar())
             .into_any()
     })
 }

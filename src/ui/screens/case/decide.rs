@@ -1,15 +1,15 @@
 //! Decide: the respectful exit, the mediation clause and its dates, and reflecting on it.
 
-use crate::model::Clause;
-use crate::model::Date;
 use crate::model::case::{ClauseLink, Outcome};
 use crate::model::clause::Deadline;
 use crate::model::guidance::BEFORE_ENDING;
 use crate::model::guidance::EXIT_CHECKLIST;
 use crate::model::reflection::Reflection;
 use crate::model::worksheet::Widget;
+use crate::model::{Clause, Date};
 use crate::route::Route;
 use crate::ui::browser::time::today;
+use crate::ui::kit::calendar::{Dates, calendar_button};
 use crate::ui::kit::fields::{bind_case, read_case, shape_of, use_case_id, write_case};
 use crate::ui::kit::inputs::{check_input, date_input, field, labelled};
 use crate::ui::kit::{dyn_view, el, flag, link, para};
@@ -183,7 +183,8 @@ fn raised_field() -> AnyView {
     )
 }
 
-/// Each date the clause gives this case, and how far off it is.
+/// Each date the clause gives this case, how far off it is, and the dates still ahead into
+/// the user's calendar.
 fn deadlines(clause_id: String) -> AnyView {
     let app = use_app();
     let raised = read_case(|c| c.clause.as_ref().and_then(|l| l.raised).or(c.received));
@@ -203,7 +204,15 @@ fn deadlines(clause_id: String) -> AnyView {
             .collect::<Vec<_>>()
             .into_any()
     });
-    el("ul").class("deadlines").child(items).into_any()
+    vec![
+        el("ul").class("deadlines").child(items).into_any(),
+        calendar_button(
+            "Add these dates to calendar",
+            None,
+            Dates::Clause(use_case_id()),
+        ),
+    ]
+    .into_any()
 }
 
 fn deadline_item(d: Deadline, today: Date) -> AnyView {

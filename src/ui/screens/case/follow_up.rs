@@ -5,6 +5,8 @@ use crate::model::case::{Action, ActionStatus, CheckIn};
 use crate::model::worksheet::Widget;
 use crate::model::worksheet::overdue_check_ins;
 use crate::ui::browser::time::today;
+use crate::ui::kit::calendar::{Dates, calendar_button};
+use crate::ui::kit::fields::use_case_id;
 use crate::ui::kit::fields::{bind_case, read_case, shape_of, write_case};
 use crate::ui::kit::inputs::{check_input, date_input, labelled, select_input, text_input};
 use crate::ui::kit::{button, dyn_view, el, para, when};
@@ -97,6 +99,11 @@ fn check_in_row(i: usize) -> AnyView {
         .child(
             el("div")
                 .class("actions")
+                .child(calendar_button(
+                    "Add to calendar",
+                    Some(format!("Add to calendar: check-in {}", i + 1)),
+                    Dates::CheckIn(use_case_id(), i),
+                ))
                 .child(check_input(
                     format!("checkin-{i}-done"),
                     "Done".into(),
