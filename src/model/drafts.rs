@@ -282,6 +282,17 @@ pub struct Step {
     pub lines: Vec<String>,
 }
 
+/// The call script as plain text, to keep on the phone during the call: numbered steps,
+/// each with its lines.
+pub fn script_text(steps: &[Step]) -> String {
+    steps
+        .iter()
+        .enumerate()
+        .map(|(n, s)| format!("{}. {}\n{}", n + 1, s.heading, s.lines.join("\n")))
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
 fn step(heading: &'static str, lines: Vec<String>) -> Step {
     Step { heading, lines }
 }
@@ -632,6 +643,21 @@ pub fn beside_the_script() -> (&'static [&'static str], &'static str) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_script_as_text_numbers_its_steps_and_keeps_every_line() {
+        let steps = vec![
+            step(
+                "Calm, and acknowledge",
+                vec!["Thank you.".into(), "I hear you.".into()],
+            ),
+            step("Listen", vec!["What happened?".into()]),
+        ];
+        assert_eq!(
+            super::script_text(&steps),
+            "1. Calm, and acknowledge\nThank you.\nI hear you.\n\n2. Listen\nWhat happened?"
+        );
+    }
+
     use super::*;
     use crate::model::case::{
         Attempt, CheckIn, GoodFaith, Outcome, Question, RemedyKind, RemedyOption, Validity,

@@ -8,5 +8,6 @@ pub mod nav;
 pub mod online;
 pub mod printing;
 pub mod pwa;
+pub mod share;
 pub mod time;
 pub mod visibility;

@@ -10,6 +10,7 @@ pub mod inputs;
 pub mod install;
 pub mod lazy;
 pub mod paper;
+pub mod send;
 pub mod share_link;
 
 use leptos::ev;

@@ -1,12 +1,12 @@
-//! A drafted message: edit, copy, open in your email, print.
+//! A drafted message: edit, copy or share, open in your email, print.
 
 use crate::model::Case;
 use crate::model::drafts::{self, DraftKind};
 use crate::route::{PrintView, Route};
-use crate::ui::browser::clipboard::copy_text;
 use crate::ui::browser::time::today;
 use crate::ui::kit::fields::{read_case, shape_of, write_case};
 use crate::ui::kit::inputs::labelled;
+use crate::ui::kit::send::copy_and_share;
 use crate::ui::kit::{button, dyn_text, el, link, para, said_line, when};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -35,17 +35,6 @@ pub fn draft_view(kind: DraftKind) -> AnyView {
     let draft = move || drafts::current(kind, &case(), &signature(), today());
     let edited = shape_of(move |c| u64::from(c.drafts.iter().any(|d| d.kind == kind.key())));
     let said = RwSignal::new(String::new());
-    let copy = move |_| {
-        let text = draft().body;
-        leptos::task::spawn_local(async move {
-            said.set(if copy_text(&text).await {
-                "Copied. Paste it into your message, read it once more, and send it yourself."
-                    .into()
-            } else {
-                "This browser did not allow copying. Select the text and copy it.".into()
-            });
-        });
-    };
     let textarea = el("textarea")
         .id(id.clone())
         .attr("rows", "9")
@@ -68,7 +57,10 @@ pub fn draft_view(kind: DraftKind) -> AnyView {
         .child(
             el("p")
                 .class("actions no-print")
-                .child(button("Copy the message", "primary", None, copy))
+                .children(copy_and_share("Copy the message", said, move || {
+                    let d = draft();
+                    (d.subject, d.body)
+                }))
                 .child(
                     el("a")
                         .class("button")

@@ -10,6 +10,7 @@ use crate::route::{PrintView, Route};
 use crate::ui::kit::crib::crib_sheet;
 use crate::ui::kit::fields::{bind_case, provide_editing, read_case, shape_of};
 use crate::ui::kit::inputs::{check_input, question_view};
+use crate::ui::kit::lazy::lazy_view;
 use crate::ui::kit::{card, dyn_text, dyn_view, el, heading, link, para, text_list};
 use crate::ui::screens::case::counsel::{limits_view, reading_view};
 use crate::ui::screens::case::drafts::draft_view;
@@ -122,6 +123,10 @@ fn on_the_call(script: String) -> AnyView {
     )
 }
 
+// The draft, its copy and share, and every draft's wording load when first shown: a new
+// visitor's first screens never need them.
+lazy_view!(Part later, first_reply_split, first_reply() => draft_view(DraftKind::FirstReply));
+
 /// A written complaint: when to call, and the first reply asking for a call. // G6, G7
 fn written_reply(written: Memo<u64>) -> AnyView {
     dyn_view(move || {
@@ -131,11 +136,7 @@ fn written_reply(written: Memo<u64>) -> AnyView {
         section(
             "It came in writing: ask for a call, not a written debate",
             "start-reply",
-            vec![
-                ask("reach-when"),
-                ask("reach-time"),
-                draft_view(DraftKind::FirstReply),
-            ],
+            vec![ask("reach-when"), ask("reach-time"), first_reply()],
         )
     })
 }

@@ -3,9 +3,9 @@
 use crate::model::Clause;
 use crate::model::clause::NOT_ADVICE;
 use crate::route::Route;
-use crate::ui::browser::clipboard::copy_text;
 use crate::ui::browser::printing::print_page;
 use crate::ui::browser::time::today;
+use crate::ui::kit::send::copy_and_share;
 use crate::ui::kit::{button, el, heading, link, para, said_line};
 use crate::ui::screens::clause::clause_missing;
 use crate::ui::state::use_app;
@@ -28,16 +28,7 @@ pub fn request_view(clause_id: String, case_id: String) -> AnyView {
         .map(|p| el("p").child(p.to_string()).into_any())
         .collect();
     let said = RwSignal::new(String::new());
-    let copy = move |_| {
-        let text = text.clone();
-        leptos::task::spawn_local(async move {
-            said.set(if copy_text(&text).await {
-                "Copied. Paste it into an email or letter, check it, and send it.".into()
-            } else {
-                "This browser did not allow copying. Select the text and copy it.".into()
-            });
-        });
-    };
+    let text = StoredValue::new(text);
     vec![
         heading("Request for mediation"),
         para(
@@ -52,7 +43,9 @@ pub fn request_view(clause_id: String, case_id: String) -> AnyView {
         el("div").class("letter").children(paragraphs).into_any(),
         el("p")
             .class("actions no-print")
-            .child(button("Copy the request", "primary", None, copy))
+            .children(copy_and_share("Copy the request", said, move || {
+                ("Request for mediation".into(), text.get_value())
+            }))
             .child(button("Print", "", None, |_| print_page()))
             .child(link(Route::ClauseEdit(clause_id).to_fragment(), "Open the clause", "button"))
             .child(link(

@@ -7,7 +7,8 @@ use crate::model::numbers::offer_text;
 use crate::route::Route;
 use crate::ui::browser::time::today;
 use crate::ui::kit::paper::case_sheet;
-use crate::ui::kit::{el, heading, para, text_list};
+use crate::ui::kit::send::copy_and_share;
+use crate::ui::kit::{el, heading, para, said_line, text_list};
 use crate::ui::screens::print::blank::lines;
 use crate::ui::screens::print::{printed, toolbar};
 use crate::ui::state::use_app;
@@ -107,7 +108,23 @@ pub fn script_page(id: String) -> AnyView {
         return crate::ui::kit::case::case_not_found();
     };
     let reading = untrack(|| crate::ui::kit::case::case_reading(&id, &case));
-    let steps: Vec<AnyView> = call_script(&case, &reading, today())
+    let script = call_script(&case, &reading, today());
+    let as_text = StoredValue::new(drafts::script_text(&script));
+    let title = StoredValue::new(format!("Call script: {}", case.title()));
+    let said = RwSignal::new(String::new());
+    let send = el("div")
+        .class("no-print")
+        .child(
+            el("p")
+                .class("actions")
+                .children(copy_and_share("Copy the script", said, move || {
+                    (title.get_value(), as_text.get_value())
+                }))
+                .into_any(),
+        )
+        .child(said_line("", said))
+        .into_any();
+    let steps: Vec<AnyView> = script
         .into_iter()
         .enumerate()
         .map(|(n, step)| {
@@ -151,6 +168,7 @@ pub fn script_page(id: String) -> AnyView {
     el("div")
         .class("sheet script-page")
         .child(toolbar(back, "Back to Before you call"))
+        .child(send)
         .child(printed(head, content))
         .into_any()
 }
