@@ -153,14 +153,21 @@ fn proposed_call(case: &Case, today: Date) -> String {
     }
 }
 
-/// Your latest restatement of the concern (the one the client confirmed, once they have).
+/// Your latest restatement of the concern, unless the client corrected it: one they
+/// corrected is never said back to them as it was (the one they confirmed, once they have).
+/// // G13
 pub fn restatement(case: &Case) -> Option<&str> {
+    let last = latest_attempt(case)?;
+    last.correction.trim().is_empty().then(|| last.mine.trim())
+}
+
+/// Your latest written restatement, corrected or not.
+fn latest_attempt(case: &Case) -> Option<&super::case::Attempt> {
     case.restate
         .attempts
         .iter()
         .rev()
-        .map(|a| a.mine.trim())
-        .find(|t| !t.is_empty())
+        .find(|a| !a.mine.trim().is_empty())
 }
 
 /// The restatement the client confirmed, if they have. // G13
@@ -297,6 +304,17 @@ fn step(heading: &'static str, lines: Vec<String>) -> Step {
     Step { heading, lines }
 }
 
+/// After a correction, the client's own words to start from. // G13
+fn corrected_last_time(case: &Case) -> Option<String> {
+    let correction = latest_attempt(case)?.correction.trim();
+    (!correction.is_empty()).then(|| {
+        format!(
+            "Last time they corrected you: {}. Say it again their way.",
+            said(correction)
+        )
+    })
+}
+
 /// Words to say, in quotes.
 fn said(t: &str) -> String {
     format!("“{t}”")
@@ -326,7 +344,10 @@ pub fn call_script(case: &Case, reading: &Reading, today: Date) -> Vec<Step> {
                     ))
                 )),
                 "If they correct you, say it again their way, until they agree.".into(),
-            ],
+            ]
+            .into_iter()
+            .chain(corrected_last_time(case))
+            .collect(),
         ),
     ];
     steps.extend(answer(case, reading));
@@ -891,6 +912,89 @@ mod tests {
         assert_eq!(current(DraftKind::CheckIn, &c, "A", today()), fresh);
         for kind in DraftKind::ALL {
             assert_eq!(DraftKind::from_key(kind.key()), Some(kind));
+        }
+    }
+
+    /// G13: say it back until they agree you have it. A restatement they corrected is never
+    /// said again as it was; their correction is where the next one starts.
+    #[test]
+    fn the_script_says_back_only_a_restatement_they_did_not_correct() {
+        let attempt = |mine: &str, correction: &str| Attempt {
+            mine: mine.into(),
+            correction: correction.into(),
+            ..Attempt::default()
+        };
+        // (attempts, confirmed, says back, their correction shown)
+        type Row<'a> = (Vec<Attempt>, bool, Option<&'a str>, Option<&'a str>);
+        let rows: Vec<Row> = vec![
+            (vec![], false, None, None),
+            (
+                vec![attempt("my rate felt too high", "")],
+                false,
+                Some("my rate felt too high"),
+                None,
+            ),
+            (
+                vec![attempt(
+                    "my rate felt too high",
+                    "No: you missed the deadline",
+                )],
+                false,
+                None,
+                Some("No: you missed the deadline"),
+            ),
+            (
+                vec![
+                    attempt("my rate felt too high", "No: you missed the deadline"),
+                    attempt("the late delivery cost you a client", ""),
+                ],
+                true,
+                Some("the late delivery cost you a client"),
+                None,
+            ),
+            (
+                vec![
+                    attempt("the delay", ""),
+                    attempt(
+                        "the delay cost you a launch",
+                        "It was the silence, not the delay",
+                    ),
+                ],
+                false,
+                None,
+                Some("It was the silence, not the delay"),
+            ),
+        ];
+        for (attempts, confirmed, says, correction) in rows {
+            let mut c = Case::new("USD");
+            c.restate.attempts = attempts.clone();
+            c.restate.confirmed_at = confirmed.then_some(1);
+            assert_eq!(restatement(&c), says, "{attempts:?}");
+            let text = script_text(&c);
+            match says {
+                Some(s) => assert!(
+                    text.contains(&format!("So if I have it right: {s}. Is that it?")),
+                    "{text}"
+                ),
+                None => assert!(
+                    text.contains("[what you understood, in your words]"),
+                    "{text}"
+                ),
+            }
+            for a in attempts.iter().filter(|a| !a.correction.is_empty()) {
+                assert!(
+                    !text.contains(&format!("right: {}", a.mine)),
+                    "said back a corrected one: {text}"
+                );
+            }
+            match correction {
+                Some(w) => assert!(
+                    text.contains(&format!("Last time they corrected you: “{w}”")),
+                    "{text}"
+                ),
+                None => assert!(!text.contains("Last time they corrected you"), "{text}"),
+            }
+            assert_eq!(confirmed_restatement(&c), says.filter(|_| confirmed));
         }
     }
 
