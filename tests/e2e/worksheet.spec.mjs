@@ -147,7 +147,7 @@ test('the restate stage is not done until the client confirms', async ({ page })
 
   await page.getByRole('button', { name: "The client confirmed: that's right" }).click();
   await expect(stageLink(page, 5, 'Restate')).toHaveAccessibleName(/done/);
-  await expect(page.getByText(/The client said you have understood, on \d+ \w+ \d{4}, \d\d:\d\d\./)).toBeVisible();
+  await expect(page.getByText(/The client said you have understood, on \w+ \d+, \d{4}, \d+:\d\d\s[AP]M\./)).toBeVisible();
   await page.reload();
   await expect(stageLink(page, 5, 'Restate')).toHaveAccessibleName(/done/);
 
