@@ -406,7 +406,44 @@ pub struct Report {
     pub received: usize,
     /// Records changed here that the server has not acknowledged yet.
     pub waiting: usize,
+    /// Records the server would not take this round: they stay here, the rest syncs.
+    pub refused: Vec<Refused>,
 }
+
+/// A record the server would not take.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Refused {
+    pub key: String,
+    /// How the record is named in lists (its title when it was refused).
+    pub title: String,
+    pub why: Refusal,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// Larger than the server (or a proxy in front of it) takes in one request.
+    TooLarge,
+    /// Refused by the database itself (a validation rule, a permission).
+    Rejected,
+}
+
+impl Refused {
+    /// What happened and what to do, in plain words.
+    pub fn message(&self) -> String {
+        let what = match self.why {
+            Refusal::TooLarge => {
+                "too large for the server to take in one request. Whoever runs the server can raise its limit (for nginx in front of CouchDB: client_max_body_size)."
+            }
+            Refusal::Rejected => {
+                "the database refused it (a rule or a permission on the server). Ask whoever runs the server."
+            }
+        };
+        format!("{}: {what} It is safe on this device.", self.title)
+    }
+}
+
+/// Requests to `_bulk_docs` stay under this size: common proxies refuse 1 MiB.
+const BATCH_BYTES: usize = 256 * 1024;
 
 /// Records changed here since they were last synced (what would be sent).
 pub fn waiting(ws: &Workspace, cfg: &Config, meta: &Meta) -> usize {
@@ -462,11 +499,17 @@ pub async fn round<H: Host>(host: &H, cfg: &Config, wait: bool) -> Result<Report
         meta
     });
     let mut report = Report::default();
-    let result = async {
-        push(host, cfg, &mut meta, &mut report).await?;
-        pull(host, cfg, &mut meta, &mut report, wait).await
-    }
-    .await;
+    // The pull never waits on the push: a record the server refuses, or a push that failed,
+    // must not keep other devices' work out. Only a server that cannot be reached, or that
+    // refuses us, makes pulling pointless.
+    let pushed = push(host, cfg, &mut meta, &mut report).await;
+    let pulled = match &pushed {
+        Err(
+            SyncError::Unreachable | SyncError::Cors | SyncError::Login | SyncError::NoDatabase,
+        ) => Ok(()),
+        _ => pull(host, cfg, &mut meta, &mut report, wait).await,
+    };
+    let result = pushed.and(pulled);
     report.waiting = host.with_ws(|w| {
         let waiting = waiting(w, cfg, &meta);
         if result.is_ok() && waiting == 0 {
@@ -507,58 +550,61 @@ async fn push<H: Host>(
     Ok(())
 }
 
-/// One batch; true when some records met a conflict (and should go again).
+/// One pass over what changed, in requests under `BATCH_BYTES`; true when some records met
+/// a conflict (and should go again). A request the server finds too large is halved; a single
+/// record it still refuses, or one the database rejects, is reported and skipped for the rest
+/// of the round, and everything else goes on.
 async fn push_once<H: Host>(
     host: &H,
     cfg: &Config,
     meta: &mut Meta,
     report: &mut Report,
 ) -> Result<bool, SyncError> {
-    let batch = host.with_ws(|w| outgoing(w, cfg, meta));
+    let mut batch = host.with_ws(|w| outgoing(w, cfg, meta));
+    batch.retain(|o| !report.refused.iter().any(|r| r.key == o.key));
     if batch.is_empty() {
         return Ok(false);
     }
     let mut docs = Vec::with_capacity(batch.len());
     for out in &batch {
-        let mut doc = match &out.text {
-            Some(text) => {
-                let sealed = host.crypto("seal", &[&cfg.key, text]).await;
-                json!({ "c": sealed.ok_or(SyncError::Crypto)? })
-            }
-            None => json!({ "_deleted": true }),
-        };
-        doc["_id"] = out.id.clone().into();
-        if let Some(rev) = &out.rev {
-            doc["_rev"] = rev.clone().into();
-        }
-        docs.push(doc);
+        docs.push(sealed_doc(host, cfg, out).await?);
     }
-    let reply = host
-        .send(
-            cfg,
-            "POST",
-            "_bulk_docs",
-            Some(json!({ "docs": docs }).to_string()),
-        )
-        .await
-        .map_err(net)?;
-    if reply.status >= 300 {
-        return Err(status_error(reply.status));
-    }
-    let results = body(&reply);
     let mut conflicts = Vec::new();
-    for (out, result) in batch.iter().zip(results.as_array().into_iter().flatten()) {
-        match (result["rev"].as_str(), result["error"].as_str()) {
-            (Some(rev), _) => {
-                report.sent += 1;
-                match &out.text {
-                    Some(text) => meta.synced(&out.id, &out.key, rev, text),
-                    None => meta.remove(&out.id),
+    let mut queue = by_size(&docs);
+    while let Some(part) = queue.pop() {
+        let listed: Vec<&str> = part.iter().map(|&i| docs[i].as_str()).collect();
+        let request = format!("{{\"docs\":[{}]}}", listed.join(","));
+        let reply = host
+            .send(cfg, "POST", "_bulk_docs", Some(request))
+            .await
+            .map_err(net)?;
+        if reply.status == 413 {
+            match part.len() {
+                1 => refuse(host, report, &batch[part[0]], Refusal::TooLarge),
+                n => {
+                    queue.push(part[n / 2..].to_vec());
+                    queue.push(part[..n / 2].to_vec());
                 }
             }
-            (None, Some("conflict")) => conflicts.push(out),
-            (None, Some("forbidden" | "unauthorized")) => return Err(SyncError::Login),
-            _ => return Err(SyncError::Server),
+            continue;
+        }
+        if reply.status >= 300 {
+            return Err(status_error(reply.status));
+        }
+        let results = body(&reply);
+        for (&i, result) in part.iter().zip(results.as_array().into_iter().flatten()) {
+            let out = &batch[i];
+            match (result["rev"].as_str(), result["error"].as_str()) {
+                (Some(rev), _) => {
+                    report.sent += 1;
+                    match &out.text {
+                        Some(text) => meta.synced(&out.id, &out.key, rev, text),
+                        None => meta.remove(&out.id),
+                    }
+                }
+                (None, Some("conflict")) => conflicts.push(out),
+                (None, _) => refuse(host, report, out, Refusal::Rejected),
+            }
         }
     }
     // Changed on the server too: take its version in (both are kept if both changed); ours
@@ -572,6 +618,53 @@ async fn push_once<H: Host>(
         }
     }
     Ok(again)
+}
+
+/// One record as the server stores it: sealed (or a deletion), as JSON text.
+async fn sealed_doc<H: Host>(host: &H, cfg: &Config, out: &Out) -> Result<String, SyncError> {
+    let mut doc = match &out.text {
+        Some(text) => {
+            let sealed = host.crypto("seal", &[&cfg.key, text]).await;
+            json!({ "c": sealed.ok_or(SyncError::Crypto)? })
+        }
+        None => json!({ "_deleted": true }),
+    };
+    doc["_id"] = out.id.clone().into();
+    if let Some(rev) = &out.rev {
+        doc["_rev"] = rev.clone().into();
+    }
+    Ok(doc.to_string())
+}
+
+/// The documents' indices in requests of at most `BATCH_BYTES` (a larger document alone),
+/// the first request last, for popping.
+fn by_size(docs: &[String]) -> Vec<Vec<usize>> {
+    let mut parts: Vec<Vec<usize>> = Vec::new();
+    let mut size = 0;
+    for (i, doc) in docs.iter().enumerate() {
+        match parts.last_mut() {
+            Some(part) if size + doc.len() <= BATCH_BYTES => part.push(i),
+            _ => {
+                parts.push(vec![i]);
+                size = 0;
+            }
+        }
+        size += doc.len() + 1;
+    }
+    parts.reverse();
+    parts
+}
+
+/// Notes a record the server would not take, under the name it has here.
+fn refuse<H: Host>(host: &H, report: &mut Report, out: &Out, why: Refusal) {
+    let title = host
+        .with_ws(|w| w.get(&out.key).map(|r| r.title()))
+        .unwrap_or_else(|| "A deleted record".into());
+    report.refused.push(Refused {
+        key: out.key.clone(),
+        title,
+        why,
+    });
 }
 
 async fn pull<H: Host>(
@@ -733,6 +826,14 @@ mod tests {
         replay_next_pull: bool,
         refuse_login: bool,
         requests: usize,
+        /// Answer 413 to a request body larger than this, as a proxy in front would.
+        max_body: Option<usize>,
+        /// Refuse (as a validation rule would) each document whose sealed text is longer.
+        reject_over: Option<usize>,
+        /// Answer 500 to every push.
+        fail_pushes: bool,
+        /// Bodies of the pushes answered, in order.
+        pushes: Vec<usize>,
     }
 
     impl Server {
@@ -789,17 +890,29 @@ mod tests {
             if self.refuse_login {
                 return reply(401, json!({"error": "unauthorized"}));
             }
+            let length = body.as_ref().map_or(0, String::len);
             let body: Value = body
                 .and_then(|b| serde_json::from_str(&b).ok())
                 .unwrap_or(Value::Null);
             match (method, path) {
                 ("GET", "") => reply(200, json!({"db_name": "mend"})),
+                ("POST", "_bulk_docs") if self.fail_pushes => reply(500, json!({"error": "x"})),
+                ("POST", "_bulk_docs") if self.max_body.is_some_and(|m| length > m) => {
+                    reply(413, json!({"error": "too_large"}))
+                }
                 ("POST", "_bulk_docs") => {
+                    self.pushes.push(length);
+                    let limit = self.reject_over;
                     let results: Vec<Value> = body["docs"]
                         .as_array()
                         .unwrap()
                         .iter()
-                        .map(|d| self.write(d.clone()))
+                        .map(|d| match (limit, d["c"].as_str()) {
+                            (Some(n), Some(c)) if c.len() > n => {
+                                json!({"id": d["_id"], "error": "forbidden", "reason": "too big"})
+                            }
+                            _ => self.write(d.clone()),
+                        })
                         .collect();
                     if std::mem::take(&mut self.drop_next_push) {
                         return Err(NetError::Unreachable);
@@ -1009,6 +1122,104 @@ mod tests {
 
     fn sync(d: &Device, cfg: &Config) -> Report {
         run(round(d, cfg, false)).unwrap()
+    }
+
+    /// A case whose text is about `size` bytes long.
+    fn add_long_case(d: &Device, id: &str, name: &str, size: usize) {
+        let mut case = Case::for_client(name);
+        case.disputed = "x".repeat(size);
+        d.with_ws(|w| w.create(AnyRecord::Case(Record::new(id.into(), 5, case)), 10));
+    }
+
+    #[test]
+    fn a_record_the_database_refuses_does_not_keep_the_others_work_out() {
+        let (server, a, b, cfg) = pair();
+        server.borrow_mut().reject_over = Some(8_000);
+        add_case(&b, "b1", "From the laptop");
+        sync(&b, &cfg);
+        add_long_case(&a, "a1", "Too long", 5_000);
+        add_case(&a, "a2", "Short");
+        let report = sync(&a, &cfg);
+        assert_eq!(names(&a), ["From the laptop", "Short", "Too long"]);
+        assert_eq!(report.sent, 1);
+        assert_eq!(report.waiting, 1, "the refused one still waits");
+        assert_eq!(report.refused.len(), 1);
+        let refused = &report.refused[0];
+        assert_eq!(
+            (refused.title.as_str(), refused.why),
+            ("Too long", Refusal::Rejected)
+        );
+        assert!(
+            refused
+                .message()
+                .starts_with("Too long: the database refused it")
+        );
+        assert!(refused.message().ends_with("It is safe on this device."));
+        assert_eq!(
+            a.with_ws(|w| load_meta(w.backend())).last_synced,
+            None,
+            "never 'synced' while one waits"
+        );
+        sync(&b, &cfg);
+        assert_eq!(names(&b), ["From the laptop", "Short"]);
+    }
+
+    #[test]
+    fn a_request_too_large_for_a_proxy_is_halved_and_only_a_record_too_large_alone_is_refused() {
+        let (server, a, b, cfg) = pair();
+        server.borrow_mut().max_body = Some(12_000);
+        for i in 0..6 {
+            add_long_case(&a, &format!("a{i}"), &format!("Case {i}"), 1_500);
+        }
+        add_long_case(&a, "big", "Huge", 20_000);
+        add_case(&b, "b1", "From the laptop");
+        sync(&b, &cfg);
+        let report = sync(&a, &cfg);
+        assert_eq!(report.sent, 6);
+        assert_eq!(
+            report
+                .refused
+                .iter()
+                .map(|r| (r.title.as_str(), r.why))
+                .collect::<Vec<_>>(),
+            [("Huge", Refusal::TooLarge)]
+        );
+        assert!(report.refused[0].message().contains("client_max_body_size"));
+        assert!(
+            names(&a).contains(&"From the laptop".to_string()),
+            "the pull still ran"
+        );
+        assert!(server.borrow().pushes.iter().all(|&n| n <= 12_000));
+        sync(&b, &cfg);
+        assert_eq!(names(&b).len(), 7);
+    }
+
+    #[test]
+    fn a_push_the_server_fails_still_lets_the_other_devices_work_in() {
+        let (server, a, b, cfg) = pair();
+        add_case(&b, "b1", "From the laptop");
+        sync(&b, &cfg);
+        server.borrow_mut().fail_pushes = true;
+        add_case(&a, "a1", "Waits here");
+        assert_eq!(run(round(&a, &cfg, false)), Err(SyncError::Server));
+        assert_eq!(names(&a), ["From the laptop", "Waits here"]);
+        server.borrow_mut().fail_pushes = false;
+        assert_eq!(sync(&a, &cfg).sent, 1);
+    }
+
+    #[test]
+    fn batches_stay_under_the_size_and_keep_every_document_once() {
+        let docs: Vec<String> = [100, 200_000, 100_000, 300_000, 10, 10]
+            .iter()
+            .map(|&n| "d".repeat(n))
+            .collect();
+        let mut parts = by_size(&docs);
+        parts.reverse();
+        assert_eq!(parts, [vec![0, 1], vec![2], vec![3], vec![4, 5]]);
+        for part in &parts {
+            let size: usize = part.iter().map(|&i| docs[i].len() + 1).sum();
+            assert!(part.len() == 1 || size <= BATCH_BYTES);
+        }
     }
 
     #[test]

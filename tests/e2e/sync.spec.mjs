@@ -3,7 +3,8 @@
 // to the same case are both kept, a deletion reaches the other device's trash, a wrong
 // passphrase changes nothing, the server holds nothing readable, and nothing is sent anywhere
 // before sync is on (and then only to that server).
-import { test, expect, open, saveStatus, storedRecords, newCase, newContext } from './fixtures.mjs';
+import http from 'node:http';
+import { test, expect, open, saveStatus, storedRecords, newCase, newContext, NOW } from './fixtures.mjs';
 import { COUCH } from '../../playwright.config.mjs';
 
 test.use({ allowedOrigins: [COUCH] });
@@ -36,9 +37,9 @@ async function secondDevice(browser, baseURL, allowed = []) {
   return { context, page, problems };
 }
 
-async function turnOn(page, db, passphrase = 'a long sync passphrase') {
+async function turnOn(page, db, passphrase = 'a long sync passphrase', server = COUCH) {
   await open(page, '#/sync');
-  await page.getByLabel('Server address').fill(COUCH);
+  await page.getByLabel('Server address').fill(server);
   await page.getByLabel('Database').fill(db);
   await page.getByLabel('User name').fill('dana');
   await page.getByLabel('Password', { exact: true }).fill('a password');
@@ -48,7 +49,7 @@ async function turnOn(page, db, passphrase = 'a long sync passphrase') {
 
 async function synced(page) {
   await expect(page.getByRole('heading', { name: 'Sync is on' })).toBeVisible();
-  await expect(page.getByText(/Last synced: \d+ \w+ \d{4}, \d\d:\d\d\. Nothing waiting\./)).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText(/Last synced: \w+ \d+, \d{4}, \d+:\d\d\s[AP]M\. Nothing waiting\./)).toBeVisible({ timeout: 20_000 });
 }
 
 test('a case made on one device appears on the other, and edits flow both ways', async ({ page, browser, baseURL, request }) => {
@@ -192,4 +193,76 @@ test('before sync is on, no request leaves the origin; after, only to the config
   await turnOn(page, db);
   await synced(page);
   expect([...new Set(seen)].sort()).toEqual([app, COUCH].sort());
+});
+
+/** A proxy in front of the server on `port` that refuses pushes larger than `limit` bytes
+ *  with 413, as nginx does above its client_max_body_size (1 MiB by default). */
+function proxy(port, limit) {
+  const target = new URL(COUCH);
+  const server = http.createServer((req, res) => {
+    const chunks = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      if (req.method === 'POST' && req.url.includes('_bulk_docs') && body.length > limit) {
+        res.writeHead(413, { 'access-control-allow-origin': req.headers.origin ?? '*', 'access-control-allow-credentials': 'true' });
+        res.end('{"error":"too_large"}');
+        return;
+      }
+      const up = http.request({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: { ...req.headers, host: target.host } }, (r) => {
+        res.writeHead(r.statusCode, r.headers);
+        r.pipe(res);
+      });
+      up.on('error', () => res.destroy());
+      up.end(body);
+    });
+  });
+  return new Promise((resolve) =>
+    server.listen(port, '127.0.0.1', () => resolve(() => { server.closeAllConnections(); server.close(); })),
+  );
+}
+
+const PROXY_PORT = 5988;
+const PROXY = `http://127.0.0.1:${PROXY_PORT}`;
+
+test.describe('behind a proxy with a request limit', () => {
+  const TOO_LARGE = [/status of 413/];
+  test.use({ allowedOrigins: [COUCH, PROXY], allowedErrors: TOO_LARGE });
+
+  test('a record too large for the server is named on the Sync screen, and everything else still syncs both ways', async ({ page, browser, baseURL, request }) => {
+    test.setTimeout(120_000);
+    const close = await proxy(PROXY_PORT, 40_000);
+    try {
+      const db = await database(request);
+      // This device holds a case whose text is far over the limit once sealed, and a small one.
+      await page.addInitScript((now) => {
+        if (localStorage.getItem('mend-seeded')) return;
+        localStorage.setItem('mend-seeded', '1');
+        const put = (id, name, disputed) => localStorage.setItem(`mend:case:${id}`, JSON.stringify({ kind: 'case', id, v: 4, created: now, updated: now, data: { client: { name, company: '', contact: '' }, disputed } }));
+        put('hugecase00000001', 'Huge Co', 'A very long complaint. '.repeat(3000));
+        put('smallcase0000001', 'Small Co', 'A short one.');
+      }, NOW);
+      const b = await secondDevice(browser, baseURL, TOO_LARGE);
+      await newCase(b.page, 'From the laptop');
+      await turnOn(b.page, db, undefined, PROXY);
+      await synced(b.page);
+
+      await turnOn(page, db, undefined, PROXY);
+      const refused = page.getByText('The server did not take these records this time. Everything else keeps syncing:');
+      await expect(refused).toBeVisible({ timeout: 20_000 });
+      await expect(page.getByRole('listitem').filter({ hasText: 'Huge Co: too large for the server to take in one request.' })).toContainText('It is safe on this device.');
+      await expect(page.getByText('1 change waiting to be sent.')).toBeVisible();
+      await open(page, '#/cases');
+      await expect(page.getByRole('link', { name: 'From the laptop' })).toBeVisible({ timeout: 20_000 });
+      await expect(page.getByRole('link', { name: 'Huge Co' })).toBeVisible();
+
+      await open(b.page, '#/cases');
+      await expect(b.page.getByRole('link', { name: 'Small Co' })).toBeVisible({ timeout: 30_000 });
+      await expect(b.page.getByRole('link', { name: 'Huge Co' })).toHaveCount(0);
+      expect(b.problems).toEqual([]);
+      await b.context.close();
+    } finally {
+      close();
+    }
+  });
 });

@@ -5,15 +5,15 @@
 use crate::model::date::human_time;
 use crate::store::save::SaveStatus;
 use crate::store::sync::{
-    Config, Host, NetError, Reply, SyncError, change_passphrase, connect, forget, load_config,
-    load_meta, passphrase_problem, round, save_config, waiting,
+    Config, Host, NetError, Refused, Reply, SyncError, change_passphrase, connect, forget,
+    load_config, load_meta, passphrase_problem, round, save_config, waiting,
 };
 use crate::store::workspace::Workspace;
 use crate::ui::browser::online::is_online;
 use crate::ui::browser::time::{local_offset_minutes, now_ms};
 use crate::ui::browser::visibility::{on_visibility_change, page_visible};
 use crate::ui::kit::lazy::Missing;
-use crate::ui::kit::{button, card, dyn_text, dyn_view, el, heading, para, said_line};
+use crate::ui::kit::{button, card, dyn_text, dyn_view, el, heading, para, said_line, text_list};
 use crate::ui::state::{AppState, use_app};
 use js_sys::{Function, Promise, Reflect};
 use leptos::prelude::*;
@@ -105,6 +105,8 @@ struct SyncState {
     last: Option<i64>,
     waiting: usize,
     error: Option<String>,
+    /// What the server would not take in the last round, in plain words.
+    refused: Vec<String>,
     running: bool,
 }
 
@@ -178,6 +180,9 @@ fn refresh(app: AppState, state: RwSignal<SyncState>, error: Option<String>) {
         s.last = last;
         s.waiting = count;
         s.error = error;
+        if s.on.is_none() {
+            s.refused.clear();
+        }
     });
 }
 
@@ -203,8 +208,13 @@ fn run(app: AppState, state: RwSignal<SyncState>) {
                 let _ = end.call0(&JsValue::NULL);
             }
             let error = result.as_ref().err().map(SyncError::to_string);
-            wait = result.as_ref().is_ok_and(|r| r.waiting == 0);
+            // Records the server refused wait for the next long poll, not the next second.
+            wait = result.as_ref().is_ok_and(|r| r.waiting <= r.refused.len());
             refresh(app, state, error);
+            if let Ok(r) = &result {
+                let refused = r.refused.iter().map(Refused::message).collect();
+                state.update(|s| s.refused = refused);
+            }
             // After an error, a pause before trying again; with changes still to send, a
             // short one; otherwise straight into the long poll.
             match (&result, wait) {
@@ -259,6 +269,25 @@ pub fn sync_screen() -> AnyView {
     .into_any()
 }
 
+/// The records the server would not take, by name, with what to do.
+fn refused_list(state: RwSignal<SyncState>) -> AnyView {
+    let refused = Memo::new(move |_| state.with(|s| s.refused.clone()));
+    dyn_view(move || {
+        let list = refused.get();
+        if list.is_empty() {
+            return ().into_any();
+        }
+        el("div")
+            .class("banner warn")
+            .child(para(
+                "",
+                "The server did not take these records this time. Everything else keeps syncing:",
+            ))
+            .child(text_list("", list))
+            .into_any()
+    })
+}
+
 fn status_card(app: AppState, state: RwSignal<SyncState>, on: String) -> AnyView {
     let offset = local_offset_minutes();
     let line = dyn_text(move || {
@@ -296,6 +325,7 @@ fn status_card(app: AppState, state: RwSignal<SyncState>, on: String) -> AnyView
     card("card", "sync-on-h", "Sync is on")
         .child(para("", format!("With {on}.")))
         .child(el("p").attr("role", "status").child(line).into_any())
+        .child(refused_list(state))
         .child(dyn_view(move || match state.get().error {
             Some(e) => para("banner warn", e),
             None => ().into_any(),
