@@ -214,7 +214,7 @@ test.describe('with the clipboard allowed', () => {
     await page.getByRole('button', { name: 'Add a check-in' }).click();
     region = page.getByRole('region', { name: 'Words to send: a check-in update' });
     text = await copy(region);
-    expect(text).toMatch(/You will hear from me again by \d+ \w+ \d{4}/);
+    expect(text).toMatch(/You will hear from me again by \w+ \d+, \d{4}/);
     await page.goto(`#/cases/${id}/resolve`);
     await page.getByLabel('The agreed resolution').fill('Four hours off the invoice.');
     region = page.getByRole('region', { name: 'Words to send: the summary after the call' });
