@@ -33,6 +33,9 @@ pub struct Config {
     pub user: String,
     pub password: String,
     pub key: String,
+    /// The key document as the server held it (salt and wrapped key, still locked by the
+    /// passphrase): what this device puts back if the database is emptied or recreated.
+    pub wrapped: String,
 }
 
 impl Config {
@@ -89,6 +92,10 @@ pub struct Meta {
     pub settings: String,
     /// When every change here was last acknowledged by the server (ms).
     pub last_synced: Option<i64>,
+    /// Which filling of the database this state belongs to (the key document's `epoch`):
+    /// when it changes, the database was emptied and filled again, and every record is
+    /// compared afresh.
+    pub epoch: String,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -160,12 +167,13 @@ pub fn load_config(b: &dyn Backend) -> Option<Config> {
         user: field(&v, "user"),
         password: field(&v, "password"),
         key: field(&v, "key"),
+        wrapped: field(&v, "wrapped"),
     };
     (!c.key.is_empty()).then_some(c)
 }
 
 pub fn save_config(b: &mut dyn Backend, c: &Config) -> bool {
-    let v = json!({"server": c.server, "db": c.db, "user": c.user, "password": c.password, "key": c.key});
+    let v = json!({"server": c.server, "db": c.db, "user": c.user, "password": c.password, "key": c.key, "wrapped": c.wrapped});
     store(b, CONFIG_KEY, &v)
 }
 
@@ -197,6 +205,7 @@ pub fn load_meta(b: &dyn Backend) -> Meta {
         docs,
         settings: field(&v, "settings"),
         last_synced: v["last_synced"].as_i64(),
+        epoch: field(&v, "epoch"),
     }
 }
 
@@ -209,7 +218,7 @@ fn save_meta(b: &mut dyn Backend, m: &Meta) -> bool {
     store(
         b,
         META_KEY,
-        &json!({"since": m.since, "docs": docs, "settings": m.settings, "last_synced": m.last_synced}),
+        &json!({"since": m.since, "docs": docs, "settings": m.settings, "last_synced": m.last_synced, "epoch": m.epoch}),
     )
 }
 
@@ -251,6 +260,11 @@ pub enum SyncError {
     Server,
     /// The browser could not seal or open a record.
     Crypto,
+    /// The database holds records but no key: this device must not make a second one.
+    NoKey,
+    /// The database was emptied, and this device (set up before it kept the key document)
+    /// cannot put the key back without the passphrase.
+    Emptied,
 }
 
 impl fmt::Display for SyncError {
@@ -264,6 +278,8 @@ impl fmt::Display for SyncError {
             SyncError::WrongPassphrase => "That passphrase does not open this server's data. Nothing was changed.",
             SyncError::Server => "The server refused the request. Your changes wait here.",
             SyncError::Crypto => "This browser could not encrypt or decrypt a record.",
+            SyncError::NoKey => "This database holds Mend records but not the key that opens them. Nothing was changed. Turn sync on first on a device that already syncs with it, or choose an empty database.",
+            SyncError::Emptied => "The server's database was emptied or replaced. Your records are safe here: turn sync off and on again on this device, with your passphrase, to fill it again.",
         })
     }
 }
@@ -353,9 +369,13 @@ pub async fn connect<H: Host>(
     }
     let keys = get_doc(host, &cfg, KEYS_DOC).await?;
     cfg.key = if keys.is_object() {
+        cfg.wrapped = locked_fields(&keys);
         host.crypto("unwrap", &[passphrase, &keys.to_string()])
             .await
             .ok_or(SyncError::WrongPassphrase)?
+    } else if body(&db)["doc_count"].as_u64().unwrap_or(0) > 0 {
+        // Records without a key: a second key would split the data in two.
+        return Err(SyncError::NoKey);
     } else {
         // The first device: a new data key, wrapped by this passphrase.
         let key = host.crypto("newKey", &[]).await.ok_or(SyncError::Crypto)?;
@@ -363,16 +383,79 @@ pub async fn connect<H: Host>(
             .crypto("wrap", &[passphrase, &key])
             .await
             .ok_or(SyncError::Crypto)?;
+        let fields = with_epoch(&fields, host.now());
         let made = host
-            .send(&cfg, "PUT", KEYS_DOC, Some(fields))
+            .send(&cfg, "PUT", KEYS_DOC, Some(fields.clone()))
             .await
             .map_err(net)?;
         if made.status >= 300 {
             return Err(status_error(made.status));
         }
+        cfg.wrapped = fields;
         key
     };
     Ok(cfg)
+}
+
+/// Key-document fields marked with a new `epoch`: one filling of the database.
+fn with_epoch(fields: &str, now: i64) -> String {
+    let mut v: Value = serde_json::from_str(fields).unwrap_or_else(|_| json!({}));
+    v["epoch"] = now.to_string().into();
+    v.to_string()
+}
+
+/// The key document's own fields (salt, rounds, wrapped key), without the server's `_id` and
+/// `_rev`.
+fn locked_fields(keys: &Value) -> String {
+    let mut fields = keys.clone();
+    if let Some(map) = fields.as_object_mut() {
+        map.remove("_id");
+        map.remove("_rev");
+    }
+    fields.to_string()
+}
+
+/// Before each round: the key document must still be there. When the database was emptied
+/// or recreated, this device puts the key back (marked as a new filling) and sends every
+/// record again; a device that sees a new filling compares every record afresh. Nothing on
+/// this device changes either way.
+async fn refill_if_emptied<H: Host>(
+    host: &H,
+    cfg: &Config,
+    meta: &mut Meta,
+) -> Result<(), SyncError> {
+    let keys = get_doc(host, cfg, KEYS_DOC).await?;
+    let epoch = if keys.is_object() {
+        keys["epoch"].as_str().unwrap_or("").to_string()
+    } else {
+        if cfg.wrapped.is_empty() {
+            return Err(SyncError::Emptied);
+        }
+        let fields = with_epoch(&cfg.wrapped, host.now());
+        let put = host
+            .send(cfg, "PUT", KEYS_DOC, Some(fields.clone()))
+            .await
+            .map_err(net)?;
+        if put.status >= 300 {
+            return Err(status_error(put.status));
+        }
+        meta.epoch.clear();
+        serde_json::from_str::<Value>(&fields).unwrap_or_default()["epoch"]
+            .as_str()
+            .unwrap_or("")
+            .to_string()
+    };
+    if meta.epoch != epoch {
+        // A new filling (or this device's first look at it): what the server holds is
+        // compared record by record again, never assumed. What was last synced stays as
+        // the base, so a version the server still holds is not mistaken for a new one.
+        for d in &mut meta.docs {
+            d.rev.clear();
+        }
+        meta.since.clear();
+        meta.epoch = epoch;
+    }
+    Ok(())
 }
 
 /// A new passphrase wraps the same data key: nothing is sent again, and other devices keep
@@ -389,6 +472,7 @@ pub async fn change_passphrase<H: Host>(
         .and_then(|f| serde_json::from_str(&f).ok())
         .ok_or(SyncError::Crypto)?;
     fields["_rev"] = keys["_rev"].clone();
+    fields["epoch"] = keys["epoch"].clone();
     let put = host
         .send(cfg, "PUT", KEYS_DOC, Some(fields.to_string()))
         .await
@@ -466,8 +550,11 @@ fn outgoing(ws: &Workspace, cfg: &Config, meta: &Meta) -> Vec<Out> {
         .filter_map(|(key, text)| {
             let id = doc_id(&cfg.key, key);
             let known = meta.get(&id);
-            (known.map(|m| m.hash.as_str()) != Some(&text_hash(text))).then(|| Out {
-                rev: known.map(|m| m.rev.clone()),
+            // From an earlier filling of the database (no revision here): sent again, in
+            // case the server lacks it.
+            let unsure = known.is_some_and(|m| m.rev.is_empty());
+            (unsure || known.map(|m| m.hash.as_str()) != Some(&text_hash(text))).then(|| Out {
+                rev: known.map(|m| m.rev.clone()).filter(|r| !r.is_empty()),
                 id,
                 key: key.clone(),
                 text: Some(text.clone()),
@@ -479,6 +566,7 @@ fn outgoing(ws: &Workspace, cfg: &Config, meta: &Meta) -> Vec<Out> {
     out.extend(
         meta.docs
             .iter()
+            .filter(|m| !m.rev.is_empty())
             .filter(|m| !live.iter().any(|(k, _)| *k == m.key) && !aside.contains(&m.key.as_str()))
             .map(|m| Out {
                 id: m.id.clone(),
@@ -502,10 +590,17 @@ pub async fn round<H: Host>(host: &H, cfg: &Config, wait: bool) -> Result<Report
     // The pull never waits on the push: a record the server refuses, or a push that failed,
     // must not keep other devices' work out. Only a server that cannot be reached, or that
     // refuses us, makes pulling pointless.
-    let pushed = push(host, cfg, &mut meta, &mut report).await;
+    let pushed = match refill_if_emptied(host, cfg, &mut meta).await {
+        Ok(()) => push(host, cfg, &mut meta, &mut report).await,
+        Err(e) => Err(e),
+    };
     let pulled = match &pushed {
         Err(
-            SyncError::Unreachable | SyncError::Cors | SyncError::Login | SyncError::NoDatabase,
+            SyncError::Unreachable
+            | SyncError::Cors
+            | SyncError::Login
+            | SyncError::NoDatabase
+            | SyncError::Emptied,
         ) => Ok(()),
         _ => pull(host, cfg, &mut meta, &mut report, wait).await,
     };
@@ -757,6 +852,12 @@ async fn take_doc<H: Host>(
     let Some(key) = key_of(&text).filter(|k| doc_id(&cfg.key, k) == id) else {
         return;
     };
+    // The version this device last synced: nothing new to take, only its revision, so
+    // what changed here since goes out on top of it.
+    if meta.get(id).is_some_and(|m| m.hash == text_hash(&text)) {
+        meta.synced(id, &key, rev, &text);
+        return;
+    }
     let now = host.now();
     let held = host.with_ws(|w| {
         let ours_changed = changed_here(w, &key, meta.get(id));
@@ -837,6 +938,12 @@ mod tests {
     }
 
     impl Server {
+        /// The database deleted and created again, empty.
+        fn wipe(&mut self) {
+            self.docs.clear();
+            self.seq = 0;
+        }
+
         fn doc(&self, id: &str) -> Option<&Doc> {
             self.docs.iter().find(|(i, _)| i == id).map(|(_, d)| d)
         }
@@ -895,7 +1002,14 @@ mod tests {
                 .and_then(|b| serde_json::from_str(&b).ok())
                 .unwrap_or(Value::Null);
             match (method, path) {
-                ("GET", "") => reply(200, json!({"db_name": "mend"})),
+                ("GET", "") => {
+                    let count = self
+                        .docs
+                        .iter()
+                        .filter(|(i, d)| !d.deleted && i != KEYS_DOC)
+                        .count();
+                    reply(200, json!({"db_name": "mend", "doc_count": count}))
+                }
                 ("POST", "_bulk_docs") if self.fail_pushes => reply(500, json!({"error": "x"})),
                 ("POST", "_bulk_docs") if self.max_body.is_some_and(|m| length > m) => {
                     reply(413, json!({"error": "too_large"}))
@@ -1069,6 +1183,7 @@ mod tests {
             user: "dana".into(),
             password: "secret".into(),
             key: String::new(),
+            wrapped: String::new(),
         }
     }
 
@@ -1205,6 +1320,69 @@ mod tests {
         assert_eq!(names(&a), ["From the laptop", "Waits here"]);
         server.borrow_mut().fail_pushes = false;
         assert_eq!(sync(&a, &cfg).sent, 1);
+    }
+
+    #[test]
+    fn an_emptied_database_is_filled_again_by_a_device_that_holds_the_key() {
+        let (server, a, b, cfg) = pair();
+        add_case(&a, "a1", "Dana");
+        add_case(&a, "a2", "Sam");
+        sync(&a, &cfg);
+        sync(&b, &cfg);
+        let b_cfg = cfg.clone();
+        server.borrow_mut().wipe();
+        // The device that holds every record puts the key and the records back.
+        let report = sync(&a, &cfg);
+        assert_eq!(report.sent, 2);
+        assert!(server.borrow().doc(KEYS_DOC).is_some());
+        // A new device opens it with the same passphrase: one key, every record.
+        let c = device(&server, "c");
+        let c_cfg = run(connect(&c, self::cfg(), "correct horse")).unwrap();
+        assert_eq!(c_cfg.key, cfg.key, "the same key, never a second one");
+        sync(&c, &c_cfg);
+        assert_eq!(names(&c), ["Dana", "Sam"]);
+        // The other old device sees a new filling: its next change still goes through, and
+        // what the new device writes reaches it.
+        rename(&b, "a1", "Dana, from the laptop");
+        sync(&b, &b_cfg);
+        add_case(&c, "c1", "From the new phone");
+        sync(&c, &c_cfg);
+        sync(&b, &b_cfg);
+        sync(&a, &cfg);
+        for d in [&a, &b, &c] {
+            sync(d, &cfg);
+            assert_eq!(
+                names(d),
+                ["Dana, from the laptop", "From the new phone", "Sam"]
+            );
+        }
+    }
+
+    #[test]
+    fn a_new_device_that_finds_records_but_no_key_stops_and_makes_none() {
+        let (server, a, _b, cfg) = pair();
+        add_case(&a, "a1", "Dana");
+        sync(&a, &cfg);
+        server.borrow_mut().docs.retain(|(id, _)| id != KEYS_DOC);
+        let c = device(&server, "c");
+        assert_eq!(
+            run(connect(&c, self::cfg(), "correct horse")),
+            Err(SyncError::NoKey)
+        );
+        assert!(server.borrow().doc(KEYS_DOC).is_none(), "no second key");
+        assert!(SyncError::NoKey.to_string().contains("Nothing was changed"));
+    }
+
+    #[test]
+    fn a_device_that_cannot_put_the_key_back_says_so_and_sends_nothing() {
+        let (server, a, _b, mut cfg) = pair();
+        add_case(&a, "a1", "Dana");
+        sync(&a, &cfg);
+        cfg.wrapped.clear();
+        server.borrow_mut().wipe();
+        assert_eq!(run(round(&a, &cfg, false)), Err(SyncError::Emptied));
+        assert!(server.borrow().docs.is_empty());
+        assert_eq!(names(&a), ["Dana"]);
     }
 
     #[test]

@@ -21,8 +21,8 @@ async function database(request) {
 }
 
 /** A second device: its own browser profile, with the same guards as the first
- *  (`allowed`: console errors a test expects, as regexes). */
-async function secondDevice(browser, baseURL, allowed = []) {
+ *  (`allowed`: console errors a test expects, as regexes; `server`: the one it may talk to). */
+async function secondDevice(browser, baseURL, allowed = [], server = COUCH) {
   const context = await newContext(browser, { baseURL });
   const page = await context.newPage();
   const problems = [];
@@ -30,7 +30,7 @@ async function secondDevice(browser, baseURL, allowed = []) {
   page.on('pageerror', (e) => problems.push(e.message));
   page.on('request', (r) => {
     const origin = new URL(r.url()).origin;
-    if (!['data:', 'blob:'].includes(new URL(r.url()).protocol) && origin !== new URL(baseURL).origin && origin !== COUCH) {
+    if (!['data:', 'blob:'].includes(new URL(r.url()).protocol) && origin !== new URL(baseURL).origin && origin !== server) {
       problems.push(`request outside the origin: ${r.url()}`);
     }
   });
@@ -242,7 +242,7 @@ test.describe('behind a proxy with a request limit', () => {
         put('hugecase00000001', 'Huge Co', 'A very long complaint. '.repeat(3000));
         put('smallcase0000001', 'Small Co', 'A short one.');
       }, NOW);
-      const b = await secondDevice(browser, baseURL, TOO_LARGE);
+      const b = await secondDevice(browser, baseURL, TOO_LARGE, PROXY);
       await newCase(b.page, 'From the laptop');
       await turnOn(b.page, db, undefined, PROXY);
       await synced(b.page);
@@ -264,5 +264,35 @@ test.describe('behind a proxy with a request limit', () => {
     } finally {
       close();
     }
+  });
+});
+
+test.describe('when the database is emptied', () => {
+  // While the database is gone, the device's requests fail, and the browser logs them.
+  test.use({ allowedErrors: [/Failed to load resource|status of 404/] });
+
+  test('the device that holds the key fills it again, and a new device then gets every case', async ({ page, browser, baseURL, request }) => {
+    test.setTimeout(120_000);
+    const db = await database(request);
+    await newCase(page, 'Kept through the wipe');
+    await turnOn(page, db);
+    await synced(page);
+    expect((await request.delete(`${COUCH}/${db}`)).ok()).toBe(true);
+    expect((await request.put(`${COUCH}/${db}`)).ok()).toBe(true);
+    await newCase(page, 'Made after the wipe');
+    await open(page, '#/sync');
+    await synced(page);
+    const docs = await (await request.get(`${COUCH}/${db}/_all_docs`)).json();
+    expect(docs.rows.map((r) => r.id)).toContain('mend-keys');
+    expect(docs.rows.length).toBe(3);
+
+    const b = await secondDevice(browser, baseURL);
+    await turnOn(b.page, db);
+    await synced(b.page);
+    await open(b.page, '#/cases');
+    await expect(b.page.getByRole('link', { name: 'Kept through the wipe' })).toBeVisible();
+    await expect(b.page.getByRole('link', { name: 'Made after the wipe' })).toBeVisible();
+    expect(b.problems).toEqual([]);
+    await b.context.close();
   });
 });

@@ -361,6 +361,7 @@ fn setup_card(app: AppState, state: RwSignal<SyncState>) -> AnyView {
             user: user.get_untracked(),
             password: password.get_untracked(),
             key: String::new(),
+            wrapped: String::new(),
         };
         if let Some(p) = cfg.problem() {
             return said.set(p.into());
