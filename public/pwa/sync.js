@@ -51,10 +51,17 @@ window.mendSync = {
   },
   seal: async (key, plain) => seal(await dataKey(key), utf8.encode(plain)),
   open: async (key, sealed) => text.decode(await unseal(await dataKey(key), sealed)),
-  // Answers JSON text {status, body}; throws 'stopped', 'cors' or 'unreachable'.
+  // Answers JSON text {status, body}; throws 'stopped', 'cors' or 'unreachable'. A request
+  // that takes too long counts as unreachable (a long poll gets its own wait and a margin);
+  // a redirect is refused, so the login never goes to another address.
   async request(url, method, user, password, body, wait) {
     const controller = new AbortController();
     if (wait) waiting = controller;
+    let late = false;
+    const timer = setTimeout(() => {
+      late = true;
+      controller.abort();
+    }, wait ? 40000 : 30000);
     const login = b64(utf8.encode(`${user}:${password}`));
     try {
       const r = await fetch(url, {
@@ -63,16 +70,19 @@ window.mendSync = {
         headers: { Authorization: `Basic ${login}`, 'Content-Type': 'application/json', Accept: 'application/json' },
         credentials: 'omit',
         cache: 'no-store',
+        redirect: 'error',
         signal: controller.signal,
       });
       return JSON.stringify({ status: r.status, body: await r.text() });
     } catch (e) {
+      if (late) throw 'unreachable';
       if (controller.signal.aborted) throw 'stopped';
       // A server that answers a plain request but not this one is refusing this page (CORS).
       const probe = new URL('/', url).href;
       const reached = await fetch(probe, { mode: 'no-cors', cache: 'no-store', credentials: 'omit' }).then(() => true, () => false);
       throw reached ? 'cors' : 'unreachable';
     } finally {
+      clearTimeout(timer);
       if (waiting === controller) waiting = null;
     }
   },

@@ -22,6 +22,8 @@ pub const KEYS_DOC: &str = "mend-keys";
 /// are never exported, shared or synced).
 pub const CONFIG_KEY: &str = "mend-sync:config";
 pub const META_KEY: &str = "mend-sync:meta";
+/// The PBKDF2 rounds a key document may ask for: Mend writes 600,000.
+const ROUNDS: std::ops::RangeInclusive<u64> = 100_000..=2_000_000;
 /// How long a pull waits for news before asking again (ms), while the page is visible.
 pub const LONGPOLL_MS: u32 = 25_000;
 
@@ -96,6 +98,9 @@ pub struct Meta {
     /// when it changes, the database was emptied and filled again, and every record is
     /// compared afresh.
     pub epoch: String,
+    /// Documents on the server this device could not open (their ids), until a readable
+    /// version of each arrives.
+    pub unreadable: Vec<String>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -118,10 +123,19 @@ impl Meta {
 
     fn remove(&mut self, id: &str) {
         self.docs.retain(|d| d.id != id);
+        self.unreadable.retain(|u| u != id);
+    }
+
+    /// A document this device could not open (or that is not what its id says).
+    fn cannot_open(&mut self, id: &str) {
+        if !self.unreadable.iter().any(|u| u == id) {
+            self.unreadable.push(id.into());
+        }
     }
 
     /// Records what the server and this device now both hold of `key`.
     fn synced(&mut self, id: &str, key: &str, rev: &str, text: &str) {
+        self.unreadable.retain(|u| u != id);
         if key == settings_key() {
             self.settings = text.into();
         }
@@ -206,6 +220,12 @@ pub fn load_meta(b: &dyn Backend) -> Meta {
         settings: field(&v, "settings"),
         last_synced: v["last_synced"].as_i64(),
         epoch: field(&v, "epoch"),
+        unreadable: v["unreadable"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|i| i.as_str().map(String::from))
+            .collect(),
     }
 }
 
@@ -218,7 +238,7 @@ fn save_meta(b: &mut dyn Backend, m: &Meta) -> bool {
     store(
         b,
         META_KEY,
-        &json!({"since": m.since, "docs": docs, "settings": m.settings, "last_synced": m.last_synced, "epoch": m.epoch}),
+        &json!({"since": m.since, "docs": docs, "settings": m.settings, "last_synced": m.last_synced, "epoch": m.epoch, "unreadable": m.unreadable}),
     )
 }
 
@@ -265,6 +285,10 @@ pub enum SyncError {
     /// The database was emptied, and this device (set up before it kept the key document)
     /// cannot put the key back without the passphrase.
     Emptied,
+    /// This device's storage is full: sync's own state could not be kept.
+    DeviceFull,
+    /// The key document asks for a number of PBKDF2 rounds outside what Mend accepts.
+    OddKey,
 }
 
 impl fmt::Display for SyncError {
@@ -279,6 +303,8 @@ impl fmt::Display for SyncError {
             SyncError::Server => "The server refused the request. Your changes wait here.",
             SyncError::Crypto => "This browser could not encrypt or decrypt a record.",
             SyncError::NoKey => "This database holds Mend records but not the key that opens them. Nothing was changed. Turn sync on first on a device that already syncs with it, or choose an empty database.",
+            SyncError::DeviceFull => "This device's storage is full, so sync stopped here. Nothing on the server was changed by it. Free some space (Backup shows what takes it) and sync starts again.",
+            SyncError::OddKey => "The server's key document asks for an unusual amount of work to open it, outside what Mend accepts: it may have been tampered with. Nothing was changed.",
             SyncError::Emptied => "The server's database was emptied or replaced. Your records are safe here: turn sync off and on again on this device, with your passphrase, to fill it again.",
         })
     }
@@ -369,6 +395,10 @@ pub async fn connect<H: Host>(
     }
     let keys = get_doc(host, &cfg, KEYS_DOC).await?;
     cfg.key = if keys.is_object() {
+        // A hostile server could make this device spin for minutes, or weaken the key.
+        if !keys["rounds"].as_u64().is_some_and(|r| ROUNDS.contains(&r)) {
+            return Err(SyncError::OddKey);
+        }
         cfg.wrapped = locked_fields(&keys);
         host.crypto("unwrap", &[passphrase, &keys.to_string()])
             .await
@@ -492,6 +522,20 @@ pub struct Report {
     pub waiting: usize,
     /// Records the server would not take this round: they stay here, the rest syncs.
     pub refused: Vec<Refused>,
+    /// Documents on the server this device cannot open.
+    pub unreadable: usize,
+}
+
+/// What the Sync screen says about documents this device cannot open.
+pub fn unreadable_message(n: usize) -> String {
+    let what = if n == 1 {
+        "1 record on the server could not be opened"
+    } else {
+        &format!("{n} records on the server could not be opened")
+    };
+    format!(
+        "{what} with this device's key. They are left there untouched and nothing here changed. If another device turned sync on with a different passphrase for a new database, turn sync off there and on again with this one's passphrase; otherwise whoever runs the server may have damaged them."
+    )
 }
 
 /// A record the server would not take.
@@ -605,14 +649,20 @@ pub async fn round<H: Host>(host: &H, cfg: &Config, wait: bool) -> Result<Report
         _ => pull(host, cfg, &mut meta, &mut report, wait).await,
     };
     let result = pushed.and(pulled);
-    report.waiting = host.with_ws(|w| {
+    let (waiting, kept) = host.with_ws(|w| {
         let waiting = waiting(w, cfg, &meta);
         if result.is_ok() && waiting == 0 {
             meta.last_synced = Some(host.now());
         }
-        save_meta(w.backend(), &meta);
-        waiting
+        (waiting, save_meta(w.backend(), &meta))
     });
+    report.waiting = waiting;
+    report.unreadable = meta.unreadable.len();
+    // Without its state kept, the next round would redo this one: stop and say why. What
+    // went to the server is safe there; what came from it comes again.
+    if !kept {
+        return Err(SyncError::DeviceFull);
+    }
     result.map(|()| report)
 }
 
@@ -769,14 +819,12 @@ async fn pull<H: Host>(
     report: &mut Report,
     wait: bool,
 ) -> Result<(), SyncError> {
-    let mut path = format!(
-        "_changes?include_docs=true&since={}",
-        if meta.since.is_empty() {
-            "0"
-        } else {
-            &meta.since
-        }
-    );
+    let since = if meta.since.is_empty() {
+        "0".to_string()
+    } else {
+        query_value(&meta.since)
+    };
+    let mut path = format!("_changes?include_docs=true&since={since}");
     if wait {
         path.push_str(&format!("&feed=longpoll&timeout={LONGPOLL_MS}"));
     }
@@ -806,6 +854,19 @@ async fn pull<H: Host>(
         _ => meta.since.clone(),
     };
     Ok(())
+}
+
+/// Text as a URL query value: CouchDB's sequences are opaque and may hold any character.
+fn query_value(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// A revision's generation: CouchDB's revisions are `N-hash`, N counting the edits.
@@ -844,12 +905,14 @@ async fn take_doc<H: Host>(
         return;
     }
     let sealed = doc["c"].as_str().unwrap_or("");
-    let Some(text) = host.crypto("open", &[&cfg.key, sealed]).await else {
-        return;
-    };
     // The sealed text names its record (even one from a newer version); the id must be that
-    // record's, or it is not ours.
-    let Some(key) = key_of(&text).filter(|k| doc_id(&cfg.key, k) == id) else {
+    // record's, or it is not ours. Either failing: listed, left on the server untouched.
+    let opened = host.crypto("open", &[&cfg.key, sealed]).await;
+    let Some((text, key)) = opened.and_then(|t| {
+        let k = key_of(&t).filter(|k| doc_id(&cfg.key, k) == id)?;
+        Some((t, k))
+    }) else {
+        meta.cannot_open(id);
         return;
     };
     // The version this device last synced: nothing new to take, only its revision, so
@@ -881,6 +944,7 @@ async fn take_doc<H: Host>(
 
 /// The server says a record was deleted.
 fn removed<H: Host>(host: &H, meta: &mut Meta, id: &str) {
+    meta.unreadable.retain(|u| u != id);
     let Some(known) = meta.get(id).cloned() else {
         return;
     };
@@ -1145,9 +1209,10 @@ mod tests {
                 }
                 ("open", [key, sealed]) => unscramble(key, sealed.strip_prefix("sealed:")?),
                 ("newKey", []) => Some("data-key-1".into()),
-                ("wrap", [pass, key]) => {
-                    Some(json!({ "wrapped": hex(&scramble(pass, key.as_bytes())) }).to_string())
-                }
+                ("wrap", [pass, key]) => Some(
+                    json!({ "rounds": 600_000, "wrapped": hex(&scramble(pass, key.as_bytes())) })
+                        .to_string(),
+                ),
                 ("unwrap", [pass, fields]) => {
                     let fields: Value = serde_json::from_str(fields).ok()?;
                     let key = unscramble(pass, fields["wrapped"].as_str()?)?;
@@ -1383,6 +1448,93 @@ mod tests {
         assert_eq!(run(round(&a, &cfg, false)), Err(SyncError::Emptied));
         assert!(server.borrow().docs.is_empty());
         assert_eq!(names(&a), ["Dana"]);
+    }
+
+    #[test]
+    fn a_key_document_asking_for_odd_rounds_is_refused_before_any_work() {
+        for rounds in [
+            json!(1),
+            json!(99_999),
+            json!(50_000_000),
+            json!("600000"),
+            Value::Null,
+        ] {
+            let (server, _a, _b, _cfg) = pair();
+            let c = device(&server, "c");
+            {
+                let mut srv = server.borrow_mut();
+                let keys = srv.docs.iter_mut().find(|(id, _)| id == KEYS_DOC).unwrap();
+                keys.1.body["rounds"] = rounds.clone();
+            }
+            assert_eq!(
+                run(connect(&c, self::cfg(), "correct horse")),
+                Err(SyncError::OddKey),
+                "{rounds}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_device_whose_storage_is_full_stops_the_round_and_says_so() {
+        let (server, a, _b, cfg) = pair();
+        add_case(&a, "a1", "Dana");
+        sync(&a, &cfg);
+        let full = MemoryBackend {
+            quota: Some(10),
+            ..MemoryBackend::default()
+        };
+        let c = Device {
+            server: server.clone(),
+            ws: RefCell::new(
+                Workspace::open(Box::new(full), 0, Box::new(|| "c".repeat(16))).unwrap(),
+            ),
+            online: std::cell::Cell::new(true),
+            clock: std::cell::Cell::new(1_000_000),
+        };
+        let before = server.borrow().requests;
+        assert_eq!(run(round(&c, &cfg, false)), Err(SyncError::DeviceFull));
+        assert!(
+            server.borrow().requests - before <= 3,
+            "one check, one pull; no loop"
+        );
+        assert!(
+            SyncError::DeviceFull
+                .to_string()
+                .contains("storage is full")
+        );
+    }
+
+    #[test]
+    fn a_document_this_device_cannot_open_is_listed_left_alone_and_forgotten_once_gone() {
+        let (server, a, b, cfg) = pair();
+        add_case(&b, "b1", "From the laptop");
+        sync(&b, &cfg);
+        let written = server
+            .borrow_mut()
+            .write(json!({"_id": "m0000dead", "c": "sealed:not-ours"}));
+        let report = sync(&a, &cfg);
+        assert_eq!(names(&a), ["From the laptop"], "the rest still arrives");
+        assert_eq!(report.unreadable, 1);
+        assert!(unreadable_message(1).starts_with("1 record on the server could not be opened"));
+        assert_eq!(
+            sync(&a, &cfg).unreadable,
+            1,
+            "still listed in the next round"
+        );
+        assert!(
+            server.borrow().doc("m0000dead").is_some_and(|d| !d.deleted),
+            "left untouched"
+        );
+        server
+            .borrow_mut()
+            .write(json!({"_id": "m0000dead", "_rev": written["rev"], "_deleted": true}));
+        assert_eq!(sync(&a, &cfg).unreadable, 0);
+    }
+
+    #[test]
+    fn a_checkpoint_is_sent_as_a_query_value() {
+        assert_eq!(query_value("12-g1AAAA+/=&x"), "12-g1AAAA%2B%2F%3D%26x");
+        assert_eq!(query_value("42"), "42");
     }
 
     #[test]

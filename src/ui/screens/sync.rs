@@ -6,7 +6,7 @@ use crate::model::date::human_time;
 use crate::store::save::SaveStatus;
 use crate::store::sync::{
     Config, Host, NetError, Refused, Reply, SyncError, change_passphrase, connect, forget,
-    load_config, load_meta, passphrase_problem, round, save_config, waiting,
+    load_config, load_meta, passphrase_problem, round, save_config, unreadable_message, waiting,
 };
 use crate::store::workspace::Workspace;
 use crate::ui::browser::online::is_online;
@@ -107,6 +107,8 @@ struct SyncState {
     error: Option<String>,
     /// What the server would not take in the last round, in plain words.
     refused: Vec<String>,
+    /// Documents on the server this device cannot open.
+    unreadable: usize,
     running: bool,
 }
 
@@ -182,6 +184,7 @@ fn refresh(app: AppState, state: RwSignal<SyncState>, error: Option<String>) {
         s.error = error;
         if s.on.is_none() {
             s.refused.clear();
+            s.unreadable = 0;
         }
     });
 }
@@ -213,7 +216,10 @@ fn run(app: AppState, state: RwSignal<SyncState>) {
             refresh(app, state, error);
             if let Ok(r) = &result {
                 let refused = r.refused.iter().map(Refused::message).collect();
-                state.update(|s| s.refused = refused);
+                state.update(|s| {
+                    s.refused = refused;
+                    s.unreadable = r.unreadable;
+                });
             }
             // After an error, a pause before trying again; with changes still to send, a
             // short one; otherwise straight into the long poll.
@@ -326,6 +332,10 @@ fn status_card(app: AppState, state: RwSignal<SyncState>, on: String) -> AnyView
         .child(para("", format!("With {on}.")))
         .child(el("p").attr("role", "status").child(line).into_any())
         .child(refused_list(state))
+        .child(dyn_view(move || match state.with(|s| s.unreadable) {
+            0 => ().into_any(),
+            n => para("banner warn", unreadable_message(n)),
+        }))
         .child(dyn_view(move || match state.get().error {
             Some(e) => para("banner warn", e),
             None => ().into_any(),
