@@ -19,6 +19,10 @@ pub trait Conventions {
     fn month(&self, year: i32, month: u32) -> Option<String>;
     /// A time of day: "2:05 PM", "14:05".
     fn time(&self, hour: u32, minute: u32) -> Option<String>;
+    /// The mark the user writes before decimals: `.` or `,`.
+    fn decimal_mark(&self) -> Option<char> {
+        None
+    }
 }
 
 thread_local! {
@@ -35,6 +39,11 @@ pub fn install(conventions: Box<dyn Conventions>) {
 /// What the installed conventions write, if any are installed and they could say.
 pub(crate) fn written(ask: impl FnOnce(&dyn Conventions) -> Option<String>) -> Option<String> {
     INSTALLED.with(|cell| cell.get().and_then(|c| ask(c.as_ref())))
+}
+
+/// The user's decimal mark, when the installed conventions know it.
+pub fn decimal_mark() -> Option<char> {
+    INSTALLED.with(|cell| cell.get().and_then(|c| c.decimal_mark()))
 }
 
 /// An amount as an exact decimal for a formatter: `-1234.50` for −123450 with 2 decimals.
@@ -118,6 +127,50 @@ mod tests {
         // 14:05 on 4 Dec 2026 UTC, read two hours east.
         let ms = 1_796_393_100_000;
         assert_eq!(human_time(ms, 120), "<4.12.2026>, <16h5>");
+    }
+
+    /// Conventions whose decimal mark is a comma, as in German or French.
+    struct CommaDecimals;
+    impl Conventions for CommaDecimals {
+        fn money(&self, _: i64, _: &str, _: u32) -> Option<String> {
+            None
+        }
+        fn date(&self, _: i32, _: u32, _: u32) -> Option<String> {
+            None
+        }
+        fn month(&self, _: i32, _: u32) -> Option<String> {
+            None
+        }
+        fn time(&self, _: u32, _: u32) -> Option<String> {
+            None
+        }
+        fn decimal_mark(&self) -> Option<char> {
+            Some(',')
+        }
+    }
+
+    /// Where the decimal mark is a comma, points group thousands ("1.200" is twelve hundred)
+    /// and a lone comma is always the decimal mark ("1,250" is not twelve hundred and fifty).
+    #[test]
+    fn a_comma_decimal_user_types_amounts_their_way() {
+        use crate::model::money::{MoneyError, parse_money};
+        install(Box::new(CommaDecimals));
+        type Row<'a> = (&'a str, Result<Option<i64>, MoneyError>);
+        let rows: Vec<Row> = vec![
+            ("1.200", Ok(Some(120_000))),
+            ("1.200.000", Ok(Some(120_000_000))),
+            ("1.200,50", Ok(Some(120_050))),
+            ("1200,50", Ok(Some(120_050))),
+            ("12,5", Ok(Some(1_250))),
+            ("1,250", Err(MoneyError::TooManyDecimals(2))),
+            ("1.5", Ok(Some(150))),
+            ("12.50", Ok(Some(1_250))),
+            ("1200.50", Ok(Some(120_050))),
+            ("1.2.3", Err(MoneyError::NotANumber)),
+        ];
+        for (text, want) in rows {
+            assert_eq!(parse_money(text, "EUR"), want, "{text:?}");
+        }
     }
 
     #[test]

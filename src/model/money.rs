@@ -115,7 +115,8 @@ impl fmt::Display for MoneyError {
 /// Reads an amount a person typed, in the currency `code`, into minor units.
 /// Empty text is `Ok(None)`. Accepts a currency symbol or code, spaces, and thousands
 /// separators; the decimal separator is a point, or a comma followed only by decimals
-/// ("12,50" in EUR is twelve and a half).
+/// ("12,50" in EUR is twelve and a half). Where the user's own decimal mark is a comma
+/// (`locale::decimal_mark`), points group thousands: "1.200" is twelve hundred.
 pub fn parse_money(text: &str, code: &str) -> Result<Option<i64>, MoneyError> {
     let cur = currency(code);
     let mut s: String = text
@@ -149,9 +150,14 @@ pub fn parse_money(text: &str, code: &str) -> Result<Option<i64>, MoneyError> {
     // and (for a lone comma) by at most the currency's number of decimals.
     let last_dot = s.rfind('.');
     let last_comma = s.rfind(',');
+    // Where the user's decimal mark is a comma, points group thousands and a lone comma is
+    // the decimal mark, whatever follows it.
+    let comma_decimals = super::locale::decimal_mark() == Some(',');
     let decimal_at = match (last_dot, last_comma) {
         (Some(d), Some(c)) => Some(d.max(c)),
+        (Some(_), None) if comma_decimals && groups_of_three(s) => None,
         (Some(d), None) => Some(d),
+        (None, Some(c)) if comma_decimals => (s.matches(',').count() == 1).then_some(c),
         (None, Some(c)) => {
             let after = s.len() - c - 1;
             let commas = s.matches(',').count();
@@ -196,6 +202,13 @@ pub fn parse_money(text: &str, code: &str) -> Result<Option<i64>, MoneyError> {
     };
     minor_frac *= 10_i64.pow(cur.exponent - frac.len() as u32);
     Ok(Some(major * scale + minor_frac))
+}
+
+/// "1.200" or "12.345.678": points between groups of three digits, as thousands.
+fn groups_of_three(s: &str) -> bool {
+    let mut groups = s.split('.');
+    let first = groups.next().unwrap_or("");
+    (1..=3).contains(&first.len()) && s.contains('.') && groups.all(|g| g.len() == 3)
 }
 
 /// `$1,234.50`, `¥12,000`, `CHF 99.00`; negative amounts as `−$5.00`.

@@ -85,6 +85,23 @@ for (const locale of Object.keys(LOCALES)) {
   });
 }
 
+test.describe('in de-DE', () => {
+  test.use({ locale: 'de-DE' });
+
+  test('an amount typed the German way is read the German way', async ({ page }) => {
+    await seed(page);
+    await open(page, '#/cases/c1/case');
+    const amount = page.getByLabel('Amount in dispute');
+    await amount.fill('1.200');
+    await amount.blur();
+    await open(page, '#/cases/c1/summary');
+    await expect(page.getByRole('definition').filter({ hasText: shown('1.200,00 €') }).first()).toBeVisible();
+    await open(page, '#/cases/c1/case');
+    await page.getByLabel('Amount in dispute').fill('1,250');
+    await expect(page.getByText('Use at most 2 digits after the decimal point.')).toBeVisible();
+  });
+});
+
 /** The next change of the clocks after TODAY in the zone: the US's second Sunday of March,
  *  or the EU's last Sunday of March. */
 function clocksChange(zone) {

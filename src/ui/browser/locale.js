@@ -16,6 +16,15 @@ const dates = utc(english ? { dateStyle: 'medium' } : { day: '2-digit', month: '
 const months = utc(english ? { month: 'short', year: 'numeric' } : { month: '2-digit', year: 'numeric' });
 const times = utc({ hour: 'numeric', minute: '2-digit' });
 const currencies = new Map();
+let mark;
+try {
+  mark = new Intl.NumberFormat().formatToParts(1.5).find((p) => p.type === 'decimal')?.value;
+} catch {
+  mark = undefined;
+}
+
+/** The mark the user writes before decimals ("." or ","). */
+export const decimalMark = () => mark;
 
 /** An exact decimal ("1200.50") in `code`, with `digits` decimals; undefined if Intl refuses. */
 export function formatMoney(decimal, code, digits) {

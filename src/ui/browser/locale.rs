@@ -17,6 +17,8 @@ extern "C" {
     fn format_month(ms: f64) -> Option<String>;
     #[wasm_bindgen(js_name = formatTime)]
     fn format_time(ms: f64) -> Option<String>;
+    #[wasm_bindgen(js_name = decimalMark)]
+    fn decimal_mark() -> Option<String>;
 }
 
 /// Installs the browser's conventions for the life of the page.
@@ -46,5 +48,9 @@ impl Conventions for Browser {
 
     fn time(&self, hour: u32, minute: u32) -> Option<String> {
         format_time(f64::from(hour * 60 + minute) * 60_000.0)
+    }
+
+    fn decimal_mark(&self) -> Option<char> {
+        decimal_mark()?.chars().next()
     }
 }
