@@ -223,8 +223,7 @@ pub fn limits(case: &Case, f: &Figures) -> LimitsInUse {
 /// A starting point: give up to what keeps you at break-even on the job; spend no more time
 /// than the amount in dispute is worth at your hourly rate (at least an hour). // G2, G3
 pub fn suggested_limits(case: &Case, f: &Figures) -> Limits {
-    let minutes = case
-        .amount
+    let minutes = in_dispute(case)
         .zip(case.numbers.hourly_worth)
         .filter(|(_, w)| *w > 0)
         .map(|(a, w)| super::money::mul_div(a, 60, w).max(60));
@@ -232,6 +231,23 @@ pub fn suggested_limits(case: &Case, f: &Figures) -> Limits {
         concede: f.concession_budget,
         minutes,
     }
+}
+
+/// What is really in dispute: the amount claimed, but never more than the price the job was
+/// invoiced at. A claim above the price is not taken at face value. // G2, G3
+pub fn in_dispute(case: &Case) -> Option<i64> {
+    let claimed = case.amount.filter(|a| *a > 0)?;
+    Some(match case.numbers.invoiced.filter(|i| *i > 0) {
+        Some(price) => claimed.min(price),
+        None => claimed,
+    })
+}
+
+/// The claim and the price, when the client asks for more than the job was invoiced at.
+fn claim_over_price(case: &Case) -> Option<(i64, i64)> {
+    let claimed = case.amount?;
+    let price = case.numbers.invoiced.filter(|i| *i > 0)?;
+    (claimed > price).then_some((claimed, price))
 }
 
 /// Heard means both: the client confirmed the restatement, and the concern was judged.
@@ -249,6 +265,17 @@ pub fn reading(case: &Case, past: Past) -> Reading {
         Some(Validity::Partly) => ctx.partly_valid(),
         Some(Validity::No) => ctx.not_valid(),
     };
+    if let Some((claimed, price)) = claim_over_price(case) {
+        r.reasons.push(reason(
+            format!(
+                "They ask for {}, more than the {} the job was invoiced at. What is really in dispute is at most what the work was worth: the figures here count {}, and any offer starts from there.",
+                ctx.m(claimed),
+                ctx.m(price),
+                ctx.m(price)
+            ),
+            "G2, G3",
+        ));
+    }
     if r.call != Call::HearFirst {
         ctx.common_reasons(&mut r);
     }
@@ -292,7 +319,7 @@ impl<'a> Context<'a> {
             case,
             past,
             f,
-            disputed: case.amount.filter(|a| *a > 0),
+            disputed: in_dispute(case),
         }
     }
 

@@ -187,6 +187,24 @@ fn situations() -> Vec<Situation> {
             job(2000, 15, 300), HearFirst, Gesture::Listen)
             .says(&["Work you expect from them in future", "unknown is not zero"]),
 
+        // ---- A claim above the price: what is really in dispute is at most what the work
+        // was worth (G2); conceding more would be conceding a large sum cheaply (G3). ----
+        s("a claim above the price, before they are heard: said, and the frame counts the price",
+            job(2000, 15, 3000), HearFirst, Gesture::Listen)
+            .says(&["They ask for $3,000.00, more than the $2,000.00 the job was invoiced at", "the figures here count $2,000.00", "against $2,000.00 in dispute"])
+            .never(&["against $3,000.00 in dispute"]),
+        s("a claim above the price, valid: fixed up to the price, never the claim",
+            heard(job(2000, 15, 3000), Yes), FixIt, Gesture::Fix { thank_you: false, up_to: Some(2000 * D) })
+            .says(&["They ask for $3,000.00"]),
+        s("a claim above the price, not valid, arguing costs more than the job: settle at the price",
+            with(heard(job(150, 1, 500), No), |c| c.numbers.dispute_minutes = Some(180)),
+            SettleQuickly, Gesture::Settle { amount: 150 * D })
+            .says(&["and $150.00 is in dispute", "They ask for $500.00"])
+            .never(&["$500.00 is in dispute"]),
+        s("a claim below the price is taken as it is",
+            heard(job(2000, 15, 300), Yes), FixIt, Gesture::Fix { thank_you: false, up_to: Some(300 * D) })
+            .never(&["more than the", "They ask for"]),
+
         // ---- Valid: say so and put it right (G25); a thank-you on a small job (G32). ----
         s("valid: a medium job is fixed, costed within the suggested limit",
             heard(job(2000, 15, 300), Yes), FixIt, Gesture::Fix { thank_you: false, up_to: Some(300 * D) })
@@ -450,4 +468,19 @@ fn names_are_unique() {
     names.sort();
     names.dedup();
     assert_eq!(names.len(), all.len());
+}
+
+/// G3: the time worth spending on a claim above the price is what the price is worth.
+#[test]
+fn the_suggested_time_limit_counts_the_price_not_a_claim_above_it() {
+    let over = job(2000, 15, 3000);
+    assert_eq!(
+        suggested_limits(&over, &figures(&over)).minutes,
+        Some(20 * 60)
+    );
+    let under = job(2000, 15, 300);
+    assert_eq!(
+        suggested_limits(&under, &figures(&under)).minutes,
+        Some(3 * 60)
+    );
 }
