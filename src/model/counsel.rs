@@ -265,6 +265,12 @@ pub fn reading(case: &Case, past: Past) -> Reading {
         Some(Validity::Partly) => ctx.partly_valid(),
         Some(Validity::No) => ctx.not_valid(),
     };
+    if case.diagnose.reach == Some(super::case::Reach::Systemic) {
+        r.reasons.push(reason(
+            "They are likely not the only one: look at your other clients of the same work, and put it right for all of them (Prevent).",
+            "G23, G41",
+        ));
+    }
     if let Some((claimed, price)) = claim_over_price(case) {
         r.reasons.push(reason(
             format!(

@@ -812,6 +812,17 @@ pub fn blocks(stage: Stage) -> &'static [Block] {
     }
 }
 
+/// What a stage opens with for this case, before its questions, when the case calls for it.
+pub fn stage_opening(stage: Stage, case: &Case) -> Option<&'static str> {
+    match stage {
+        // G23, G41
+        Stage::Prevent if case.diagnose.reach == Some(super::case::Reach::Systemic) => Some(
+            "Others who had the same work may feel the same. Start there: look at your other clients of that work, put it right for them before they have to ask, and change how it is done so it cannot happen again.",
+        ),
+        _ => None,
+    }
+}
+
 /// A one-line hint under each stage's heading.
 pub fn stage_hint(stage: Stage) -> &'static str {
     match stage {

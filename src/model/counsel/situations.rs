@@ -205,6 +205,21 @@ fn situations() -> Vec<Situation> {
             heard(job(2000, 15, 300), Yes), FixIt, Gesture::Fix { thank_you: false, up_to: Some(300 * D) })
             .never(&["more than the", "They ask for"]),
 
+        // ---- One client complains; others probably feel the same (G23, G41). ----
+        s("others may feel the same: the reading turns to the other clients of the same work",
+            with(heard(job(2000, 15, 300), Yes), |c| c.diagnose.reach = Some(crate::model::case::Reach::Systemic)),
+            FixIt, Gesture::Fix { thank_you: false, up_to: Some(300 * D) })
+            .says(&["other clients of the same work", "put it right for all of them"]),
+        s("others may feel the same, before they are heard: said as context, still no verdict",
+            with(job(2000, 15, 300), |c| c.diagnose.reach = Some(crate::model::case::Reach::Systemic)),
+            HearFirst, Gesture::Listen)
+            .says(&["other clients of the same work"])
+            .never(&["Offer up to"]),
+        s("a one-time event: nothing about other clients",
+            with(heard(job(2000, 15, 300), Yes), |c| c.diagnose.reach = Some(crate::model::case::Reach::OneTime)),
+            FixIt, Gesture::Fix { thank_you: false, up_to: Some(300 * D) })
+            .never(&["other clients"]),
+
         // ---- Valid: say so and put it right (G25); a thank-you on a small job (G32). ----
         s("valid: a medium job is fixed, costed within the suggested limit",
             heard(job(2000, 15, 300), Yes), FixIt, Gesture::Fix { thank_you: false, up_to: Some(300 * D) })
@@ -483,4 +498,23 @@ fn the_suggested_time_limit_counts_the_price_not_a_claim_above_it() {
         suggested_limits(&under, &figures(&under)).minutes,
         Some(3 * 60)
     );
+}
+
+/// G23, G41: Prevent opens with the other clients when others may feel the same.
+#[test]
+fn prevent_opens_with_the_other_clients_when_others_may_feel_the_same() {
+    use crate::model::Stage;
+    use crate::model::case::Reach;
+    use crate::model::worksheet::stage_opening;
+    let mut c = job(2000, 15, 300);
+    assert_eq!(stage_opening(Stage::Prevent, &c), None);
+    c.diagnose.reach = Some(Reach::OneTime);
+    assert_eq!(stage_opening(Stage::Prevent, &c), None);
+    c.diagnose.reach = Some(Reach::Systemic);
+    assert!(
+        stage_opening(Stage::Prevent, &c).is_some_and(|t| t.contains("other clients of that work"))
+    );
+    for stage in Stage::ALL.into_iter().filter(|s| *s != Stage::Prevent) {
+        assert_eq!(stage_opening(stage, &c), None, "{stage:?}");
+    }
 }

@@ -14,8 +14,8 @@ pub mod start;
 pub mod talks;
 
 use crate::model::worksheet::{
-    Block, StageStatus, blocks, missing, overdue_check_ins, progress, stage_hint, status,
-    widget_answer,
+    Block, StageStatus, blocks, missing, overdue_check_ins, progress, stage_hint, stage_opening,
+    status, widget_answer,
 };
 use crate::model::{Case, Stage};
 use crate::route::Route;
@@ -183,6 +183,7 @@ fn stage_nav(id: &str, current: Stage) -> AnyView {
 
 fn stage_view(stage: Stage) -> AnyView {
     let still = read_case(move |c| missing(stage, c));
+    let opening = read_case(move |c| stage_opening(stage, c));
     let all = blocks(stage);
     // Diagnose starts with perceived and actual side by side, each with its evidence.
     let split = if stage == Stage::Diagnose { 4 } else { 0 };
@@ -198,6 +199,10 @@ fn stage_view(stage: Stage) -> AnyView {
             .child(stage.heading())
             .into_any(),
         para("lede", stage_hint(stage)),
+        dyn_view(move || match opening() {
+            Some(text) => para("banner", text),
+            None => ().into_any(),
+        }),
     ];
     if split > 0 {
         body.push(
