@@ -109,6 +109,7 @@ labelled!(
         Yes = "yes" => "Yes",
         Partly = "partly" => "Partly",
         No = "no" => "No",
+        Unsure = "unsure" => "Not sure yet",
     }
 );
 
@@ -131,6 +132,10 @@ impl Validity {
             // G25, G26
             Validity::Partly => {
                 "Own the part that is fair and fix it; for the rest, explain your view calmly, with something new they did not know."
+            }
+            // G15–G21
+            Validity::Unsure => {
+                "Then give no verdict yet. Check your records and ask them what they expected; the reading lists what would settle it. Answer Yes, Partly or No once you know."
             }
             // G24, G26
             Validity::No => {
@@ -155,6 +160,8 @@ labelled!(
         No = "no" => "No",
         Partly = "partly" => "Partly",
         Fully = "fully" => "Yes, clearly",
+        Outside = "outside" => "Outside my hands (a supplier, courier, host, or their own set-up)",
+        Unsure = "unsure" => "Not sure yet",
     }
 );
 

@@ -10,7 +10,7 @@
 //! not known is named as missing, never counted as zero.
 
 pub use super::case::Limits;
-use super::case::{Case, GoodFaith, Talks, Validity};
+use super::case::{Case, Fault, GoodFaith, Talks, Validity};
 use super::history::ClientHistory;
 use super::money::{format_money, percent_of};
 use super::numbers::{Figures, JobScale, figures, format_hours, time_cost};
@@ -253,7 +253,7 @@ fn claim_over_price(case: &Case) -> Option<(i64, i64)> {
 /// Heard means both: the client confirmed the restatement, and the concern was judged.
 /// // G11, G13, G21
 pub fn heard(case: &Case) -> bool {
-    case.restate.confirmed_at.is_some() && case.resolve.valid.is_some()
+    case.restate.confirmed_at.is_some() && case.resolve.valid.is_some_and(|v| v != Validity::Unsure)
 }
 
 /// The reading for this case, given the client's history.
@@ -264,7 +264,15 @@ pub fn reading(case: &Case, past: Past) -> Reading {
         Some(Validity::Yes) => ctx.valid(),
         Some(Validity::Partly) => ctx.partly_valid(),
         Some(Validity::No) => ctx.not_valid(),
+        // Never past `heard`: "not sure yet" is no verdict.
+        Some(Validity::Unsure) => ctx.hear_first(),
     };
+    if case.diagnose.fault == Some(Fault::Outside) {
+        r.reasons.push(reason(
+            "The fault lies outside your hands, but the client is yours: own the relationship, put right what you can, and blame no one to them.",
+            "G19, G25",
+        ));
+    }
     if case.diagnose.reach == Some(super::case::Reach::Systemic) {
         r.reasons.push(reason(
             "They are likely not the only one: look at your other clients of the same work, and put it right for all of them (Prevent).",
@@ -293,6 +301,28 @@ pub fn reading(case: &Case, past: Past) -> Reading {
         r.missing.push(FUTURE_WORK);
     }
     r
+}
+
+/// Not sure yet whether they are right: no verdict, and what would settle it. // G15–G21
+fn what_would_settle_it() -> Vec<Reason> {
+    vec![
+        reason(
+            "You are not sure yet whether they are right, so no verdict: settle that first.",
+            "G21",
+        ),
+        reason(
+            "Check your side: the quote or agreement, what you delivered and when, your messages and time records, and what anyone who worked on it remembers.",
+            "G17, G21",
+        ),
+        reason(
+            "Ask them: what did you expect in the first place, and which part fell short? Was anything promised that you did not get?",
+            "G15, G16, G17",
+        ),
+        reason(
+            "Then weigh it: a misunderstanding of how to use the work, or the work itself at fault, and how far?",
+            "G18, G19",
+        ),
+    ]
 }
 
 /// Unknown future work is not zero. // G4, G43
@@ -404,11 +434,19 @@ impl<'a> Context<'a> {
                 changes: "that your restatement is right (Restate).",
             });
         }
-        if self.case.resolve.valid.is_none() {
-            missing.push(Gap {
+        match self.case.resolve.valid {
+            None => missing.push(Gap {
                 fact: "Still to decide: whether the concern is valid",
                 changes: "once you have heard both sides (Resolve).",
-            });
+            }),
+            Some(Validity::Unsure) => {
+                reasons.extend(what_would_settle_it());
+                missing.push(Gap {
+                    fact: "Still to decide: whether the concern is valid",
+                    changes: "once your records and their answers settle it (Resolve).",
+                });
+            }
+            Some(_) => {}
         }
         match self.f.concession_budget {
             Some(b) => reasons.push(reason(

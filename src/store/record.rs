@@ -49,7 +49,9 @@ impl Kind {
             //    counter-offer's amount. Nothing moves, but a build that knows only version 2
             //    must keep its hands off a case it would save without them.
             // 4: whether you can still agree (`resolve.talks`). Nothing moves.
-            Kind::Case => 4,
+            // 5: "not sure yet" for validity and fault, and a fault outside your hands: a
+            //    build that knows only version 4 could not read those answers.
+            Kind::Case => 5,
             // 2: the user's name, for signing drafts.
             Kind::Settings => 2,
             Kind::Clause | Kind::Reflection => 1,
@@ -378,7 +380,8 @@ fn step(kind: Kind, from: u32, data: Value) -> Result<Value, String> {
             Ok(Value::Object(case))
         }
         // Case 2 → 3 → 4, settings 1 → 2: only new fields, which take their defaults.
-        (Kind::Case, 2 | 3) | (Kind::Settings, 1) => Ok(data),
+        // Case 4 → 5: only new answers to existing questions.
+        (Kind::Case, 2..=4) | (Kind::Settings, 1) => Ok(data),
         _ => Err(format!("no migration for {kind} from version {from}")),
     }
 }
@@ -426,12 +429,42 @@ mod tests {
         }
     }
 
+    /// Version 4 cases read as version 5 unchanged; a version 5 answer a version 4 build
+    /// could not read ("not sure yet") is why the version moved.
+    #[test]
+    fn case_version_4_reads_unchanged_at_version_5() {
+        let v4 = json!({"client": {"name": "Ann"}, "resolve": {"valid": "partly"}, "diagnose": {"fault": "fully"}});
+        assert_eq!(migrate(Kind::Case, 4, v4.clone()), Ok(v4.clone()));
+        let text =
+            json!({"kind": "case", "id": "abc", "v": 4, "created": 1, "updated": 2, "data": v4})
+                .to_string();
+        let AnyRecord::Case(r) = decode(&text).unwrap() else {
+            panic!("a case");
+        };
+        assert_eq!(
+            r.data.resolve.valid,
+            Some(crate::model::case::Validity::Partly)
+        );
+        let unsure = json!({"kind": "case", "id": "abc", "v": 5, "created": 1, "updated": 2, "data": {"resolve": {"valid": "unsure"}, "diagnose": {"fault": "outside"}}}).to_string();
+        let AnyRecord::Case(r) = decode(&unsure).unwrap() else {
+            panic!("a case");
+        };
+        assert_eq!(
+            r.data.resolve.valid,
+            Some(crate::model::case::Validity::Unsure)
+        );
+        assert_eq!(
+            r.data.diagnose.fault,
+            Some(crate::model::case::Fault::Outside)
+        );
+    }
+
     #[test]
     fn records_round_trip_through_their_envelope() {
         let rec = case("abc", "Dana \"D\" <b>Smith</b> 😀");
         let text = rec.encode();
         assert!(text.contains("\"kind\":\"case\""));
-        assert!(text.contains("\"v\":4"));
+        assert!(text.contains("\"v\":5"));
         assert_eq!(decode(&text).unwrap(), rec);
         let settings = AnyRecord::Settings(Record::new(SETTINGS_ID.into(), 5, Settings::default()));
         assert_eq!(decode(&settings.encode()).unwrap(), settings);
@@ -519,7 +552,7 @@ mod tests {
         assert_eq!(rec.data.currency, "USD");
         // Saved again, it is written at the current version and reads back the same.
         let again = AnyRecord::Case(rec.clone()).encode();
-        assert!(again.contains("\"v\":4"));
+        assert!(again.contains("\"v\":5"));
         assert_eq!(decode(&again).unwrap(), AnyRecord::Case(rec));
 
         let bad = [json!("text"), json!({"client": 5})];

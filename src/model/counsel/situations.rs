@@ -205,6 +205,24 @@ fn situations() -> Vec<Situation> {
             heard(job(2000, 15, 300), Yes), FixIt, Gesture::Fix { thank_you: false, up_to: Some(300 * D) })
             .never(&["more than the", "They ask for"]),
 
+        // ---- Not sure yet whether they are right: no verdict; what would settle it (G15–G21). ----
+        s("validity not sure yet: no verdict, and the records and questions that would settle it",
+            heard(job(2000, 15, 300), Validity::Unsure), HearFirst, Gesture::Listen)
+            .says(&["not sure yet whether they are right", "Check your side", "what did you expect in the first place", "records and their answers settle it"])
+            .never(&["Offer up to", "Meet them", "Stand firm", "the client's confirmation"])
+            .script(&["If they are right", "If you disagree"]),
+        s("validity not sure yet, bad faith suspected: still no verdict",
+            with(heard(job(2000, 15, 300), Validity::Unsure), bad_faith), HearFirst, Gesture::Listen)
+            .never(&["Stand firm"]),
+        s("a fault outside your hands: own the relationship, fix what you can, blame no one",
+            with(heard(job(2000, 15, 300), Yes), |c| c.diagnose.fault = Some(crate::model::case::Fault::Outside)),
+            FixIt, Gesture::Fix { thank_you: false, up_to: Some(300 * D) })
+            .says(&["outside your hands", "blame no one"]),
+        s("fault not sure yet: the verdict stands on validity alone",
+            with(heard(job(2000, 15, 300), Yes), |c| c.diagnose.fault = Some(crate::model::case::Fault::Unsure)),
+            FixIt, Gesture::Fix { thank_you: false, up_to: Some(300 * D) })
+            .never(&["outside your hands"]),
+
         // ---- One client complains; others probably feel the same (G23, G41). ----
         s("others may feel the same: the reading turns to the other clients of the same work",
             with(heard(job(2000, 15, 300), Yes), |c| c.diagnose.reach = Some(crate::model::case::Reach::Systemic)),
