@@ -182,3 +182,47 @@ test('taking advantage again: consider ending, and the ending letter offers no r
   await expect(ending).toHaveValue(/\[what the agreement says is owed\]/);
   await expect(ending).not.toHaveValue(/\$450|refund/);
 });
+
+// Issue 27's situations in the browser: the words a user reads.
+test('not sure yet whether they are right: no verdict, and what would settle it, in the reading and the script', async ({ page }) => {
+  const s = {
+    client: 'Jonas Berg', channel: 'Email', disputed: 'Says the site was down for two days.', amount: '400', invoiced: '2000', hours: '15',
+    restated: 'The site was down for two days in launch week, and nobody told them', ourSide: 'Not checked yet: the host may have had an outage.', faith: 'Acting in good faith', valid: 'Not sure yet',
+  };
+  const id = await start(page, s);
+  const reading = await hear(page, id, s);
+  await expect(reading).toContainText('Hear them out first');
+  await expect(reading).toContainText('You are not sure yet whether they are right, so no verdict');
+  await expect(reading).toContainText('Check your side: the quote or agreement');
+  await expect(reading).toContainText('what did you expect in the first place');
+  await expect(reading).not.toContainText(/Offer up to|Stand firm|They are right|Meet them/);
+  const script = await scriptText(page, id);
+  expect(script).toContain('If they are right');
+  expect(script).toContain('If you disagree');
+});
+
+test('a claim above the price is said, and the frame counts the price, not the claim', async ({ page }) => {
+  const s = {
+    client: 'Mira Osei', channel: 'Email', disputed: 'Wants back more than the job cost, for lost sales.', amount: '3000', invoiced: '2000', hours: '15',
+  };
+  await start(page, s);
+  const reading = page.locator('.reading');
+  await expect(reading).toContainText('They ask for $3,000.00, more than the $2,000.00 the job was invoiced at');
+  await expect(reading).toContainText('the figures here count $2,000.00');
+  await expect(reading).not.toContainText('$3,000.00 in dispute');
+});
+
+test('others may feel the same: the reading turns to the other clients, and Prevent opens with them', async ({ page }) => {
+  const s = {
+    client: 'Ola Nowak', channel: 'Email', disputed: 'The booking form loses the date.', amount: '300', invoiced: '2000', hours: '15',
+    restated: 'The booking form you built drops the date they choose', ourSide: 'A bug in the form, in every site built from that template.', faith: 'Acting in good faith', valid: 'Yes',
+  };
+  const id = await start(page, s);
+  await page.goto(`#/cases/${id}/diagnose`);
+  await page.getByRole('group', { name: 'A one-off, or something to fix for everyone?' }).getByLabel('Others may feel the same', { exact: true }).check();
+  await expect(saveStatus(page)).toHaveText('Saved');
+  const reading = await hear(page, id, s);
+  await expect(reading).toContainText('look at your other clients of the same work, and put it right for all of them');
+  await page.goto(`#/cases/${id}/prevent`);
+  await expect(page.getByText('Others who had the same work may feel the same. Start there')).toBeVisible();
+});

@@ -280,11 +280,12 @@ test.describe('when the database is emptied', () => {
     expect((await request.delete(`${COUCH}/${db}`)).ok()).toBe(true);
     expect((await request.put(`${COUCH}/${db}`)).ok()).toBe(true);
     await newCase(page, 'Made after the wipe');
+    // The device finds the key gone on its next round, puts it back, and sends both cases.
+    const ids = async () => (await (await request.get(`${COUCH}/${db}/_all_docs`)).json()).rows.map((r) => r.id);
+    await expect.poll(ids, { timeout: 30_000 }).toHaveLength(3);
+    expect(await ids()).toContain('mend-keys');
     await open(page, '#/sync');
     await synced(page);
-    const docs = await (await request.get(`${COUCH}/${db}/_all_docs`)).json();
-    expect(docs.rows.map((r) => r.id)).toContain('mend-keys');
-    expect(docs.rows.length).toBe(3);
 
     const b = await secondDevice(browser, baseURL);
     await turnOn(b.page, db);
