@@ -284,6 +284,11 @@ pub struct Limits {
     pub concede: Option<i64>,
     /// The most time you will spend on it, in minutes.
     pub minutes: Option<i64>,
+    /// Money already given back on this dispute (refunds, discounts), in minor units: it
+    /// comes off the limit.
+    pub given: Option<i64>,
+    /// Time already spent on this dispute, in minutes: it comes off the time limit.
+    pub minutes_spent: Option<i64>,
 }
 
 /// One conversation or message with the client. // G34
@@ -692,6 +697,7 @@ impl Case {
             ),
             ("decide.concession", self.decide.concession),
             ("limits.concede", self.limits.concede),
+            ("limits.given", self.limits.given),
             ("resolve.counter_amount", self.resolve.counter_amount),
         ];
         amounts.extend(
@@ -704,6 +710,7 @@ impl Case {
             ("numbers.minutes_spent", n.minutes_spent),
             ("numbers.dispute_minutes", n.dispute_minutes),
             ("limits.minutes", self.limits.minutes),
+            ("limits.minutes_spent", self.limits.minutes_spent),
         ];
         times.extend(
             self.resolve

@@ -230,7 +230,30 @@ pub fn suggested_limits(case: &Case, f: &Figures) -> Limits {
     Limits {
         concede: f.concession_budget,
         minutes,
+        ..Limits::default()
     }
+}
+
+/// "$150.00 of your limit of $300.00 already given: $150.00 is left." // G3
+fn already_given(case: &Case, limit: Option<Limit>) -> Option<String> {
+    let given = case.limits.given.filter(|g| *g > 0)?;
+    let m = |v: i64| format_money(v, &case.currency);
+    Some(match limit {
+        Some(l) if given >= l.value => format!(
+            "{} already given: that is all of {} of {}. Anything more is beyond it; give more only knowingly.",
+            m(given),
+            l.name(),
+            m(l.value)
+        ),
+        Some(l) => format!(
+            "{} of {} of {} already given: {} is left.",
+            m(given),
+            l.name(),
+            m(l.value),
+            m(l.value - given)
+        ),
+        None => format!("{} already given on this dispute.", m(given)),
+    })
 }
 
 /// What is really in dispute: the amount claimed, but never more than the price the job was
@@ -272,6 +295,9 @@ pub fn reading(case: &Case, past: Past) -> Reading {
             "The fault lies outside your hands, but the client is yours: own the relationship, put right what you can, and blame no one to them.",
             "G19, G25",
         ));
+    }
+    if let Some(line) = already_given(case, ctx.limit) {
+        r.reasons.push(reason(line, "G3"));
     }
     if case.diagnose.reach == Some(super::case::Reach::Systemic) {
         r.reasons.push(reason(
@@ -371,6 +397,11 @@ impl<'a> Context<'a> {
             cost: None,
             missing: Vec::new(),
         }
+    }
+
+    /// Money already given back on this dispute.
+    fn given(&self) -> i64 {
+        self.case.limits.given.unwrap_or(0).max(0)
     }
 
     fn small(&self) -> bool {
@@ -696,7 +727,8 @@ impl<'a> Context<'a> {
         let invoiced = self.case.numbers.invoiced;
         let half_disputed = self.disputed.map(|d| d / 2);
         let cap = [
-            self.limit.map(|l| l.value),
+            self.limit
+                .map(|l| l.value.saturating_sub(self.given()).max(0)),
             self.f.concession_budget,
             half_disputed,
         ]
@@ -982,10 +1014,11 @@ pub struct CostCheck {
 impl CostCheck {
     pub fn new(cost: i64, case: &Case, f: &Figures) -> CostCheck {
         let limit = limits(case, f).concede;
+        let given = case.limits.given.unwrap_or(0).max(0);
         CostCheck {
             cost,
             limit,
-            within_limit: limit.map(|l| cost <= l.value),
+            within_limit: limit.map(|l| cost.saturating_add(given) <= l.value),
             within_break_even: f.concession_budget.map(|b| cost <= b),
         }
     }
@@ -993,9 +1026,22 @@ impl CostCheck {
     /// "Costs you $340.00: within your limit of $500.00; you still break even."
     pub fn text(&self, case: &Case, _f: &Figures) -> String {
         let m = |v: i64| format_money(v, &case.currency);
+        let given = case.limits.given.unwrap_or(0).max(0);
+        let total = self.cost.saturating_add(given);
+        let with_given = if given > 0 {
+            format!(" with the {} already given", m(given))
+        } else {
+            String::new()
+        };
         let against_limit = match self.limit {
-            Some(l) if self.cost <= l.value => format!("within {} of {}", l.name(), m(l.value)),
-            Some(l) => format!("{} over {}", m(self.cost.saturating_sub(l.value)), l.name()),
+            Some(l) if total <= l.value => {
+                format!("within {} of {}{with_given}", l.name(), m(l.value))
+            }
+            Some(l) => format!(
+                "{} over {}{with_given}",
+                m(total.saturating_sub(l.value)),
+                l.name()
+            ),
             None => "set your limit to compare".into(),
         };
         let against_break_even = match self.within_break_even {
@@ -1018,7 +1064,8 @@ impl CostCheck {
 /// The hours the dispute may take, against the time limit in use. The limit is about your
 /// own hours on the dispute, never about hurrying the client on a call. // G3, G9
 pub fn time_warning(case: &Case, f: &Figures) -> Option<String> {
-    let planned = case.numbers.dispute_minutes?;
+    let spent = case.limits.minutes_spent.unwrap_or(0).max(0);
+    let planned = case.numbers.dispute_minutes?.saturating_add(spent);
     let limit = limits(case, f).minutes?;
     (planned > limit.value).then(|| {
         let cost = case
@@ -1026,8 +1073,13 @@ pub fn time_warning(case: &Case, f: &Figures) -> Option<String> {
             .hourly_worth
             .map(|w| format!(" (about {})", format_money(time_cost(planned, w), &case.currency)))
             .unwrap_or_default();
+        let so_far = if spent > 0 {
+            format!(" in all, with {} already spent", format_hours(spent))
+        } else {
+            String::new()
+        };
         format!(
-            "The dispute may take {}{cost} of your time, more than {} of {}. Spend less of your own time on it, or raise the limit knowingly. Never hurry the client.",
+            "The dispute may take {}{cost} of your time{so_far}, more than {} of {}. Spend less of your own time on it, or raise the limit knowingly. Never hurry the client.",
             format_hours(planned),
             limit.name(),
             format_hours(limit.value)

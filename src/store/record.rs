@@ -49,8 +49,9 @@ impl Kind {
             //    counter-offer's amount. Nothing moves, but a build that knows only version 2
             //    must keep its hands off a case it would save without them.
             // 4: whether you can still agree (`resolve.talks`). Nothing moves.
-            // 5: "not sure yet" for validity and fault, and a fault outside your hands: a
-            //    build that knows only version 4 could not read those answers.
+            // 5: "not sure yet" for validity and fault, a fault outside your hands, and what
+            //    was already given and spent (`limits.given`, `limits.minutes_spent`): a
+            //    build that knows only version 4 could not read or keep those.
             Kind::Case => 5,
             // 2: the user's name, for signing drafts.
             Kind::Settings => 2,

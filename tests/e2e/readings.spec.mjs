@@ -226,3 +226,19 @@ test('others may feel the same: the reading turns to the other clients, and Prev
   await page.goto(`#/cases/${id}/prevent`);
   await expect(page.getByText('Others who had the same work may feel the same. Start there')).toBeVisible();
 });
+
+test('money already given back comes off the limit, and the reading says what is left', async ({ page }) => {
+  const s = {
+    client: 'Tomas Lind', channel: 'Email', disputed: 'Wants more off after the first refund.', amount: '300', invoiced: '2000', hours: '15',
+    restated: 'The report was late, and the first refund did not make up for it', ourSide: 'The report was on time by the agreed date.', faith: 'Acting in good faith', valid: 'No',
+  };
+  const id = await start(page, s);
+  await page.goto(`#/cases/${id}/numbers`);
+  await page.getByLabel('The most you will concede', { exact: true }).fill('300');
+  await page.getByLabel('Already given back on this dispute', { exact: true }).fill('250');
+  await page.getByLabel('Time already spent on it', { exact: true }).fill('2');
+  await expect(saveStatus(page)).toHaveText('Saved');
+  const reading = await hear(page, id, s);
+  await expect(reading).toContainText('$250.00 of your limit of $300.00 already given: $50.00 is left.');
+  await expect(reading).toContainText('2% off this invoice');
+});

@@ -223,6 +223,22 @@ fn situations() -> Vec<Situation> {
             FixIt, Gesture::Fix { thank_you: false, up_to: Some(300 * D) })
             .never(&["outside your hands"]),
 
+        // ---- What already happened counts against the limits set in advance (G3). ----
+        s("already given most of your limit: said, and the peace offering fits what is left",
+            with(heard(job(2000, 15, 300), No), |c| { c.limits.concede = Some(300 * D); c.limits.given = Some(250 * D); }),
+            ExplainAndOffer,
+            Gesture::Peace { now: Some(Share { percent: 2, cost: Some(40 * D) }), next: Share { percent: 20, cost: None } })
+            .says(&["$250.00 of your limit of $300.00 already given: $50.00 is left"]),
+        s("already given all of your limit: the peace offering moves to the next job",
+            with(heard(job(2000, 15, 300), No), |c| { c.limits.concede = Some(300 * D); c.limits.given = Some(300 * D); }),
+            ExplainAndOffer,
+            Gesture::Peace { now: None, next: Share { percent: 20, cost: None } })
+            .says(&["$300.00 already given: that is all of your limit of $300.00", "off their next job"]),
+        s("a fix on top of what was already given: the cost check counts both",
+            with(heard(job(2000, 15, 300), Yes), |c| { c.limits.concede = Some(500 * D); c.limits.given = Some(300 * D); }),
+            FixIt, Gesture::Fix { thank_you: false, up_to: Some(300 * D) })
+            .says(&["$100.00 over your limit with the $300.00 already given"]),
+
         // ---- One client complains; others probably feel the same (G23, G41). ----
         s("others may feel the same: the reading turns to the other clients of the same work",
             with(heard(job(2000, 15, 300), Yes), |c| c.diagnose.reach = Some(crate::model::case::Reach::Systemic)),
@@ -535,4 +551,24 @@ fn prevent_opens_with_the_other_clients_when_others_may_feel_the_same() {
     for stage in Stage::ALL.into_iter().filter(|s| *s != Stage::Prevent) {
         assert_eq!(stage_opening(stage, &c), None, "{stage:?}");
     }
+}
+
+/// G3: time already spent on the dispute counts against the time limit.
+#[test]
+fn time_already_spent_counts_against_the_time_limit() {
+    let mut c = job(2000, 15, 600);
+    c.limits.minutes = Some(3 * 60);
+    c.numbers.dispute_minutes = Some(2 * 60);
+    assert_eq!(time_warning(&c, &figures(&c)), None);
+    c.limits.minutes_spent = Some(90);
+    let warning =
+        time_warning(&c, &figures(&c)).expect("over the limit once the time spent counts");
+    assert!(
+        warning.contains("in all, with 1.5 hours already spent"),
+        "{warning}"
+    );
+    assert!(
+        warning.contains("more than your limit of 3 hours"),
+        "{warning}"
+    );
 }

@@ -42,7 +42,8 @@ fn limits_are_suggested_from_the_numbers_labelled_so_and_the_users_own_win() {
         suggested_limits(&c, &f),
         Limits {
             concede: Some(500 * D),
-            minutes: Some(6 * 60)
+            minutes: Some(6 * 60),
+            ..Limits::default()
         }
     );
     let in_use = limits(&c, &f);

@@ -124,6 +124,13 @@ pub fn limits_view() -> AnyView {
             },
         ),
         figure_with_hint(
+            "limit-given",
+            "Already given back on this dispute",
+            || "Refunds or discounts you have given so far: they come off the limit above.".into(),
+            Unit::Money,
+            bind_case(|c| c.limits.given, |c, v| c.limits.given = v),
+        ),
+        figure_with_hint(
             "limit-hours",
             "The most time you will spend on it",
             move || match (own().minutes, suggested().minutes) {
@@ -141,6 +148,13 @@ pub fn limits_view() -> AnyView {
                     write(Box::new(|c| c.limits.minutes = suggested_limits(c, &figures(c)).minutes))
                 })
             },
+        ),
+        figure_with_hint(
+            "limit-spent",
+            "Time already spent on it",
+            || "Your hours on the dispute so far: they come off the time limit above.".into(),
+            Unit::Hours,
+            bind_case(|c| c.limits.minutes_spent, |c, v| c.limits.minutes_spent = v),
         ),
         dyn_view(move || match warning() {
             Some(w) => para("banner warn", w),

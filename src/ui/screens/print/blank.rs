@@ -83,7 +83,7 @@ fn blank_widget(w: Widget) -> AnyView {
         ),
         Widget::ReachAdvice => para("", "Days since the complaint arrived: ______"),
         Widget::ClientHistory | Widget::GoodFaithSignals => para("", "Earlier cases with this client, and what they were given: ____________"),
-        Widget::Limits => para("", "The most you will concede ____________   The most time you will spend ________ hours"),
+        Widget::Limits => para("", "The most you will concede ____________   already given ____________   The most time you will spend ________ hours   already spent ________ hours"),
         Widget::Reading => boxes(&Call::ALL[1..].iter().map(|c| c.headline()).collect::<Vec<_>>()),
         Widget::CounterCost => para("", "Within your limit?  ☐ Yes ☐ No     Above break-even?  ☐ Yes ☐ No"),
         Widget::Contacts => el("div")
