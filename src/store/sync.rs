@@ -489,13 +489,19 @@ async fn refill_if_emptied<H: Host>(
 }
 
 /// A new passphrase wraps the same data key: nothing is sent again, and other devices keep
-/// working; a new device needs the new passphrase.
+/// working; a new device needs the new passphrase. The current one must open the server's
+/// key first: someone at an unlocked device cannot lock the owner out.
 pub async fn change_passphrase<H: Host>(
     host: &H,
     cfg: &Config,
+    current: &str,
     passphrase: &str,
 ) -> Result<(), SyncError> {
     let keys = get_doc(host, cfg, KEYS_DOC).await?;
+    let opened = host.crypto("unwrap", &[current, &keys.to_string()]).await;
+    if opened.as_deref() != Some(cfg.key.as_str()) {
+        return Err(SyncError::WrongPassphrase);
+    }
     let mut fields: Value = host
         .crypto("wrap", &[passphrase, &cfg.key])
         .await
@@ -1676,8 +1682,15 @@ mod tests {
         let (server, a, b, cfg) = pair();
         add_case(&a, "x", "Dana");
         sync(&a, &cfg);
+        let keys_before = server.borrow().doc(KEYS_DOC).unwrap().body.clone();
+        assert_eq!(
+            run(change_passphrase(&a, &cfg, "not the one", "new staple")),
+            Err(SyncError::WrongPassphrase),
+            "the current passphrase first"
+        );
+        assert_eq!(server.borrow().doc(KEYS_DOC).unwrap().body, keys_before);
         let requests = server.borrow().requests;
-        run(change_passphrase(&a, &cfg, "new staple")).unwrap();
+        run(change_passphrase(&a, &cfg, "correct horse", "new staple")).unwrap();
         assert_eq!(
             server.borrow().requests,
             requests + 2,

@@ -66,6 +66,11 @@ test('a case made on one device appears on the other, and edits flow both ways',
   await rounds;
   await expect(newPass).toHaveValue('half typed');
   await expect(newPass).toBeFocused();
+  // A change needs the current passphrase: a wrong one changes nothing.
+  await page.getByLabel('Current sync passphrase').fill('not the passphrase');
+  await newPass.fill('a brand new passphrase');
+  await page.getByRole('button', { name: 'Change the passphrase' }).click();
+  await expect(page.getByText('That is not the current passphrase. Nothing was changed.')).toBeVisible({ timeout: 20_000 });
 
   const b = await secondDevice(browser, baseURL);
   await turnOn(b.page, db);

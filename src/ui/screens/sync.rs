@@ -305,10 +305,11 @@ fn status_card(app: AppState, state: RwSignal<SyncState>, on: String) -> AnyView
             n => format!("Last synced: {last}. {n} changes waiting to be sent."),
         }
     });
+    let current = RwSignal::new(String::new());
     let pass = RwSignal::new(String::new());
     let said = RwSignal::new(String::new());
     let change = move |_| {
-        let p = pass.get_untracked();
+        let (now, p) = (current.get_untracked(), pass.get_untracked());
         if let Some(problem) = passphrase_problem(&p) {
             return said.set(problem.into());
         }
@@ -316,10 +317,12 @@ fn status_card(app: AppState, state: RwSignal<SyncState>, on: String) -> AnyView
             let Some(cfg) = app.with_workspace(|w| load_config(w.backend())) else {
                 return;
             };
-            said.set(match change_passphrase(&Web(app), &cfg, &p).await {
+            said.set(match change_passphrase(&Web(app), &cfg, &now, &p).await {
                 Ok(()) => "Passphrase changed. Your other devices keep syncing; a new device needs the new one.".into(),
+                Err(SyncError::WrongPassphrase) => "That is not the current passphrase. Nothing was changed.".into(),
                 Err(e) => e.to_string(),
             });
+            current.set(String::new());
             pass.set(String::new());
         });
     };
@@ -340,6 +343,12 @@ fn status_card(app: AppState, state: RwSignal<SyncState>, on: String) -> AnyView
             Some(e) => para("banner warn", e),
             None => ().into_any(),
         }))
+        .child(field(
+            "sync-current-pass",
+            "Current sync passphrase",
+            "password",
+            current,
+        ))
         .child(field(
             "sync-new-pass",
             "New sync passphrase",
