@@ -70,6 +70,19 @@ pub fn deadlines(case_id: &str, case: &Case, windows: &Windows, link: &str) -> V
         .collect()
 }
 
+/// The clause dates from `today` on: the ones still worth a reminder.
+pub fn deadlines_ahead(
+    case_id: &str,
+    case: &Case,
+    windows: &Windows,
+    link: &str,
+    today: Date,
+) -> Vec<Event> {
+    let mut all = deadlines(case_id, case, windows, link);
+    all.retain(|e| e.date >= today);
+    all
+}
+
 /// Every check-in still to do and every clause date still ahead of open cases, soonest
 /// first. `cases` gives each case's id, the case, its clause's windows (if it has one) and
 /// the link to it.
@@ -85,11 +98,7 @@ pub fn upcoming<'a>(
             }
         }
         if let (false, Some(w)) = (case.is_closed(), windows) {
-            out.extend(
-                deadlines(id, case, &w, &link)
-                    .into_iter()
-                    .filter(|e| e.date >= today),
-            );
+            out.extend(deadlines_ahead(id, case, &w, &link, today));
         }
     }
     super::order::sort_by_key(&mut out, |e| (i64::from(e.date.days()), 0, e.uid.clone()));

@@ -70,10 +70,9 @@ fn save(app: AppState, dates: Dates, said: RwSignal<String>) -> Result<(), Missi
         Dates::Clause(id) => {
             let case = app.find::<Case>(&id).map(|r| r.data).unwrap_or_default();
             let windows = case.clause.as_ref().and_then(|l| windows_of(app, &l.id));
-            let mut events = windows.map_or_else(Vec::new, |w| {
-                calendar::deadlines(&id, &case, &w, &link(&id, Stage::Resolve))
+            let events = windows.map_or_else(Vec::new, |w| {
+                calendar::deadlines_ahead(&id, &case, &w, &link(&id, Stage::Resolve), today)
             });
-            events.retain(|e| e.date >= today);
             (format!("mend-clause-dates-{}.ics", today.iso()), events)
         }
     };
