@@ -101,6 +101,9 @@ pub struct Meta {
     /// Documents on the server this device could not open (their ids), until a readable
     /// version of each arrives.
     pub unreadable: Vec<String>,
+    /// Records deleted since they were synced, with the last version seen of each: a copy
+    /// the server brings back is refused unless it is newer than that.
+    pub gone: Vec<(String, u64)>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -109,6 +112,11 @@ pub struct DocMeta {
     pub key: String,
     pub rev: String,
     pub hash: String,
+    /// The record's version as last synced: sealed with the text, one more with each change
+    /// sent, so a server cannot pass an older copy off as a new revision.
+    pub n: u64,
+    /// The server holds an older copy than this one (it rolled back): this one goes out again.
+    pub stale: bool,
 }
 
 impl Meta {
@@ -121,9 +129,21 @@ impl Meta {
         self.docs.push(doc);
     }
 
+    /// A record deleted on either side: forgotten, but its last version is kept.
     fn remove(&mut self, id: &str) {
+        if let Some(d) = self.get(id) {
+            let n = d.n;
+            self.gone.retain(|(g, _)| g != id);
+            self.gone.push((id.into(), n));
+        }
         self.docs.retain(|d| d.id != id);
         self.unreadable.retain(|u| u != id);
+    }
+
+    /// The last version of `id` this device has seen, kept or deleted.
+    fn version(&self, id: &str) -> u64 {
+        let gone = self.gone.iter().find(|(g, _)| g == id).map(|(_, n)| *n);
+        self.get(id).map(|d| d.n).max(gone).unwrap_or(0)
     }
 
     /// A document this device could not open (or that is not what its id says).
@@ -133,9 +153,10 @@ impl Meta {
         }
     }
 
-    /// Records what the server and this device now both hold of `key`.
-    fn synced(&mut self, id: &str, key: &str, rev: &str, text: &str) {
+    /// Records what the server and this device now both hold of `key`: version `n`.
+    fn synced(&mut self, id: &str, key: &str, rev: &str, text: &str, n: u64) {
         self.unreadable.retain(|u| u != id);
+        self.gone.retain(|(g, _)| g != id);
         if key == settings_key() {
             self.settings = text.into();
         }
@@ -144,6 +165,8 @@ impl Meta {
             key: key.into(),
             rev: rev.into(),
             hash: text_hash(text),
+            n,
+            stale: false,
         });
     }
 }
@@ -197,13 +220,13 @@ pub fn forget(b: &mut dyn Backend) {
     let _ = b.remove(META_KEY);
 }
 
-/// Each synced record as `[id, key, rev, hash]`.
+/// Each synced record as `[id, key, rev, hash, n, stale]` (state written before versions
+/// has no `n`: version 0), each deleted one as `[id, n]`.
 pub fn load_meta(b: &dyn Backend) -> Meta {
     let v = load(b, META_KEY);
-    let docs = v["docs"]
-        .as_array()
-        .into_iter()
-        .flatten()
+    let list = |name: &str| v[name].as_array().cloned().unwrap_or_default();
+    let docs = list("docs")
+        .iter()
         .map(|d| {
             let part = |i: usize| d[i].as_str().unwrap_or("").to_string();
             DocMeta {
@@ -211,7 +234,18 @@ pub fn load_meta(b: &dyn Backend) -> Meta {
                 key: part(1),
                 rev: part(2),
                 hash: part(3),
+                n: d[4].as_u64().unwrap_or(0),
+                stale: d[5] == true,
             }
+        })
+        .collect();
+    let gone = list("gone")
+        .iter()
+        .map(|g| {
+            (
+                g[0].as_str().unwrap_or("").into(),
+                g[1].as_u64().unwrap_or(0),
+            )
         })
         .collect();
     Meta {
@@ -226,6 +260,7 @@ pub fn load_meta(b: &dyn Backend) -> Meta {
             .flatten()
             .filter_map(|i| i.as_str().map(String::from))
             .collect(),
+        gone,
     }
 }
 
@@ -233,12 +268,12 @@ fn save_meta(b: &mut dyn Backend, m: &Meta) -> bool {
     let docs: Vec<Value> = m
         .docs
         .iter()
-        .map(|d| json!([d.id, d.key, d.rev, d.hash]))
+        .map(|d| json!([d.id, d.key, d.rev, d.hash, d.n, d.stale]))
         .collect();
     store(
         b,
         META_KEY,
-        &json!({"since": m.since, "docs": docs, "settings": m.settings, "last_synced": m.last_synced, "epoch": m.epoch, "unreadable": m.unreadable}),
+        &json!({"since": m.since, "docs": docs, "settings": m.settings, "last_synced": m.last_synced, "epoch": m.epoch, "unreadable": m.unreadable, "gone": m.gone}),
     )
 }
 
@@ -584,12 +619,14 @@ pub fn waiting(ws: &Workspace, cfg: &Config, meta: &Meta) -> usize {
     outgoing(ws, cfg, meta).len()
 }
 
-/// One record to send: its document id, key, text (`None`: deleted here) and last revision.
+/// One record to send: its document id, key, text (`None`: deleted here), last revision and
+/// the version it goes out as.
 struct Out {
     id: String,
     key: String,
     text: Option<String>,
     rev: Option<String>,
+    n: u64,
 }
 
 fn outgoing(ws: &Workspace, cfg: &Config, meta: &Meta) -> Vec<Out> {
@@ -600,11 +637,14 @@ fn outgoing(ws: &Workspace, cfg: &Config, meta: &Meta) -> Vec<Out> {
         .filter_map(|(key, text)| {
             let id = doc_id(&cfg.key, key);
             let known = meta.get(&id);
-            // From an earlier filling of the database (no revision here): sent again, in
-            // case the server lacks it.
-            let unsure = known.is_some_and(|m| m.rev.is_empty());
-            (unsure || known.map(|m| m.hash.as_str()) != Some(&text_hash(text))).then(|| Out {
+            let same = known.is_some_and(|m| m.hash == text_hash(text));
+            // From an earlier filling of the database (no revision here), or rolled back
+            // there: sent again, in case the server lacks it.
+            let again = known.is_some_and(|m| m.rev.is_empty() || m.stale);
+            (again || !same).then(|| Out {
                 rev: known.map(|m| m.rev.clone()).filter(|r| !r.is_empty()),
+                // The same text keeps its version; a change is one past any seen.
+                n: meta.version(&id) + u64::from(!same),
                 id,
                 key: key.clone(),
                 text: Some(text.clone()),
@@ -623,6 +663,7 @@ fn outgoing(ws: &Workspace, cfg: &Config, meta: &Meta) -> Vec<Out> {
                 key: m.key.clone(),
                 text: None,
                 rev: Some(m.rev.clone()),
+                n: m.n,
             }),
     );
     out
@@ -749,7 +790,7 @@ async fn push_once<H: Host>(
                 (Some(rev), _) => {
                     report.sent += 1;
                     match &out.text {
-                        Some(text) => meta.synced(&out.id, &out.key, rev, text),
+                        Some(text) => meta.synced(&out.id, &out.key, rev, text, out.n),
                         None => meta.remove(&out.id),
                     }
                 }
@@ -775,7 +816,10 @@ async fn push_once<H: Host>(
 async fn sealed_doc<H: Host>(host: &H, cfg: &Config, out: &Out) -> Result<String, SyncError> {
     let mut doc = match &out.text {
         Some(text) => {
-            let sealed = host.crypto("seal", &[&cfg.key, text]).await;
+            // The version is sealed with the text: the server can neither read nor change it.
+            let sealed = host
+                .crypto("seal", &[&cfg.key, &format!("{}\n{text}", out.n)])
+                .await;
             json!({ "c": sealed.ok_or(SyncError::Crypto)? })
         }
         None => json!({ "_deleted": true }),
@@ -914,9 +958,10 @@ async fn take_doc<H: Host>(
     // The sealed text names its record (even one from a newer version); the id must be that
     // record's, or it is not ours. Either failing: listed, left on the server untouched.
     let opened = host.crypto("open", &[&cfg.key, sealed]).await;
-    let Some((text, key)) = opened.and_then(|t| {
-        let k = key_of(&t).filter(|k| doc_id(&cfg.key, k) == id)?;
-        Some((t, k))
+    let Some((n, text, key)) = opened.and_then(|t| {
+        let (n, text) = versioned(&t);
+        let k = key_of(text).filter(|k| doc_id(&cfg.key, k) == id)?;
+        Some((n, text.to_string(), k))
     }) else {
         meta.cannot_open(id);
         return;
@@ -924,7 +969,14 @@ async fn take_doc<H: Host>(
     // The version this device last synced: nothing new to take, only its revision, so
     // what changed here since goes out on top of it.
     if meta.get(id).is_some_and(|m| m.hash == text_hash(&text)) {
-        meta.synced(id, &key, rev, &text);
+        meta.synced(id, &key, rev, &text, n.max(meta.version(id)));
+        return;
+    }
+    // Any other text must be a newer version than every one seen here (version 0 is a copy
+    // sealed before versions were: taken as before).
+    let seen = meta.version(id);
+    if n < seen || (n == seen && seen > 0) {
+        refuse_older(host, meta, id, &key, rev, &text);
         return;
     }
     let now = host.now();
@@ -944,8 +996,45 @@ async fn take_doc<H: Host>(
     let Some(held) = held else {
         return;
     };
-    meta.synced(id, &key, rev, &held);
+    meta.synced(id, &key, rev, &held, n);
     report.received += 1;
+}
+
+/// A record's version and text from what was sealed: `n\ntext` (text alone: version 0).
+fn versioned(opened: &str) -> (u64, &str) {
+    opened
+        .split_once('\n')
+        .and_then(|(n, text)| Some((n.parse().ok()?, text)))
+        .unwrap_or((0, opened))
+}
+
+/// The server offered an older copy of a record than this device has seen, or brought back
+/// one deleted since: a rollback, by a fault or on purpose. Nothing here changes; the user is
+/// told, and this device's own version (or deletion) goes out again on top of the server's.
+fn refuse_older<H: Host>(host: &H, meta: &mut Meta, id: &str, key: &str, rev: &str, text: &str) {
+    let seen = meta.version(id);
+    let deleted = meta.get(id).is_none();
+    host.with_ws(|w| {
+        let named = w.get(key).or_else(|| decode(text).ok());
+        w.refused_older(
+            named.map_or_else(|| "A record".into(), |r| r.title()),
+            deleted,
+        );
+    });
+    match meta.docs.iter_mut().find(|d| d.id == id) {
+        Some(d) => {
+            d.rev = rev.into();
+            d.stale = true;
+        }
+        None => meta.docs.push(DocMeta {
+            id: id.into(),
+            key: key.into(),
+            rev: rev.into(),
+            hash: text_hash(text),
+            n: seen,
+            stale: true,
+        }),
+    }
 }
 
 /// The server says a record was deleted.
@@ -1646,6 +1735,135 @@ mod tests {
         assert_eq!(names(&a), vec!["Dana"]);
     }
 
+    /// The server's sealed text of one case now, to be served again later.
+    fn sealed_now(server: &Rc<RefCell<Server>>, cfg: &Config, id: &str) -> Value {
+        let id = doc_id(&cfg.key, &record_key(Kind::Case, id));
+        server.borrow().doc(&id).unwrap().body["c"].clone()
+    }
+
+    /// What a hostile or restored server does: an old sealed copy as a new revision.
+    fn serve_again(server: &Rc<RefCell<Server>>, cfg: &Config, id: &str, sealed: &Value) {
+        let id = doc_id(&cfg.key, &record_key(Kind::Case, id));
+        let mut s = server.borrow_mut();
+        let rev = s
+            .doc(&id)
+            .filter(|d| !d.deleted)
+            .map(|d| d.body["_rev"].clone());
+        let mut doc = json!({"_id": id, "c": sealed});
+        if let Some(rev) = rev {
+            doc["_rev"] = rev;
+        }
+        assert!(s.write(doc)["rev"].is_string());
+    }
+
+    fn server_text(d: &Device, server: &Rc<RefCell<Server>>, cfg: &Config, id: &str) -> String {
+        let sealed = sealed_now(server, cfg, id);
+        let opened = run(d.crypto("open", &[&cfg.key, sealed.as_str().unwrap()])).unwrap();
+        versioned(&opened).1.to_string()
+    }
+
+    #[test]
+    fn an_older_copy_the_server_serves_again_is_refused_and_the_newer_one_goes_back() {
+        let (server, a, b, cfg) = pair();
+        add_case(&a, "x", "First wording");
+        sync(&a, &cfg);
+        sync(&b, &cfg);
+        let old = sealed_now(&server, &cfg, "x");
+        rename(&a, "x", "Second wording");
+        sync(&a, &cfg);
+        sync(&b, &cfg);
+        serve_again(&server, &cfg, "x", &old);
+        // Both devices refuse it and say so; nothing here changes.
+        for d in [&b, &a] {
+            sync(d, &cfg);
+            assert_eq!(names(d), ["Second wording"]);
+            assert_eq!(
+                d.with_ws(|w| w.notices().to_vec()),
+                [Notice::OlderRefused {
+                    title: "Second wording".into(),
+                    deleted: false
+                }]
+            );
+        }
+        // The newer copy goes back to the server, and a device that joins now gets it.
+        sync(&a, &cfg);
+        sync(&b, &cfg);
+        assert!(server_text(&a, &server, &cfg, "x").contains("Second wording"));
+        let c = device(&server, "c");
+        let cfg_c = run(connect(&c, self::cfg(), "correct horse")).unwrap();
+        sync(&c, &cfg_c);
+        assert_eq!(names(&c), ["Second wording"]);
+        // It is the latest version everywhere: an edit still flows.
+        rename(&c, "x", "Third wording");
+        sync(&c, &cfg);
+        sync(&a, &cfg);
+        assert_eq!(names(&a), ["Third wording"]);
+        assert_eq!(a.with_ws(|w| w.notices().len()), 1);
+    }
+
+    #[test]
+    fn a_deleted_record_the_server_brings_back_stays_deleted() {
+        let (server, a, b, cfg) = pair();
+        add_case(&a, "x", "Settled long ago");
+        add_case(&a, "y", "Still open");
+        sync(&a, &cfg);
+        sync(&b, &cfg);
+        let old = sealed_now(&server, &cfg, "x");
+        a.with_ws(|w| w.delete(Kind::Case, "x", 50).unwrap());
+        sync(&a, &cfg);
+        sync(&b, &cfg);
+        b.with_ws(|w| w.dismiss_notice(0));
+        serve_again(&server, &cfg, "x", &old);
+        for d in [&a, &b] {
+            sync(d, &cfg);
+            assert_eq!(names(d), ["Still open"]);
+            assert_eq!(
+                d.with_ws(|w| w.notices().to_vec()),
+                [Notice::OlderRefused {
+                    title: "Settled long ago".into(),
+                    deleted: true
+                }]
+            );
+        }
+        // The deletion went back: the server holds it deleted again.
+        sync(&a, &cfg);
+        sync(&b, &cfg);
+        assert_eq!(names(&b), ["Still open"]);
+        let id = doc_id(&cfg.key, &record_key(Kind::Case, "x"));
+        assert!(server.borrow().doc(&id).unwrap().deleted);
+        // Brought back on purpose (undo on a), it comes back everywhere.
+        let undo = a.with_ws(|w| w.trash()[0].clone());
+        a.with_ws(|w| w.restore(&undo.key)).unwrap();
+        sync(&a, &cfg);
+        sync(&b, &cfg);
+        assert_eq!(names(&b), ["Settled long ago", "Still open"]);
+    }
+
+    #[test]
+    fn versions_are_kept_with_the_sync_state_and_copies_sealed_before_versions_are_taken() {
+        let (server, a, b, cfg) = pair();
+        add_case(&a, "x", "Dana");
+        sync(&a, &cfg);
+        rename(&a, "x", "Dana again");
+        sync(&a, &cfg);
+        let id = doc_id(&cfg.key, &record_key(Kind::Case, "x"));
+        let meta = a.with_ws(|w| load_meta(w.backend()));
+        assert_eq!(meta.get(&id).map(|m| (m.n, m.stale)), Some((2, false)));
+        // A record sealed by an earlier Mend (no version) that this device never saw.
+        let text = a.with_ws(|w| w.text_of("mend:case:x")).unwrap();
+        let text = text
+            .replace("\"x\"", "\"old\"")
+            .replace("Dana again", "Old app");
+        let sealed = run(a.crypto("seal", &[&cfg.key, &text])).unwrap();
+        let old_id = doc_id(&cfg.key, &record_key(Kind::Case, "old"));
+        server
+            .borrow_mut()
+            .write(json!({"_id": old_id, "c": sealed}));
+        sync(&b, &cfg);
+        assert_eq!(names(&b), ["Dana again", "Old app"]);
+        assert!(b.with_ws(|w| w.notices().is_empty()));
+    }
+
     #[test]
     fn deleted_here_while_edited_there_keeps_the_edit() {
         let (_, a, b, cfg) = pair();
@@ -1903,6 +2121,7 @@ mod tests {
         newer["v"] = 99.into();
         let newer = newer.to_string();
         let id = doc_id(&cfg.key, "mend:case:x");
+        let newer = format!("2\n{newer}");
         let sealed = run(a.crypto("seal", &[&cfg.key, &newer])).unwrap();
         let rev = server.borrow().doc(&id).unwrap().body["_rev"].clone();
         server
@@ -1920,7 +2139,8 @@ mod tests {
             "the newer record is not overwritten"
         );
         b.with_ws(|w| {
-            assert_eq!(w.backend().get("mend:case:x").unwrap().unwrap(), newer);
+            let stored = w.backend().get("mend:case:x").unwrap().unwrap();
+            assert_eq!(versioned(&newer).1, stored);
             assert_eq!(w.newer().len(), 1);
         });
         assert_eq!(

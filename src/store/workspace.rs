@@ -42,6 +42,9 @@ pub enum Notice {
     KeptAfterDelete { title: String },
     /// Another device deleted it: it is in the trash here, and can be brought back.
     DeletedElsewhere { undo: Undo },
+    /// The sync server offered an older copy of it than this device has (`deleted`: it was
+    /// deleted since); refused, nothing here changed.
+    OlderRefused { title: String, deleted: bool },
 }
 
 /// What a deletion offers to undo: the trash entry it made, and when.
@@ -763,6 +766,14 @@ impl Workspace {
         );
         self.quarantined.push(q);
         self.changed.aside = true;
+    }
+
+    /// Sync refused an older copy of a record from the server: the user hears of it once.
+    pub fn refused_older(&mut self, title: String, deleted: bool) {
+        let notice = Notice::OlderRefused { title, deleted };
+        if !self.notices.contains(&notice) {
+            self.notify(notice);
+        }
     }
 
     fn notify(&mut self, notice: Notice) {

@@ -141,6 +141,18 @@ fn notice_view(app: AppState, i: usize, notice: Notice) -> AnyView {
                 button("OK", "", None, move |_| dismiss()),
             ],
         ),
+        Notice::OlderRefused { title, deleted } => (
+            if deleted {
+                format!(
+                    "The sync server sent back “{title}”, which was deleted. It was refused and stays deleted. The server may have been restored from an old backup."
+                )
+            } else {
+                format!(
+                    "The sync server sent an older copy of “{title}” than this device already has. It was refused: your copy here is unchanged and goes back to the server. The server may have been restored from an old backup."
+                )
+            },
+            vec![button("OK", "", None, move |_| dismiss())],
+        ),
         Notice::KeptAfterDelete { title } => (
             format!(
                 "“{title}” was deleted in another tab while you were changing it here. Your version is kept."
