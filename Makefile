@@ -28,14 +28,16 @@ dist: setup dist-only
 size:
 	node scripts/size.mjs --check
 
-## bench: print every figure: size, native store and trends, decoder property runs,
-## browser timings with 1,000 cases, and Lighthouse (median of 5 runs). BASELINE=<dir> puts
-## another build's dist/ beside them (e.g. main's, built in a worktree)
+## bench: print every figure: size, native store, trends and sync, decoder property runs,
+## browser timings with 1,000 cases (sync through pouchdb-server too), and Lighthouse (median
+## of 5 runs). BASELINE=<dir> puts another build's dist/ beside them (e.g. main's, built in a
+## worktree)
 bench: setup dist-only
 	node scripts/size.mjs
 	$(if $(BASELINE),node scripts/size.mjs $(BASELINE) | tail -1)
 	cargo bench --locked --bench store
 	cargo bench --locked --bench trends
+	cargo test --locked --release --lib sync_figures -- --ignored --nocapture
 	MEND_FUZZ_CASES=2000 cargo test --locked --release --test decoders -- --nocapture --test-threads 1
 	node scripts/bench.mjs $(if $(BASELINE),--baseline $(BASELINE))
 	node scripts/lighthouse.mjs --runs 5 $(if $(BASELINE),--baseline $(BASELINE))

@@ -37,4 +37,4 @@ console.log(`A sync server is running (Ctrl-C stops it; nothing is kept). In Men
   Database        mend
   User name       dana
   Password        try-sync
-  Sync passphrase any 8 characters or more, the same on each device`);
+  Sync passphrase at least 12 characters (four words will do), the same on each device`);

@@ -104,6 +104,9 @@ pub struct Held {
     pub clauses: Records<Clause>,
     pub reflections: Records<Reflection>,
     pub settings: Option<Record<Settings>>,
+    /// The hash of each record's text, once sync has asked for it; forgotten when the
+    /// record changes, so a round with nothing changed encodes nothing.
+    hashes: std::collections::BTreeMap<String, String>,
 }
 
 /// A kind of record kept in a list (all but the one settings record).
@@ -154,6 +157,7 @@ impl Held {
     /// Puts a record in memory (no write); says which part changed.
     fn put(&mut self, record: AnyRecord, changed: &mut Changed) {
         mark(record.kind(), changed);
+        self.hashes.remove(&record.key());
         match record {
             AnyRecord::Case(r) => self.cases.insert(r.id.clone(), r),
             AnyRecord::Clause(r) => self.clauses.insert(r.id.clone(), r),
@@ -163,6 +167,7 @@ impl Held {
     }
 
     fn take(&mut self, key: &str, changed: &mut Changed) {
+        self.hashes.remove(key);
         let removed = match parse_key(key) {
             Some(KeyRef::Record(Kind::Case, id)) => self.cases.remove(&id).is_some(),
             Some(KeyRef::Record(Kind::Clause, id)) => self.clauses.remove(&id).is_some(),
@@ -330,7 +335,9 @@ impl Workspace {
         change(&mut r.data);
         r.updated = now;
         mark(T::KIND, &mut self.changed);
-        self.touch(&record_key(T::KIND, id), now);
+        let key = record_key(T::KIND, id);
+        self.held.hashes.remove(&key);
+        self.touch(&key, now);
         true
     }
 
@@ -342,7 +349,9 @@ impl Workspace {
         change(&mut settings.data);
         settings.updated = now;
         self.changed.settings = true;
-        self.touch(&record_key(Kind::Settings, SETTINGS_ID), now);
+        let key = record_key(Kind::Settings, SETTINGS_ID);
+        self.held.hashes.remove(&key);
+        self.touch(&key, now);
     }
 
     /// Moves a record to the trash; returns what can undo it.
@@ -642,19 +651,50 @@ impl Workspace {
 
     // ---- another device (through the sync server) ----
 
-    /// Every live record's stored text, by key: what sync compares and sends. Settings that
-    /// were never changed (stored, or waiting to be) are not sent.
-    pub fn texts(&self) -> Vec<(String, String)> {
-        let stored_settings = self.settings_base.is_some()
-            || self
-                .queue
-                .is_dirty(&record_key(Kind::Settings, SETTINGS_ID));
-        self.held
-            .all()
-            .into_iter()
-            .filter(|r| stored_settings || r.kind() != Kind::Settings)
-            .map(|r| (r.key(), r.encode()))
-            .collect()
+    /// Every live record's key and the hash of its stored text (by `hash`, sync's own): what
+    /// sync compares. Each is worked out once per change of the record. Settings that were
+    /// never changed (stored, or waiting to be) are not sent.
+    pub fn text_hashes(&mut self, hash: fn(&str) -> String) -> Vec<(String, String)> {
+        let settings_key = record_key(Kind::Settings, SETTINGS_ID);
+        let stored_settings = self.settings_base.is_some() || self.queue.is_dirty(&settings_key);
+        let Held {
+            cases,
+            clauses,
+            reflections,
+            settings,
+            hashes,
+        } = &mut self.held;
+        let mut out = Vec::new();
+        let mut add = |key: String, record: &dyn Fn() -> AnyRecord| {
+            let h = match hashes.get(&key) {
+                Some(h) => h.clone(),
+                None => {
+                    let h = hash(&record().encode());
+                    hashes.insert(key.clone(), h.clone());
+                    h
+                }
+            };
+            out.push((key, h));
+        };
+        for r in cases.values() {
+            add(record_key(Kind::Case, &r.id), &|| {
+                AnyRecord::Case(r.clone())
+            });
+        }
+        for r in clauses.values() {
+            add(record_key(Kind::Clause, &r.id), &|| {
+                AnyRecord::Clause(r.clone())
+            });
+        }
+        for r in reflections.values() {
+            add(record_key(Kind::Reflection, &r.id), &|| {
+                AnyRecord::Reflection(r.clone())
+            });
+        }
+        if let Some(r) = settings.as_ref().filter(|_| stored_settings) {
+            add(settings_key, &|| AnyRecord::Settings(r.clone()));
+        }
+        out
     }
 
     /// The stored text of one live record.

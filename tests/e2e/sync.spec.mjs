@@ -338,3 +338,40 @@ test('an older copy the server puts back is refused, said plainly, and the newer
   expect(b.problems).toEqual([]);
   await b.context.close();
 });
+
+test('a new database asks for a passphrase hard to guess, and makes nothing until it gets one', async ({ page, request }) => {
+  const db = await database(request);
+  await turnOn(page, db, 'short one');
+  await expect(page.getByText('use at least 12 characters')).toBeVisible({ timeout: 20_000 });
+  expect((await (await request.get(`${COUCH}/${db}/_all_docs`)).json()).rows).toEqual([]);
+  await page.getByLabel('Sync passphrase').fill('copper lantern river pocket');
+  await page.getByRole('button', { name: 'Turn sync on' }).click();
+  await synced(page);
+});
+
+test('two tabs on one device: one syncs at a time, and the other never sends its older copy', async ({ page, browser, baseURL, request }) => {
+  test.setTimeout(90_000);
+  const db = await database(request);
+  const id = await newCase(page, 'Seen in two tabs');
+  await turnOn(page, db);
+  await synced(page);
+  const other = await page.context().newPage();
+  await open(other, `#/cases/${id}/case`);
+  await expect(other.getByLabel("Client's name")).toHaveValue('Seen in two tabs');
+  const held = () => page.evaluate(async () => (await navigator.locks.query()).held.filter((l) => l.name === 'mend-sync').length);
+  for (let i = 0; i < 5; i++) expect(await held()).toBeLessThanOrEqual(1);
+
+  await open(page, `#/cases/${id}/case`);
+  await page.getByLabel("Client's name").fill('Changed in the first tab');
+  await expect(saveStatus(page)).toHaveText('Saved');
+  await expect(other.getByLabel("Client's name")).toHaveValue('Changed in the first tab');
+  const b = await secondDevice(browser, baseURL);
+  await turnOn(b.page, db);
+  await synced(b.page);
+  await open(b.page, '#/cases');
+  await expect(b.page.getByRole('link', { name: 'Changed in the first tab' })).toBeVisible({ timeout: 20_000 });
+  await expect(b.page.getByRole('link', { name: 'Seen in two tabs' })).toHaveCount(0);
+  for (const p of [page, other]) await expect(p.getByText('was also changed')).toHaveCount(0);
+  expect(b.problems).toEqual([]);
+  await b.context.close();
+});

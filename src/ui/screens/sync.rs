@@ -6,7 +6,8 @@ use crate::model::date::human_time;
 use crate::store::save::SaveStatus;
 use crate::store::sync::{
     Config, Host, NetError, Refused, Reply, SyncError, change_passphrase, connect, forget,
-    load_config, load_meta, passphrase_problem, round, save_config, unreadable_message, waiting,
+    load_config, load_meta, passphrase_problem, retry_after, round, save_config,
+    unreadable_message, waiting,
 };
 use crate::store::workspace::Workspace;
 use crate::ui::browser::online::is_online;
@@ -199,6 +200,7 @@ fn run(app: AppState, state: RwSignal<SyncState>) {
     spawn_local(async move {
         let host = Web(app);
         let mut wait = false;
+        let mut failures = 0;
         while let Some(cfg) = app.with_workspace(|w| load_config(w.backend())) {
             if !visible_and_online() {
                 sleep(2000).await;
@@ -221,10 +223,11 @@ fn run(app: AppState, state: RwSignal<SyncState>) {
                     s.unreadable = r.unreadable;
                 });
             }
-            // After an error, a pause before trying again; with changes still to send, a
-            // short one; otherwise straight into the long poll.
+            // After an error, a pause before trying again, longer after each; with changes
+            // still to send, a short one; otherwise straight into the long poll.
+            failures = if result.is_err() { failures + 1 } else { 0 };
             match (&result, wait) {
-                (Err(_), _) => sleep(5000).await,
+                (Err(_), _) => sleep(retry_after(failures, js_sys::Math::random()) as i32).await,
                 (Ok(_), false) => sleep(1000).await,
                 _ => {}
             }
@@ -385,10 +388,9 @@ fn setup_card(app: AppState, state: RwSignal<SyncState>) -> AnyView {
         if let Some(p) = cfg.problem() {
             return said.set(p.into());
         }
+        // How strong it must be is checked where a new key is made: joining takes the
+        // passphrase the data already has.
         let p = pass.get_untracked();
-        if let Some(problem) = passphrase_problem(&p) {
-            return said.set(problem.into());
-        }
         said.set("Connecting…".into());
         spawn_local(async move {
             match connect(&Web(app), cfg, &p).await {
