@@ -114,6 +114,8 @@ pub struct Meta {
     /// Records deleted since they were synced, with the last version seen of each: a copy
     /// the server brings back is refused unless it is newer than that.
     pub gone: Vec<(String, u64)>,
+    /// The name of the data key this state belongs to (empty: from before keys were named).
+    pub kid: String,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -286,6 +288,7 @@ pub fn load_meta(b: &dyn Backend) -> Meta {
             .filter_map(|i| i.as_str().map(String::from))
             .collect(),
         gone,
+        kid: field(&v, "kid"),
     }
 }
 
@@ -298,7 +301,7 @@ fn save_meta(b: &mut dyn Backend, m: &Meta) -> bool {
     store(
         b,
         META_KEY,
-        &json!({"since": m.since, "docs": docs, "settings": m.settings, "last_synced": m.last_synced, "epoch": m.epoch, "unreadable": m.unreadable, "gone": m.gone}),
+        &json!({"since": m.since, "docs": docs, "settings": m.settings, "last_synced": m.last_synced, "epoch": m.epoch, "unreadable": m.unreadable, "gone": m.gone, "kid": m.kid}),
     )
 }
 
@@ -311,21 +314,30 @@ pub fn text_hash(text: &str) -> String {
         .collect()
 }
 
+/// HMAC-SHA-256 of `text` under `key`, in hex.
+fn keyed(key: &[u8], text: &[u8]) -> String {
+    let mut mac = Hmac::<Sha256>::new_from_slice(key).expect("any key length");
+    mac.update(text);
+    mac.finalize()
+        .into_bytes()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 /// The server's id for a record: a keyed hash of its key, so the server learns no names,
 /// ids or kinds. The key for ids is derived from the data key, never used for both.
 pub fn doc_id(data_key: &str, record_key: &str) -> String {
     let mut ids = Hmac::<Sha256>::new_from_slice(data_key.as_bytes()).expect("any key length");
     ids.update(b"mend document ids");
     let id_key = ids.finalize().into_bytes();
-    let mut mac = Hmac::<Sha256>::new_from_slice(&id_key).expect("any key length");
-    mac.update(record_key.as_bytes());
-    let hex: String = mac
-        .finalize()
-        .into_bytes()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    format!("m{hex}")
+    format!("m{}", keyed(&id_key, record_key.as_bytes()))
+}
+
+/// A public name for a data key, kept in the key document: a device whose key has another
+/// name stops rather than write under a key that was replaced. It tells nothing of the key.
+fn key_id(data_key: &str) -> String {
+    keyed(data_key.as_bytes(), b"mend key id")[..16].to_string()
 }
 
 /// Why sync did not complete, in plain words.
@@ -351,6 +363,8 @@ pub enum SyncError {
     OddKey,
     /// A new passphrase too easy to guess (why, in words).
     Weak(&'static str),
+    /// Another device replaced the data key: this one must be given the passphrase again.
+    KeyChanged,
 }
 
 impl fmt::Display for SyncError {
@@ -368,6 +382,7 @@ impl fmt::Display for SyncError {
             SyncError::DeviceFull => "This device's storage is full, so sync stopped here. Nothing on the server was changed by it. Free some space (Backup shows what takes it) and sync starts again.",
             SyncError::OddKey => "The server's key document asks for an unusual amount of work to open it, outside what Mend accepts: it may have been tampered with. Nothing was changed.",
             SyncError::Weak(why) => why,
+            SyncError::KeyChanged => "Another device made a new key for your data, so this device stopped syncing. Everything here is safe. Turn sync off on this device, then on again with your passphrase.",
             SyncError::Emptied => "The server's database was emptied or replaced. Your records are safe here: turn sync off and on again on this device, with your passphrase, to fill it again.",
         })
     }
@@ -479,7 +494,7 @@ pub async fn connect<H: Host>(
             .crypto("wrap", &[passphrase, &key])
             .await
             .ok_or(SyncError::Crypto)?;
-        let fields = with_epoch(&fields, host.now());
+        let fields = with_epoch(&fields, host.now(), &key);
         let made = host
             .send(&cfg, "PUT", KEYS_DOC, Some(fields.clone()))
             .await
@@ -493,10 +508,12 @@ pub async fn connect<H: Host>(
     Ok(cfg)
 }
 
-/// Key-document fields marked with a new `epoch`: one filling of the database.
-fn with_epoch(fields: &str, now: i64) -> String {
+/// Key-document fields marked with a new `epoch` (one filling of the database) and the name
+/// of the key they wrap.
+fn with_epoch(fields: &str, now: i64, data_key: &str) -> String {
     let mut v: Value = serde_json::from_str(fields).unwrap_or_else(|_| json!({}));
     v["epoch"] = now.to_string().into();
+    v["kid"] = key_id(data_key).into();
     v.to_string()
 }
 
@@ -522,12 +539,17 @@ async fn refill_if_emptied<H: Host>(
 ) -> Result<(), SyncError> {
     let keys = get_doc(host, cfg, KEYS_DOC).await?;
     let epoch = if keys.is_object() {
+        // Another device made a new key: writing under the old one would leave records no
+        // one can open. (A key document from before keys were named says nothing.)
+        if keys["kid"].as_str().is_some_and(|k| k != key_id(&cfg.key)) {
+            return Err(SyncError::KeyChanged);
+        }
         keys["epoch"].as_str().unwrap_or("").to_string()
     } else {
         if cfg.wrapped.is_empty() {
             return Err(SyncError::Emptied);
         }
-        let fields = with_epoch(&cfg.wrapped, host.now());
+        let fields = with_epoch(&cfg.wrapped, host.now(), &cfg.key);
         let put = host
             .send(cfg, "PUT", KEYS_DOC, Some(fields.clone()))
             .await
@@ -575,6 +597,7 @@ pub async fn change_passphrase<H: Host>(
         .ok_or(SyncError::Crypto)?;
     fields["_rev"] = keys["_rev"].clone();
     fields["epoch"] = keys["epoch"].clone();
+    fields["kid"] = key_id(&cfg.key).into();
     let put = host
         .send(cfg, "PUT", KEYS_DOC, Some(fields.to_string()))
         .await
@@ -583,6 +606,72 @@ pub async fn change_passphrase<H: Host>(
         return Err(status_error(put.status));
     }
     Ok(())
+}
+
+/// Makes a new data key and seals every record under it, for when someone may have seen this
+/// device's sync settings (the key sits in them). The passphrase stays. Every record goes out
+/// under the new key as a new document first, then the key document changes, then the old
+/// documents are deleted: cut short anywhere, nothing is lost. Other devices stop and ask
+/// for the passphrase once. Returns the settings with the new key, for the caller to keep.
+pub async fn rotate_key<H: Host>(
+    host: &H,
+    cfg: &Config,
+    passphrase: &str,
+) -> Result<Config, SyncError> {
+    let keys = get_doc(host, cfg, KEYS_DOC).await?;
+    let opened = host
+        .crypto("unwrap", &[passphrase, &keys.to_string()])
+        .await;
+    if opened.as_deref() != Some(cfg.key.as_str()) {
+        return Err(SyncError::WrongPassphrase);
+    }
+    // Everything on the server is taken in first: all of it goes out again.
+    round(host, cfg, false).await?;
+    let key = host.crypto("newKey", &[]).await.ok_or(SyncError::Crypto)?;
+    let fields = host
+        .crypto("wrap", &[passphrase, &key])
+        .await
+        .ok_or(SyncError::Crypto)?;
+    let next = Config {
+        wrapped: with_epoch(&fields, host.now(), &key),
+        key,
+        ..cfg.clone()
+    };
+    let old = host.with_ws(|w| load_meta(w.backend()));
+    let mut meta = Meta {
+        kid: key_id(&next.key),
+        epoch: field(
+            &serde_json::from_str(&next.wrapped).unwrap_or_default(),
+            "epoch",
+        ),
+        ..Meta::default()
+    };
+    push(host, &next, &mut meta, &mut Report::default()).await?;
+    let mut doc: Value = serde_json::from_str(&next.wrapped).unwrap_or_default();
+    doc["_rev"] = keys["_rev"].clone();
+    let put = host
+        .send(cfg, "PUT", KEYS_DOC, Some(doc.to_string()))
+        .await
+        .map_err(net)?;
+    if put.status >= 300 {
+        return Err(status_error(put.status));
+    }
+    if !host.with_ws(|w| save_meta(w.backend(), &meta)) {
+        return Err(SyncError::DeviceFull);
+    }
+    let gone: Vec<Value> = old
+        .docs
+        .iter()
+        .filter(|d| !d.rev.is_empty())
+        .map(|d| json!({ "_id": d.id, "_rev": d.rev, "_deleted": true }))
+        .collect();
+    for part in gone.chunks(500) {
+        let request = json!({ "docs": part }).to_string();
+        host.send(cfg, "POST", "_bulk_docs", Some(request))
+            .await
+            .map_err(net)?;
+    }
+    Ok(next)
 }
 
 /// What a round did.
@@ -719,8 +808,14 @@ pub fn retry_after(failures: u32, spread: f64) -> u32 {
 /// Sends what changed here, then takes in what changed on the server. `wait`: ask the server
 /// to hold the pull open until there is news (long polling).
 pub async fn round<H: Host>(host: &H, cfg: &Config, wait: bool) -> Result<Report, SyncError> {
+    let kid = key_id(&cfg.key);
     let mut meta = host.with_ws(|w| {
         let mut meta = load_meta(w.backend());
+        // State kept for another key names documents that key made: start afresh.
+        if !meta.kid.is_empty() && meta.kid != kid {
+            meta = Meta::default();
+        }
+        meta.kid = kid;
         ask_again_for_damaged(w, &mut meta);
         meta
     });
@@ -738,7 +833,8 @@ pub async fn round<H: Host>(host: &H, cfg: &Config, wait: bool) -> Result<Report
             | SyncError::Cors
             | SyncError::Login
             | SyncError::NoDatabase
-            | SyncError::Emptied,
+            | SyncError::Emptied
+            | SyncError::KeyChanged,
         ) => Ok(()),
         _ => pull(host, cfg, &mut meta, &mut report, wait).await,
     };
@@ -1488,7 +1584,7 @@ mod tests {
                     Some(format!("sealed:{}", hex(&scramble(key, plain.as_bytes()))))
                 }
                 ("open", [key, sealed]) => unscramble(key, sealed.strip_prefix("sealed:")?),
-                ("newKey", []) => Some("data-key-1".into()),
+                ("newKey", []) => Some(format!("data-key-{}", self.now())),
                 ("wrap", [pass, key]) => Some(
                     json!({ "rounds": 600_000, "wrapped": hex(&scramble(pass, key.as_bytes())) })
                         .to_string(),
@@ -2234,6 +2330,77 @@ mod tests {
         );
         // The other device keeps working with the key it holds.
         assert_eq!(sync(&b, &cfg).received, 1);
+    }
+
+    #[test]
+    fn a_new_key_reseals_everything_and_other_devices_stop_until_given_the_passphrase() {
+        let (server, a, b, cfg) = pair();
+        add_case(&a, "x", "Dana");
+        add_case(&b, "y", "Bo, not yet sent");
+        sync(&a, &cfg);
+        assert_eq!(
+            run(rotate_key(&a, &cfg, "not the one")),
+            Err(SyncError::WrongPassphrase)
+        );
+        let next = run(rotate_key(&a, &cfg, "correct horse")).unwrap();
+        assert_ne!(next.key, cfg.key);
+        a.with_ws(|w| save_config(w.backend(), &next));
+        // Only documents under the new key are left, and the server still reads nothing.
+        let live: Vec<String> = server
+            .borrow()
+            .docs
+            .iter()
+            .filter(|(id, d)| !d.deleted && id != KEYS_DOC)
+            .map(|(id, _)| id.clone())
+            .collect();
+        assert_eq!(live, [doc_id(&next.key, "mend:case:x")]);
+        assert_eq!(sync(&a, &next).sent, 0, "nothing left to send");
+        // b, still on the old key, stops and changes nothing, here or there.
+        assert_eq!(run(round(&b, &cfg, false)), Err(SyncError::KeyChanged));
+        assert_eq!(names(&b), ["Bo, not yet sent"]);
+        // Given the passphrase again, b syncs under the new key, its unsent case too.
+        let b_cfg = run(connect(&b, self::cfg(), "correct horse")).unwrap();
+        assert_eq!(b_cfg.key, next.key);
+        sync(&b, &b_cfg);
+        sync(&a, &next);
+        assert_eq!(names(&a), ["Bo, not yet sent", "Dana"]);
+        assert_eq!(names(&b), ["Bo, not yet sent", "Dana"]);
+        assert!(b.with_ws(|w| w.notices().is_empty()), "no copies made");
+    }
+
+    #[test]
+    fn every_failure_the_sync_screen_shows_is_said_in_plain_words() {
+        let cases = [
+            (status_error(401), "refused the user name or password"),
+            (status_error(403), "refused the user name or password"),
+            (status_error(404), "no database of that name"),
+            (status_error(413), "server is full"),
+            (status_error(507), "server is full"),
+            (status_error(500), "Your changes wait here"),
+            (net(NetError::Cors), "CORS settings must list this app"),
+            (net(NetError::Unreachable), "did not answer"),
+            (SyncError::WrongPassphrase, "Nothing was changed"),
+            (SyncError::Crypto, "could not encrypt or decrypt"),
+            (SyncError::NoKey, "choose an empty database"),
+            (SyncError::Emptied, "to fill it again"),
+            (SyncError::DeviceFull, "storage is full"),
+            (SyncError::OddKey, "may have been tampered with"),
+            (
+                SyncError::Weak(passphrase_problem("").unwrap()),
+                "at least 12 characters",
+            ),
+            (SyncError::KeyChanged, "on again with your passphrase"),
+        ];
+        for (error, words) in cases {
+            let said = error.to_string();
+            assert!(said.contains(words), "{said}");
+            assert!(said.ends_with('.') && said.len() < 300, "{said}");
+            for jargon in [
+                "HTTP", "status", "401", "404", "413", "500", "error", "null",
+            ] {
+                assert!(!said.contains(jargon), "{said}");
+            }
+        }
     }
 
     #[test]

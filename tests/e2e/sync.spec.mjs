@@ -375,3 +375,36 @@ test('two tabs on one device: one syncs at a time, and the other never sends its
   expect(b.problems).toEqual([]);
   await b.context.close();
 });
+
+test('a new key seals everything again; the other device stops until given the passphrase, then syncs on', async ({ page, browser, baseURL, request }) => {
+  test.setTimeout(120_000);
+  const db = await database(request);
+  await newCase(page, 'Sealed twice');
+  await turnOn(page, db);
+  await synced(page);
+  const b = await secondDevice(browser, baseURL);
+  await turnOn(b.page, db);
+  await synced(b.page);
+  const ids = async () => (await (await request.get(`${COUCH}/${db}/_all_docs`)).json()).rows.map((r) => r.id).filter((id) => id !== 'mend-keys');
+  const before = await ids();
+
+  await page.getByLabel('Current sync passphrase').fill('a long sync passphrase');
+  await page.getByRole('button', { name: 'Make a new key' }).click();
+  await expect(page.getByText('Done: every record is sealed under a new key')).toBeVisible({ timeout: 30_000 });
+  const after = await ids();
+  expect(after).toHaveLength(before.length);
+  expect(after.filter((id) => before.includes(id))).toEqual([]);
+
+  await newCase(b.page, 'Made on the laptop meanwhile');
+  await open(b.page, '#/sync');
+  await expect(b.page.getByText('Another device made a new key for your data, so this device stopped syncing.')).toBeVisible({ timeout: 30_000 });
+  await b.page.getByRole('button', { name: 'Turn sync off on this device' }).click();
+  await turnOn(b.page, db);
+  await synced(b.page);
+  await open(page, '#/cases');
+  await expect(page.getByRole('link', { name: 'Made on the laptop meanwhile' })).toBeVisible({ timeout: 30_000 });
+  await open(b.page, '#/cases');
+  await expect(b.page.getByRole('link', { name: 'Sealed twice' })).toHaveCount(1);
+  expect(b.problems).toEqual([]);
+  await b.context.close();
+});

@@ -6,7 +6,7 @@ use crate::model::date::human_time;
 use crate::store::save::SaveStatus;
 use crate::store::sync::{
     Config, Host, NetError, Refused, Reply, SyncError, change_passphrase, connect, forget,
-    load_config, load_meta, passphrase_problem, retry_after, round, save_config,
+    load_config, load_meta, passphrase_problem, retry_after, rotate_key, round, save_config,
     unreadable_message, waiting,
 };
 use crate::store::workspace::Workspace;
@@ -208,10 +208,12 @@ fn run(app: AppState, state: RwSignal<SyncState>) {
                 continue;
             }
             let turn = js("lock", &[]).await.ok();
+            // Read again once it is this tab's turn: a new key may have been made meanwhile.
+            let cfg = app
+                .with_workspace(|w| load_config(w.backend()))
+                .unwrap_or(cfg);
             let result = round(&host, &cfg, wait).await;
-            if let Some(end) = turn.and_then(|t| t.dyn_into::<Function>().ok()) {
-                let _ = end.call0(&JsValue::NULL);
-            }
+            end_turn(turn);
             let error = result.as_ref().err().map(SyncError::to_string);
             // Records the server refused wait for the next long poll, not the next second.
             wait = result.as_ref().is_ok_and(|r| r.waiting <= r.refused.len());
@@ -234,6 +236,13 @@ fn run(app: AppState, state: RwSignal<SyncState>) {
         }
         state.update(|s| s.running = false);
     });
+}
+
+/// Ends this tab's turn to sync (see `lock` in sync.js).
+fn end_turn(turn: Option<JsValue>) {
+    if let Some(end) = turn.and_then(|t| t.dyn_into::<Function>().ok()) {
+        let _ = end.call0(&JsValue::NULL);
+    }
 }
 
 fn field(
@@ -329,6 +338,31 @@ fn status_card(app: AppState, state: RwSignal<SyncState>, on: String) -> AnyView
             pass.set(String::new());
         });
     };
+    let new_key = move |_| {
+        let now = current.get_untracked();
+        said.set("Sealing every record under a new key…".into());
+        spawn_local(async move {
+            let Some(cfg) = app.with_workspace(|w| load_config(w.backend())) else {
+                return;
+            };
+            // This tab's turn, with no round under way: none may write under the old key.
+            let _ = js("stop", &[]).await;
+            let turn = js("lock", &[]).await.ok();
+            let made = rotate_key(&Web(app), &cfg, &now).await;
+            let kept = made
+                .as_ref()
+                .is_ok_and(|next| app.with_workspace(|w| save_config(w.backend(), next)));
+            end_turn(turn);
+            said.set(match made {
+                Ok(_) if kept => "Done: every record is sealed under a new key, and the old copies are gone from the server. Your other devices ask for the passphrase once.".into(),
+                Ok(_) => "This browser did not keep the new key. Turn sync off and on again with your passphrase; your records are safe.".into(),
+                Err(SyncError::WrongPassphrase) => "That is not the current passphrase. Nothing was changed.".into(),
+                Err(e) => e.to_string(),
+            });
+            current.set(String::new());
+            refresh(app, state, None);
+        });
+    };
     let off = move |_| {
         app.with_workspace(|w| forget(w.backend()));
         js_stop();
@@ -362,9 +396,14 @@ fn status_card(app: AppState, state: RwSignal<SyncState>, on: String) -> AnyView
             el("p")
                 .class("actions")
                 .child(button("Change the passphrase", "", None, change))
+                .child(button("Make a new key", "", None, new_key))
                 .child(button("Turn sync off on this device", "danger", None, off))
                 .into_any(),
         )
+        .child(para(
+            "hint",
+            "Both need the current passphrase. A new key (the passphrase stays) seals every record again and removes the old copies from the server: use it if someone may have seen this device's sync settings. Turning sync off removes the key and the server login from this device; your records stay.",
+        ))
         .child(said_line("", said))
         .into_any()
 }
