@@ -277,6 +277,7 @@ fn money_sums_never_overflow_whatever_the_figures() {
                 cases: 3,
                 taking_advantage: (v[8].unsigned_abs() % 3) as usize,
                 concessions: v[9],
+                clause: None,
             };
             // Every stage of the reading: not heard, then each answer on validity, stuck or not.
             let mut heard = case.clone();
@@ -291,10 +292,10 @@ fn money_sums_never_overflow_whatever_the_figures() {
                 heard.resolve.valid = valid;
                 heard.resolve.talks = (i % 2 == 0).then_some(Talks::Stuck);
                 heard.diagnose.good_faith = (v[7] % 2 == 0).then_some(GoodFaith::TakingAdvantage);
-                let r = reading(&heard, past);
+                let r = reading(&heard, past.clone());
                 let _ = r.gesture_text(&heard);
             }
-            let _ = reading(&case, past).gesture_text(&case);
+            let _ = reading(&case, past.clone()).gesture_text(&case);
             let _ = time_warning(&case, &f);
             let _ = peace_comparison(&case, &f);
             for o in &case.resolve.options {

@@ -80,6 +80,25 @@ impl Channel {
 }
 
 labelled!(
+    /// What the client asks for: money, or something else. // G28, G29
+    Ask {
+        MoneyBack = "money_back" => "Money back, or not to pay",
+        Discount = "discount" => "A discount",
+        Redo = "redo" => "The work redone or fixed",
+        Apology = "apology" => "An apology",
+        Person = "person" => "Someone else to deal with",
+        Other = "other" => "Something else",
+    }
+);
+
+impl Ask {
+    /// Whether it is about money, so an amount in dispute is part of it.
+    pub fn is_money(self) -> bool {
+        matches!(self, Ask::MoneyBack | Ask::Discount | Ask::Other)
+    }
+}
+
+labelled!(
     /// How serious the complaint is, from "once in a blue moon" to "fix it now". // G39
     Severity {
         BlueMoon = "blue_moon" => "Once in a blue moon",
@@ -424,6 +443,8 @@ pub struct RemedyOption {
     pub note: String,
     /// Put to the client as one of the choices.
     pub offered: bool,
+    /// Offered, and the client turned it down.
+    pub declined: bool,
 }
 
 impl Default for RemedyOption {
@@ -435,6 +456,7 @@ impl Default for RemedyOption {
             minutes: None,
             note: String::new(),
             offered: false,
+            declined: false,
         }
     }
 }
@@ -561,6 +583,8 @@ pub struct Case {
     pub received: Option<Date>,
     pub channel: Option<Channel>,
     pub disputed: String,
+    /// What they ask for; `None` until answered (read as money, as before it was asked).
+    pub ask: Option<Ask>,
     /// The amount in dispute, in minor units of `currency`.
     pub amount: Option<i64>,
     pub currency: String,
@@ -604,6 +628,7 @@ impl Default for Case {
             received: None,
             channel: None,
             disputed: String::new(),
+            ask: None,
             amount: None,
             currency: "USD".into(),
             severity: None,
@@ -637,6 +662,11 @@ pub fn split_list(text: &str) -> Vec<String> {
 }
 
 impl Case {
+    /// Whether they ask for money (or have not said): then the amount in dispute matters.
+    pub fn asks_money(&self) -> bool {
+        self.ask.is_none_or(Ask::is_money)
+    }
+
     /// A new case in the user's currency.
     pub fn new(currency: &str) -> Case {
         Case {

@@ -10,10 +10,13 @@
 //! not known is named as missing, never counted as zero.
 
 pub use super::case::Limits;
-use super::case::{Case, Fault, GoodFaith, Talks, Validity};
+use super::case::{Ask, Case, Fault, GoodFaith, RemedyKind, RemedyOption, Talks, Validity};
+use super::clause::Windows;
 use super::history::ClientHistory;
 use super::money::{format_money, percent_of};
-use super::numbers::{Figures, JobScale, figures, format_hours, time_cost};
+use super::numbers::{
+    Figures, JobScale, figures, format_hours, offer_text, remedy_cost, time_cost,
+};
 
 /// What to do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -153,8 +156,8 @@ pub struct Reading {
     pub missing: Vec<Gap>,
 }
 
-/// The client's history, as the reading needs it.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// The client's history and the case's clause, as the reading needs them.
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Past {
     /// Earlier complaints from this client.
     pub cases: usize,
@@ -162,6 +165,8 @@ pub struct Past {
     pub taking_advantage: usize,
     /// Concessions given to them before, in this case's currency.
     pub concessions: i64,
+    /// The windows of the mediation clause the case is under, if one is linked. // G33
+    pub clause: Option<Windows>,
 }
 
 impl Past {
@@ -172,6 +177,7 @@ impl Past {
             cases: earlier.cases.len(),
             taking_advantage: earlier.cases.iter().filter(|c| c.taking_advantage).count(),
             concessions: earlier.concessions_in(currency),
+            clause: None,
         }
     }
 }
@@ -305,6 +311,7 @@ pub fn reading(case: &Case, past: Past) -> Reading {
             "G23, G41",
         ));
     }
+    ctx.what_they_ask(&mut r);
     if let Some((claimed, price)) = claim_over_price(case) {
         r.reasons.push(reason(
             format!(
@@ -320,6 +327,7 @@ pub fn reading(case: &Case, past: Past) -> Reading {
         ctx.common_reasons(&mut r);
     }
     r.cost = ctx.gesture_cost(&r.gesture);
+    ctx.after_declined(&mut r);
     // Where the value of the relationship can move the reading: the frame before a verdict,
     // and whether a client you cannot agree with costs more than they bring. // G4, G43
     let weighs_future = r.call == Call::HearFirst || ctx.could_end();
@@ -416,6 +424,7 @@ impl<'a> Context<'a> {
     /// to them, the way out is to make an offer. // G28, G29
     fn stuck(&self) -> bool {
         self.case.resolve.talks == Some(Talks::Stuck) && !offers_nothing(self.case)
+            || declined(self.case).count() >= 2
     }
 
     /// They said they cannot agree, but nothing was offered yet.
@@ -565,13 +574,66 @@ impl<'a> Context<'a> {
                 up_to: self.disputed,
             },
         );
-        if self.disputed.is_none() {
+        if self.disputed.is_none() && self.case.asks_money() {
             r.missing.push(Gap {
                 fact: "The amount in dispute",
                 changes: "would cost the fix against your limits.",
             });
         }
         r
+    }
+
+    /// When they ask for something other than money, what that asks of you. // G20, G24, G28, G31
+    fn what_they_ask(&self, r: &mut Reading) {
+        match self.case.ask {
+            Some(Ask::Apology) => r.reasons.push(reason(
+                "They ask for an apology, not money. Where it is owed, give it plainly and in full: it costs nothing, and being heard and acknowledged is often all that is needed.",
+                "G24, G31",
+            )),
+            Some(Ask::Person) => r.reasons.push(reason(
+                "They ask to deal with someone else. If it is a clash of personalities, another person taking it over may be the fix; if you work alone, say so and offer a fresh start in writing.",
+                "G20",
+            )),
+            Some(Ask::Redo) => self.redo_cost(r),
+            _ => {}
+        }
+    }
+
+    /// A redo is paid in hours: what it takes against what the job can still give. // G1, G2, G25
+    fn redo_cost(&self, r: &mut Reading) {
+        let redo = self
+            .case
+            .resolve
+            .options
+            .iter()
+            .filter(|o| o.kind == RemedyKind::RedoFree)
+            .find_map(|o| Some((o.minutes?, remedy_cost(o, self.case)?)));
+        let Some((minutes, cost)) = redo else {
+            r.missing.push(Gap {
+                fact: "Hours the redo would take",
+                changes: "would cost it against break-even: add “Redo the work, free” with its hours (Resolve).",
+            });
+            return;
+        };
+        let room = match self.f.concession_budget {
+            Some(b) if cost > b => format!(
+                ", more than the {} you can give and still break even",
+                self.m(b)
+            ),
+            Some(b) => format!(
+                ", within the {} you can give and still break even",
+                self.m(b)
+            ),
+            None => String::new(),
+        };
+        r.reasons.push(reason(
+            format!(
+                "They ask for the work to be redone, not money. The redo takes about {}, worth {} of your time{room}.",
+                format_hours(minutes),
+                self.m(cost)
+            ),
+            "G1, G2, G25",
+        ));
     }
 
     /// Partly valid: the fair part; pro-rated on an invested job. // G5, G19, G22, G25, G26
@@ -778,13 +840,61 @@ impl<'a> Context<'a> {
                 Gesture::AgreedPayment,
             )
         };
-        if self.case.clause.is_some() {
-            r.reasons.push(reason(
-                "Your agreement has a clause for this: its next step is mediation, within its deadlines (Resolve).",
-                "G33",
-            ));
+        if let Some(next) = self.clause_next() {
+            r.reasons.push(next);
         }
         r
+    }
+
+    /// The clause's next step, with its dates when the clause and the day it was raised are
+    /// known. // G33
+    fn clause_next(&self) -> Option<Reason> {
+        let link = self.case.clause.as_ref()?;
+        let raised = link.raised.or(self.case.received);
+        let dates: Vec<String> = match (&self.past.clause, raised) {
+            (Some(w), Some(day)) => w
+                .deadlines(day)
+                .iter()
+                .map(|d| format!("{} {}", d.label, d.date.human()))
+                .collect(),
+            _ => Vec::new(),
+        };
+        let mut text = "Your agreement has a clause for this: its next step is mediation, within its deadlines (Resolve).".to_string();
+        if !dates.is_empty() {
+            text = format!("{text} {}.", dates.join("; "));
+        }
+        Some(reason(text, "G33"))
+    }
+
+    /// What was offered and turned down, and the floor it sets for what comes next: coming
+    /// back with less after a refusal goes backwards. // G28, G29
+    fn after_declined(&self, r: &mut Reading) {
+        let turned_down: Vec<&RemedyOption> = declined(self.case).collect();
+        if turned_down.is_empty() {
+            return;
+        }
+        let offers: Vec<String> = turned_down
+            .iter()
+            .map(|o| format!("“{}”", offer_text(o, self.case)))
+            .collect();
+        r.reasons.push(reason(
+            format!("Turned down so far: {}", offers.join(" ")),
+            "G28, G29",
+        ));
+        let highest = turned_down
+            .iter()
+            .filter_map(|o| remedy_cost(o, self.case))
+            .max();
+        let next = r.cost.map(|c| c.cost);
+        if let Some(highest) = highest.filter(|h| next.is_some_and(|n| n < *h)) {
+            r.reasons.push(reason(
+                format!(
+                    "You already offered {} and they turned it down: do not come back with less. Offer at least that again in another form (a redo, a discount on the next job), or a different remedy.",
+                    self.m(highest)
+                ),
+                "G28, G29",
+            ));
+        }
     }
 
     /// G43: you offered what you could within your limits, it did not settle, and the
@@ -849,7 +959,12 @@ impl Reading {
                         "Offer to redo, correct or replace it at no charge, or to take up to {} off.",
                         m(*a)
                     ),
-                    None => "Offer to redo, correct or replace it at no charge, or to take its value off.".into(),
+                    None => match case.ask {
+                        Some(Ask::Apology) => "Apologise plainly and in full, and put right whatever can still be put right.".into(),
+                        Some(Ask::Redo) => "Offer to redo or fix it at no charge, as they ask.".into(),
+                        Some(Ask::Person) => "Offer them someone else to deal with if you can, and put right what fell short.".into(),
+                        _ => "Offer to redo, correct or replace it at no charge, or to take its value off.".into(),
+                    },
                 };
                 if *thank_you {
                     t.push_str(" Add a small thank-you for their patience: a little extra, or a small gift.");
@@ -987,6 +1102,14 @@ pub fn limit_line(c: &Case) -> String {
 
 /// What the app says while nothing is on the table. // G30
 pub const NOTHING_OFFERED: &str = "Nothing is offered yet. Offering nothing tells the client \"I am right and you are wrong\", even when that is true. A small gesture of goodwill costs little and keeps the door open.";
+
+/// The remedies put to the client and turned down.
+fn declined(case: &Case) -> impl Iterator<Item = &RemedyOption> {
+    case.resolve
+        .options
+        .iter()
+        .filter(|o| o.offered && o.declined)
+}
 
 /// Nothing is on the table: no option offered, no counter-offer and no peace offering.
 /// Offering nothing says "I am right and you are wrong". // G30

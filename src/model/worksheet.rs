@@ -257,10 +257,19 @@ const CASE: &[Block] = &[
         Field::Currency,
         false,
     ),
+    // G28
+    q(
+        "ask",
+        "What they ask for",
+        "Not every complaint is about money: a redo, an apology or someone else to deal with are answers too.",
+        "",
+        choice!(Ask, ask),
+        false,
+    ),
     q(
         "amount",
         "Amount in dispute",
-        "What they want back, or will not pay.",
+        "What they want back, or will not pay. Leave it empty when they ask for no money.",
         "",
         opt!(Money, amount),
         true,
@@ -977,6 +986,8 @@ pub fn missing(stage: Stage, case: &Case) -> Vec<&'static str> {
     let mut out = Vec::new();
     for block in blocks(stage) {
         match block {
+            // An amount is needed only when they ask for money.
+            Block::Q(q) if q.key == "amount" && !case.asks_money() => {}
             Block::Q(q) if q.required && !q.field.answered(case) => out.push(q.label),
             Block::W(Widget::Attempts) => {
                 if case

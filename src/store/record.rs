@@ -52,7 +52,8 @@ impl Kind {
             // 5: "not sure yet" for validity and fault, a fault outside your hands, and what
             //    was already given and spent (`limits.given`, `limits.minutes_spent`): a
             //    build that knows only version 4 could not read or keep those.
-            Kind::Case => 5,
+            // 6: an offer turned down (`resolve.options[].declined`). Nothing moves.
+            Kind::Case => 6,
             // 2: the user's name, for signing drafts.
             Kind::Settings => 2,
             Kind::Clause | Kind::Reflection => 1,
@@ -381,8 +382,8 @@ fn step(kind: Kind, from: u32, data: Value) -> Result<Value, String> {
             Ok(Value::Object(case))
         }
         // Case 2 → 3 → 4, settings 1 → 2: only new fields, which take their defaults.
-        // Case 4 → 5: only new answers to existing questions.
-        (Kind::Case, 2..=4) | (Kind::Settings, 1) => Ok(data),
+        // Case 4 → 5: only new answers to existing questions. Case 5 → 6: a new field.
+        (Kind::Case, 2..=5) | (Kind::Settings, 1) => Ok(data),
         _ => Err(format!("no migration for {kind} from version {from}")),
     }
 }
@@ -460,12 +461,38 @@ mod tests {
         );
     }
 
+    /// Version 5 cases read as version 6 unchanged, offers and all; an offer turned down
+    /// (a version 6 answer) is why the version moved.
+    #[test]
+    fn case_version_5_reads_unchanged_at_version_6() {
+        let v5 = json!({"client": {"name": "Ann"}, "resolve": {"options": [{"kind": "reduce_amount", "amount": 15000, "offered": true}]}, "limits": {"given": 5000}});
+        assert_eq!(migrate(Kind::Case, 5, v5.clone()), Ok(v5.clone()));
+        let text =
+            json!({"kind": "case", "id": "abc", "v": 5, "created": 1, "updated": 2, "data": v5})
+                .to_string();
+        let AnyRecord::Case(r) = decode(&text).unwrap() else {
+            panic!("a case");
+        };
+        let offer = &r.data.resolve.options[0];
+        assert_eq!(
+            (offer.amount, offer.offered, offer.declined),
+            (Some(15000), true, false)
+        );
+        assert_eq!(r.data.limits.given, Some(5000));
+        let AnyRecord::Case(mut r) = decode(&text).unwrap() else {
+            panic!("a case");
+        };
+        r.data.resolve.options[0].declined = true;
+        let again = AnyRecord::Case(r).encode();
+        assert!(again.contains("\"v\":6") && again.contains("\"declined\":true"));
+    }
+
     #[test]
     fn records_round_trip_through_their_envelope() {
         let rec = case("abc", "Dana \"D\" <b>Smith</b> 😀");
         let text = rec.encode();
         assert!(text.contains("\"kind\":\"case\""));
-        assert!(text.contains("\"v\":5"));
+        assert!(text.contains("\"v\":6"));
         assert_eq!(decode(&text).unwrap(), rec);
         let settings = AnyRecord::Settings(Record::new(SETTINGS_ID.into(), 5, Settings::default()));
         assert_eq!(decode(&settings.encode()).unwrap(), settings);
@@ -553,7 +580,7 @@ mod tests {
         assert_eq!(rec.data.currency, "USD");
         // Saved again, it is written at the current version and reads back the same.
         let again = AnyRecord::Case(rec.clone()).encode();
-        assert!(again.contains("\"v\":5"));
+        assert!(again.contains("\"v\":6"));
         assert_eq!(decode(&again).unwrap(), AnyRecord::Case(rec));
 
         let bad = [json!("text"), json!({"client": 5})];

@@ -242,3 +242,39 @@ test('money already given back comes off the limit, and the reading says what is
   await expect(reading).toContainText('$250.00 of your limit of $300.00 already given: $50.00 is left.');
   await expect(reading).toContainText('2% off this invoice');
 });
+
+test('two offers turned down, with a clause in the agreement: the reading lists them and names mediation with its dates', async ({ page }) => {
+  await open(page, '#/clause');
+  await page.getByRole('button', { name: 'New clause' }).click();
+  await page.getByLabel('Name for this clause').fill('Web projects');
+  await page.getByLabel('Your business').fill('Jordan Reyes Studio');
+  await expect(saveStatus(page)).toHaveText('Saved');
+  const s = {
+    client: 'Pia Sand', channel: 'Email', disputed: 'Wants $800 back for a redesign she says missed the brief.', amount: '800', invoiced: '2000', hours: '15',
+    restated: 'The redesign did not follow the brief she sent, so she wants $800 back', ourSide: 'The brief was followed; she changed her mind on the colours afterwards.', faith: 'Acting in good faith', valid: 'No', future: '20000',
+  };
+  const id = await start(page, s);
+  const reading = await hear(page, id, s);
+  const widget = page.getByRole('region', { name: 'If you cannot agree: the mediation clause' });
+  await widget.getByLabel('Which clause in your agreement applies?').selectOption({ label: 'Web projects' });
+  await widget.getByLabel('The day the dispute was raised in writing').fill('2026-12-01');
+  for (const [i, kind, label, amount] of [[0, 'Reduce the invoice by an amount', 'Reduce the invoice by', '150'], [1, 'Partial refund', 'Amount refunded', '250']]) {
+    await page.getByLabel('Add an option').selectOption({ label: kind });
+    await page.getByRole('button', { name: 'Add option' }).click();
+    const option = page.locator('li.option').nth(i);
+    await option.getByLabel(label).fill(amount);
+    await option.getByLabel('Offer this to the client').check();
+    await expect(reading).not.toContainText('its next step is mediation');
+    await option.getByLabel('They turned it down').check();
+  }
+  await expect(saveStatus(page)).toHaveText('Saved');
+  await expect(reading).toContainText('Turned down so far: “We take $150.00 off the invoice.” “A refund of $250.00.”');
+  await expect(reading).toContainText('Seek a pro-rated or agreed payment');
+  await expect(reading).toContainText('its next step is mediation');
+  await expect(reading).toContainText('You may start mediation from Dec 31, 2026');
+  await expect(reading).toContainText('Agree a mediator by, or CEDR appoints one: Jan 14, 2027');
+  await page.reload();
+  await expect(page.locator('li.option').nth(1).getByLabel('They turned it down')).toBeChecked();
+  const script = await scriptText(page, id);
+  expect(script).not.toContain('Turned down so far');
+});

@@ -12,7 +12,7 @@
 //! G5).
 
 use super::*;
-use crate::model::case::{GoodFaith, RemedyKind, RemedyOption, Talks, Validity, YesNo};
+use crate::model::case::{Ask, GoodFaith, RemedyKind, RemedyOption, Talks, Validity, YesNo};
 
 pub(super) const D: i64 = 100;
 
@@ -63,6 +63,48 @@ fn past(cases: usize, taking_advantage: usize, concessions: i64) -> Past {
         cases,
         taking_advantage,
         concessions: concessions * D,
+        clause: None,
+    }
+}
+
+/// An offer put to them and turned down.
+fn declined(kind: RemedyKind, amount: i64) -> impl FnOnce(&mut Case) {
+    move |c| {
+        c.resolve.options.push(RemedyOption {
+            kind,
+            amount: Some(amount * D),
+            offered: true,
+            declined: true,
+            ..RemedyOption::default()
+        })
+    }
+}
+
+/// A clause of the plain kind (settle first, 30 days; then a mediator agreed within 14),
+/// raised on 1 Dec 2026: mediation may start from 31 Dec 2026, a mediator agreed by
+/// 14 Jan 2027.
+fn under_clause(c: &mut Case) {
+    c.clause = Some(crate::model::case::ClauseLink {
+        id: "clause".into(),
+        raised: crate::model::Date::from_ymd(2026, 12, 1),
+    });
+}
+
+fn clause_past() -> Past {
+    use crate::model::clause::{Provider, Then, Windows};
+    Past {
+        clause: Some(Windows {
+            tiered: false,
+            negotiate: true,
+            meet_days: 10,
+            negotiate_days: 30,
+            jointly: true,
+            select_days: 14,
+            provider: Provider::Local,
+            then: Then::Nothing,
+            mediate_days: 60,
+        }),
+        ..Past::default()
     }
 }
 
@@ -416,6 +458,67 @@ fn situations() -> Vec<Situation> {
                 c.numbers.future_revenue = Some(20_000 * D);
             }), AgreePayment, Gesture::AgreedPayment)
             .says(&["mediation"]),
+
+        // ---- Not about money: an apology, a redo, someone else (G20, G24, G25, G31). ----
+        s("valid, they ask only for an apology, no amount: fix it, the apology costs nothing, no amount asked for",
+            with(heard(job(2000, 15, 0), Yes), |c| c.ask = Some(Ask::Apology)),
+            FixIt, Gesture::Fix { thank_you: false, up_to: None })
+            .says(&["They ask for an apology, not money", "it costs nothing", "Apologise plainly and in full"])
+            .never(&["The amount in dispute", "take its value off"]),
+        s("valid, they ask for a redo of 3 hours: costed in hours against break-even",
+            with(heard(job(2000, 15, 0), Yes), |c| {
+                c.ask = Some(Ask::Redo);
+                c.resolve.options.push(RemedyOption { kind: RemedyKind::RedoFree, minutes: Some(180), ..RemedyOption::default() });
+            }),
+            FixIt, Gesture::Fix { thank_you: false, up_to: None })
+            .says(&["The redo takes about 3 hours, worth $300.00 of your time, within the $500.00 you can give and still break even", "Offer to redo or fix it at no charge"])
+            .never(&["The amount in dispute"]),
+        s("valid, a redo of 8 hours on a job with $500 of room: more than break-even allows, said",
+            with(heard(job(2000, 15, 0), Yes), |c| {
+                c.ask = Some(Ask::Redo);
+                c.resolve.options.push(RemedyOption { kind: RemedyKind::RedoFree, minutes: Some(480), ..RemedyOption::default() });
+            }),
+            FixIt, Gesture::Fix { thank_you: false, up_to: None })
+            .says(&["worth $800.00 of your time, more than the $500.00 you can give and still break even"]),
+        s("valid, a redo asked but its hours unknown: the missing figure is named",
+            with(heard(job(2000, 15, 0), Yes), |c| c.ask = Some(Ask::Redo)),
+            FixIt, Gesture::Fix { thank_you: false, up_to: None })
+            .says(&["Hours the redo would take"]),
+        s("not valid, they ask for someone else: a clash of personalities is checked (G20), a peace offering still",
+            with(heard(job(2000, 15, 0), No), |c| c.ask = Some(Ask::Person)),
+            ExplainAndOffer, peace_200())
+            .says(&["They ask to deal with someone else", "clash of personalities"]),
+        s("not heard yet, an apology asked: no verdict, and no amount asked for",
+            with(job(2000, 15, 0), |c| c.ask = Some(Ask::Apology)), HearFirst, Gesture::Listen)
+            .never(&["The amount in dispute"]),
+
+        // ---- Offers already turned down (G28, G29, G33). ----
+        s("not valid, one $300 offer turned down: listed, and the next is never less",
+            with(heard(job(2000, 15, 800), No), declined(RemedyKind::ReduceAmount, 300)),
+            ExplainAndOffer, peace_200())
+            .says(&["Turned down so far: “We take $300.00 off the invoice.”", "You already offered $300.00", "do not come back with less"]),
+        s("not valid, a $150 offer turned down, a $200 peace offering next: more, so no warning",
+            with(heard(job(2000, 15, 800), No), declined(RemedyKind::ReduceAmount, 150)),
+            ExplainAndOffer, peace_200())
+            .says(&["Turned down so far"])
+            .never(&["do not come back with less"]),
+        s("two offers turned down with a clause: its next step, mediation, and its dates (G33)",
+            with(with(with(heard(job(2000, 15, 800), No), declined(RemedyKind::ReduceAmount, 150)),
+                declined(RemedyKind::RefundPartial, 250)), |c| {
+                under_clause(c);
+                c.numbers.future_revenue = Some(20_000 * D);
+            }), AgreePayment, Gesture::AgreedPayment)
+            .past(clause_past())
+            .says(&["its next step is mediation", "You may start mediation from 31 Dec 2026", "Agree a mediator by: 14 Jan 2027", "“A refund of $250.00.”"]),
+        s("two offers turned down, no clause: you cannot agree; a payment for the work, no mediation named",
+            with(with(with(heard(job(2000, 15, 800), No), declined(RemedyKind::ReduceAmount, 150)),
+                declined(RemedyKind::RefundPartial, 250)), future(20_000)), AgreePayment, Gesture::AgreedPayment)
+            .says(&["Turned down so far"])
+            .never(&["mediation"]),
+        s("valid, the fix offered once and turned down: still the fix, the refusal listed",
+            with(heard(job(2000, 15, 300), Yes), declined(RemedyKind::RefundPartial, 300)),
+            FixIt, Gesture::Fix { thank_you: false, up_to: Some(300 * D) })
+            .says(&["Turned down so far"]),
 
         // ---- Not valid, taking advantage: firm and polite (G22); again and again: end it (G42). ----
         s("a first claim in bad faith: stand firm, nothing beyond courtesy",

@@ -28,7 +28,8 @@ fn only_complaints_before_this_one_count_and_bad_faith_is_counted() {
         Past {
             cases: 1,
             taking_advantage: 1,
-            concessions: 100 * D
+            concessions: 100 * D,
+            clause: None,
         }
     );
 }

@@ -2,7 +2,7 @@
 
 use crate::model::counsel::{Past, Reading, reading};
 use crate::model::history::{ClientHistory, client_history};
-use crate::model::{Case, Date};
+use crate::model::{Case, Clause, Date};
 
 use crate::route::Route;
 use crate::ui::browser::time::local_offset_minutes;
@@ -25,9 +25,28 @@ pub fn case_not_found() -> AnyView {
     .into_any()
 }
 
-/// The reading for case `id`, from its client's history (tracked).
+/// The reading for case `id`, from its client's history and its clause (tracked).
 pub fn case_reading(id: &str, case: &Case) -> Reading {
-    reading(case, Past::before(&history_of(id), &case.currency))
+    reading(case, past_of(id, case))
+}
+
+/// What the reading of case `id` needs beside the case: its client's earlier cases, and the
+/// windows of the clause it is under (tracked).
+pub fn past_of(id: &str, case: &Case) -> Past {
+    past_with(&history_of(id), case)
+}
+
+/// The reading's view beyond the case, from its client's history.
+pub fn past_with(history: &ClientHistory, case: &Case) -> Past {
+    let app = use_app();
+    let clause = case
+        .clause
+        .as_ref()
+        .and_then(|link| app.list::<Clause, _>(|m| m.get(&link.id).map(|r| r.data.windows())));
+    Past {
+        clause,
+        ..Past::before(history, &case.currency)
+    }
 }
 
 /// This case's client's other cases.

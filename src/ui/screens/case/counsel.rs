@@ -1,12 +1,12 @@
 //! The reading and your limits.
 
 use crate::model::Case;
-use crate::model::counsel::{Past, reading, suggested_limits, time_warning};
+use crate::model::counsel::{reading, suggested_limits, time_warning};
 use crate::model::figure::Unit;
 use crate::model::money::format_money;
 use crate::model::numbers::{figures, format_hours};
 use crate::model::worksheet::Widget;
-use crate::ui::kit::case::use_history;
+use crate::ui::kit::case::{past_with, use_history};
 use crate::ui::kit::fields::{bind_case, read_case, write_case};
 use crate::ui::kit::inputs::figure_input;
 use crate::ui::kit::{button, dyn_text, dyn_view, el, para, text_list, when};
@@ -19,7 +19,7 @@ pub fn reading_view() -> AnyView {
     let case = read_case(Case::clone);
     dyn_view(move || {
         let c = case();
-        let r = reading(&c, Past::before(&history.get(), &c.currency));
+        let r = reading(&c, history.with(|h| past_with(h, &c)));
         let reasons: Vec<AnyView> = r
             .reasons
             .iter()

@@ -123,6 +123,17 @@ fn option_row(i: usize) -> AnyView {
                     "Offer this to the client".into(),
                     bind_case(opt_get(i, |o| o.offered), opt_set(i, |o, v| o.offered = v)),
                 ))
+                // G28, G29: what they turned down sets the floor for what comes next.
+                .child(when(read_case(opt_get(i, |o| o.offered)), move || {
+                    check_input(
+                        format!("option-{i}-declined"),
+                        "They turned it down".into(),
+                        bind_case(
+                            opt_get(i, |o| o.declined),
+                            opt_set(i, |o, v| o.declined = v),
+                        ),
+                    )
+                }))
                 .child(remove_button(
                     format!("Remove option {}", i + 1),
                     move |c| {
