@@ -45,10 +45,16 @@ pub fn use_case_id() -> String {
 pub fn read<T: Listed, V: Default + 'static>(
     f: impl Fn(&T) -> V + 'static,
 ) -> impl Fn() -> V + Copy + Send + Sync + 'static {
+    read_boxed::<T, V>(Box::new(f))
+}
+
+/// [`read`], boxed: the reader it gives has one type per record and value type, not one per
+/// caller's closure, so the code for it (and for whatever holds it) is compiled once.
+fn read_boxed<T: Listed, V: Default + 'static>(
+    f: Box<dyn Fn(&T) -> V>,
+) -> impl Fn() -> V + Copy + Send + Sync + 'static {
     let app = use_app();
     let ed = editing::<T>();
-    // Boxed before it is stored: one stored type per record and value type, not per closure.
-    let f: Box<dyn Fn(&T) -> V> = Box::new(f);
     let f = StoredValue::new_local(f);
     move || {
         app.list::<T, V>(|m| {
@@ -72,7 +78,11 @@ pub fn read_case<V: Default + 'static>(
 /// kind). Views holding fields rebuild from it, so typing in a field (which changes the
 /// record, but not its shape) never rebuilds, and unfocuses, the field.
 pub fn shape<T: Listed>(f: impl Fn(&T) -> u64 + 'static) -> Memo<u64> {
-    let read = read::<T, u64>(f);
+    shape_boxed::<T>(Box::new(f))
+}
+
+fn shape_boxed<T: Listed>(f: Box<dyn Fn(&T) -> u64>) -> Memo<u64> {
+    let read = read_boxed::<T, u64>(f);
     Memo::new(move |_| read())
 }
 
@@ -133,9 +143,16 @@ pub fn bind<T: Listed, V: Default + 'static>(
     get: impl Fn(&T) -> V + 'static,
     set: impl Fn(&mut T, V) + 'static,
 ) -> Bind<V> {
-    let read = read::<T, V>(get);
+    bind_boxed::<T, V>(Box::new(get), Box::new(set))
+}
+
+/// [`bind`], boxed: compiled once per record and value type, not once per field.
+fn bind_boxed<T: Listed, V: Default + 'static>(
+    get: Box<dyn Fn(&T) -> V>,
+    set: Setter<T, V>,
+) -> Bind<V> {
+    let read = read_boxed::<T, V>(get);
     let write = write::<T>();
-    let set: Setter<T, V> = Box::new(set);
     let set = StoredValue::new_local(set);
     Bind {
         get: StoredValue::new_local(Box::new(read)),
