@@ -2,7 +2,7 @@
 
 use crate::model::Case;
 use crate::store::workspace::Listed;
-use crate::ui::state::use_app;
+use crate::ui::state::{AppState, use_app};
 use leptos::prelude::*;
 use std::marker::PhantomData;
 
@@ -57,14 +57,24 @@ fn read_boxed<T: Listed, V: Default + 'static>(
     let ed = editing::<T>();
     let f = StoredValue::new_local(f);
     move || {
-        app.list::<T, V>(|m| {
-            // `try_`: a field may be read once more while its screen is being taken down.
-            ed.id
-                .try_with_value(|id| m.get(id).and_then(|r| f.try_with_value(|f| f(&r.data))))
-                .flatten()
-                .unwrap_or_default()
-        })
+        let mut value = None;
+        with_record(app, ed, &mut |r| value = f.try_with_value(|f| f(r)));
+        value.unwrap_or_default()
     }
+}
+
+/// Runs `f` on the record being edited, tracked; not when it is gone. Not generic in what is
+/// read, so compiled once per record type.
+#[inline(never)]
+fn with_record<T: Listed>(app: AppState, ed: Editing<T>, f: &mut dyn FnMut(&T)) {
+    app.list::<T, ()>(|m| {
+        // `try_`: a field may be read once more while its screen is being taken down.
+        ed.id.try_with_value(|id| {
+            if let Some(r) = m.get(id) {
+                f(&r.data)
+            }
+        });
+    })
 }
 
 /// A part of the current case, reactively.
