@@ -13,7 +13,9 @@
 
 use serde::Serialize;
 use serde::de::value::StringDeserializer;
-use serde::de::{self, DeserializeOwned, DeserializeSeed, Deserializer, Visitor};
+use serde::de::{
+    self, DeserializeOwned, DeserializeSeed, Deserializer, Expected, Unexpected, Visitor,
+};
 use serde_json::{Error, Map, Value};
 
 /// The JSON of a record's data.
@@ -29,6 +31,15 @@ pub fn from_json<T: DeserializeOwned>(value: Value) -> Result<T, String> {
 
 /// Parsed JSON as serde reads it, structs from objects only (see the top of this file).
 struct Reader(Value);
+
+/// `fn deserialize_…(self, visitor)` for each name, handed to serde_json's `Value`.
+macro_rules! forward_to_value {
+    ($($method:ident)*) => {
+        $(fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+            self.0.$method(visitor)
+        })*
+    };
+}
 
 impl<'de> Deserializer<'de> for Reader {
     type Error = Error;
@@ -80,10 +91,74 @@ impl<'de> Deserializer<'de> for Reader {
         self.0.deserialize_enum(name, variants, visitor)
     }
 
-    serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
-        unit unit_struct seq tuple tuple_struct map identifier ignored_any
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.0 {
+            Value::Array(items) => visitor.visit_seq(Items(items.into_iter())),
+            other => Err(wrong_type(&other, &visitor)),
+        }
     }
+
+    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.0 {
+            Value::Object(map) => visitor.visit_map(Fields::new(map)),
+            other => Err(wrong_type(&other, &visitor)),
+        }
+    }
+
+    fn deserialize_tuple<V: Visitor<'de>>(
+        self,
+        _len: usize,
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        self.deserialize_seq(visitor)
+    }
+
+    fn deserialize_tuple_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _len: usize,
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        self.deserialize_seq(visitor)
+    }
+
+    // A value that holds no struct is read by serde_json's own `Value`, which asks for
+    // exactly the type wanted: the code for one type's field is then one test and one call,
+    // not a branch for every kind of JSON value.
+    forward_to_value! {
+        deserialize_bool deserialize_i8 deserialize_i16 deserialize_i32 deserialize_i64
+        deserialize_i128 deserialize_u8 deserialize_u16 deserialize_u32 deserialize_u64
+        deserialize_u128 deserialize_f32 deserialize_f64 deserialize_char deserialize_str
+        deserialize_string deserialize_unit deserialize_identifier deserialize_ignored_any
+    }
+
+    fn deserialize_unit_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        self.0.deserialize_unit_struct(name, visitor)
+    }
+
+    serde::forward_to_deserialize_any! { bytes byte_buf }
+}
+
+/// The error serde_json's `Value` gives for a value of the wrong type (same words).
+#[cold]
+fn wrong_type(value: &Value, expected: &dyn Expected) -> Error {
+    let unexpected = match value {
+        Value::Null => Unexpected::Unit,
+        Value::Bool(b) => Unexpected::Bool(*b),
+        Value::Number(n) => match (n.as_u64(), n.as_i64()) {
+            (Some(u), _) => Unexpected::Unsigned(u),
+            (None, Some(i)) => Unexpected::Signed(i),
+            (None, None) => Unexpected::Float(n.as_f64().unwrap_or_default()),
+        },
+        Value::String(s) => Unexpected::Str(s),
+        Value::Array(_) => Unexpected::Seq,
+        Value::Object(_) => Unexpected::Map,
+    };
+    de::Error::invalid_type(unexpected, expected)
 }
 
 /// A list's items, each read by a [`Reader`].
@@ -203,6 +278,35 @@ mod tests {
         ];
         for value in wrong {
             assert!(from_json::<Sample>(value.clone()).is_err(), "{value}");
+        }
+    }
+
+    #[test]
+    fn errors_say_what_serde_json_says() {
+        let wrong = [
+            json!({"name": 5}),
+            json!({"name": -5}),
+            json!({"name": 1.5}),
+            json!({"name": null}),
+            json!({"name": true}),
+            json!({"name": []}),
+            json!({"name": {}}),
+            json!({"count": "3"}),
+            json!({"count": 1.5}),
+            json!({"tags": "a"}),
+            json!({"tags": {"a": 1}}),
+            json!({"tags": ["a", 2]}),
+            json!({"on": "yes"}),
+            json!({"small": -1}),
+            json!({"small": 5_000_000_000u64}),
+        ];
+        for value in wrong {
+            let theirs = serde_json::from_value::<Sample>(value.clone()).unwrap_err();
+            assert_eq!(
+                from_json::<Sample>(value.clone()),
+                Err(theirs.to_string()),
+                "{value}"
+            );
         }
     }
 }

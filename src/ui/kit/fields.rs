@@ -2,7 +2,7 @@
 
 use crate::model::Case;
 use crate::store::workspace::Listed;
-use crate::ui::state::use_app;
+use crate::ui::state::{AppState, use_app};
 use leptos::prelude::*;
 use std::marker::PhantomData;
 
@@ -45,20 +45,36 @@ pub fn use_case_id() -> String {
 pub fn read<T: Listed, V: Default + 'static>(
     f: impl Fn(&T) -> V + 'static,
 ) -> impl Fn() -> V + Copy + Send + Sync + 'static {
+    read_boxed::<T, V>(Box::new(f))
+}
+
+/// [`read`], boxed: the reader it gives has one type per record and value type, not one per
+/// caller's closure, so the code for it (and for whatever holds it) is compiled once.
+fn read_boxed<T: Listed, V: Default + 'static>(
+    f: Box<dyn Fn(&T) -> V>,
+) -> impl Fn() -> V + Copy + Send + Sync + 'static {
     let app = use_app();
     let ed = editing::<T>();
-    // Boxed before it is stored: one stored type per record and value type, not per closure.
-    let f: Box<dyn Fn(&T) -> V> = Box::new(f);
     let f = StoredValue::new_local(f);
     move || {
-        app.list::<T, V>(|m| {
-            // `try_`: a field may be read once more while its screen is being taken down.
-            ed.id
-                .try_with_value(|id| m.get(id).and_then(|r| f.try_with_value(|f| f(&r.data))))
-                .flatten()
-                .unwrap_or_default()
-        })
+        let mut value = None;
+        with_record(app, ed, &mut |r| value = f.try_with_value(|f| f(r)));
+        value.unwrap_or_default()
     }
+}
+
+/// Runs `f` on the record being edited, tracked; not when it is gone. Not generic in what is
+/// read, so compiled once per record type.
+#[inline(never)]
+fn with_record<T: Listed>(app: AppState, ed: Editing<T>, f: &mut dyn FnMut(&T)) {
+    app.list::<T, ()>(|m| {
+        // `try_`: a field may be read once more while its screen is being taken down.
+        ed.id.try_with_value(|id| {
+            if let Some(r) = m.get(id) {
+                f(&r.data)
+            }
+        });
+    })
 }
 
 /// A part of the current case, reactively.
@@ -72,7 +88,11 @@ pub fn read_case<V: Default + 'static>(
 /// kind). Views holding fields rebuild from it, so typing in a field (which changes the
 /// record, but not its shape) never rebuilds, and unfocuses, the field.
 pub fn shape<T: Listed>(f: impl Fn(&T) -> u64 + 'static) -> Memo<u64> {
-    let read = read::<T, u64>(f);
+    shape_boxed::<T>(Box::new(f))
+}
+
+fn shape_boxed<T: Listed>(f: Box<dyn Fn(&T) -> u64>) -> Memo<u64> {
+    let read = read_boxed::<T, u64>(f);
     Memo::new(move |_| read())
 }
 
@@ -133,9 +153,16 @@ pub fn bind<T: Listed, V: Default + 'static>(
     get: impl Fn(&T) -> V + 'static,
     set: impl Fn(&mut T, V) + 'static,
 ) -> Bind<V> {
-    let read = read::<T, V>(get);
+    bind_boxed::<T, V>(Box::new(get), Box::new(set))
+}
+
+/// [`bind`], boxed: compiled once per record and value type, not once per field.
+fn bind_boxed<T: Listed, V: Default + 'static>(
+    get: Box<dyn Fn(&T) -> V>,
+    set: Setter<T, V>,
+) -> Bind<V> {
+    let read = read_boxed::<T, V>(get);
     let write = write::<T>();
-    let set: Setter<T, V> = Box::new(set);
     let set = StoredValue::new_local(set);
     Bind {
         get: StoredValue::new_local(Box::new(read)),

@@ -86,6 +86,12 @@ fn later_module() -> Result<(), Missing> {
 
 /// Draws the view once its chunk is here, and on failure a way on.
 pub fn lazy(load: impl Fn() -> Loading + Send + 'static, shows: Shows) -> AnyView {
+    lazy_boxed(Box::new(load), shows)
+}
+
+/// [`lazy`], boxed: compiled once, not once per lazy view.
+#[inline(never)]
+fn lazy_boxed(load: Box<dyn Fn() -> Loading + Send>, shows: Shows) -> AnyView {
     let attempt = RwSignal::new(0u32);
     let app = use_app();
     dyn_view(move || {

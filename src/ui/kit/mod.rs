@@ -40,11 +40,16 @@ pub fn dyn_text(f: impl Fn() -> String + Send + 'static) -> AnyView {
 }
 
 /// Shows `view()` while `when()` holds.
-#[inline(never)]
 pub fn when(
     cond: impl Fn() -> bool + Send + 'static,
     view: impl Fn() -> AnyView + Send + 'static,
 ) -> AnyView {
+    when_boxed(Box::new(cond), Box::new(view))
+}
+
+/// [`when`], boxed: its view is compiled once, not once per caller.
+#[inline(never)]
+fn when_boxed(cond: Dyn<bool>, view: Dyn<AnyView>) -> AnyView {
     dyn_view(move || if cond() { view() } else { ().into_any() })
 }
 
