@@ -99,6 +99,16 @@ impl Ask {
 }
 
 labelled!(
+    /// How the client is, as far as you can tell: it shapes how you open. // G8, G10
+    Mood {
+        Calm = "calm" => "Calm",
+        Upset = "upset" => "Upset",
+        Angry = "angry" => "Angry",
+        Threatening = "threatening" => "Threatening (a lawyer, a chargeback, bad reviews)",
+    }
+);
+
+labelled!(
     /// How serious the complaint is, from "once in a blue moon" to "fix it now". // G39
     Severity {
         BlueMoon = "blue_moon" => "Once in a blue moon",
@@ -346,6 +356,7 @@ pub struct Question {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Listen {
+    pub mood: Option<Mood>,
     pub words: String,
     pub meaning: String,
     pub notes: String,

@@ -10,7 +10,7 @@
 //! not known is named as missing, never counted as zero.
 
 pub use super::case::Limits;
-use super::case::{Ask, Case, Fault, GoodFaith, RemedyKind, RemedyOption, Talks, Validity};
+use super::case::{Ask, Case, Fault, GoodFaith, Mood, RemedyKind, RemedyOption, Talks, Validity};
 use super::clause::Windows;
 use super::history::ClientHistory;
 use super::money::{format_money, percent_of};
@@ -312,6 +312,17 @@ pub fn reading(case: &Case, past: Past) -> Reading {
         ));
     }
     ctx.what_they_ask(&mut r);
+    if case.listen.mood == Some(Mood::Threatening) {
+        let clause = if case.clause.is_some() {
+            " Your agreement's clause says how disputes are settled: name it as the way forward."
+        } else {
+            ""
+        };
+        r.reasons.push(reason(
+            format!("They threaten a lawyer, a chargeback or a bad review. Stay calm, keep to the facts and the dates, and do not argue it or threaten back.{clause} This is not legal advice: for a claim at law, ask a lawyer."),
+            "G8, G33",
+        ));
+    }
     if let Some((claimed, price)) = claim_over_price(case) {
         r.reasons.push(reason(
             format!(
@@ -327,6 +338,12 @@ pub fn reading(case: &Case, past: Past) -> Reading {
         ctx.common_reasons(&mut r);
     }
     r.cost = ctx.gesture_cost(&r.gesture);
+    if r.call == Call::FixIt && r.cost.is_some_and(|c| c.within_limit == Some(false)) {
+        r.reasons.push(reason(
+            "The articles differ here: one says a valid concern is fixed, whatever it takes (000); another says to decide beforehand what the dispute is worth to you (002), and this fix goes beyond that. Your choice: fix it in full, or fix it another way (a redo rather than money back) and say so plainly.",
+            "G25, G3",
+        ));
+    }
     ctx.after_declined(&mut r);
     // Where the value of the relationship can move the reading: the frame before a verdict,
     // and whether a client you cannot agree with costs more than they bring. // G4, G43
@@ -708,14 +725,23 @@ impl<'a> Context<'a> {
                 Gesture::Exit(ExitTerms::Owed),
             );
         }
-        self.read(
-            Call::StandFirm,
-            vec![reason(
-                "Not valid, and the evidence says they are taking advantage: stay courteous, state the facts once, give nothing beyond what is owed.",
-                "G22",
-            )],
-            Gesture::Courtesy,
-        )
+        let mut reasons = vec![reason(
+            "Not valid, and the evidence says they are taking advantage: stay courteous, state the facts once, give nothing beyond what is owed.",
+            "G22",
+        )];
+        // Where the articles pull apart, both sides, and the choice is the user's.
+        let costly = self.f.defend_cost.zip(self.disputed).filter(|(d, a)| d > a);
+        if let Some((d, a)) = costly {
+            reasons.push(reason(
+                format!(
+                    "The articles differ here: one says stand firm when the evidence shows they are taking advantage (001); another says not to spend more defending than the amount is worth (002), and arguing this would take about {} of your time against {}. Your choice: firm and brief keeps the cost down.",
+                    self.m(d),
+                    self.m(a)
+                ),
+                "G22, G3",
+            ));
+        }
+        self.read(Call::StandFirm, reasons, Gesture::Courtesy)
     }
 
     /// G3: arguing would cost more than the amount itself.

@@ -3,7 +3,7 @@
 //! fact the case does not hold shows as a visible gap in square brackets, never as invented
 //! text. The user edits and sends; Mend never sends anything.
 
-use super::case::{Case, Channel, GoodFaith, Validity};
+use super::case::{Case, Channel, GoodFaith, Mood, Validity};
 use super::counsel::{Call, ExitTerms, Gesture, Reading, heard};
 use super::date::Date;
 use super::guidance::{CLARIFYING_QUESTIONS, GROUND_RULES};
@@ -13,6 +13,9 @@ use super::numbers::offer_text;
 /// Which message.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DraftKind {
+    /// A short public answer to a public review: it takes the matter private, owns nothing it
+    /// cannot know and argues nothing (the articles are silent on reviews; G6–G10's spirit).
+    PublicReply,
     /// The first reply to a written complaint: asks for a call, defends nothing. // G6, G7
     FirstReply,
     /// When the call did not work: what would they feel is fair? // G7, G28
@@ -26,7 +29,8 @@ pub enum DraftKind {
 }
 
 impl DraftKind {
-    pub const ALL: [DraftKind; 5] = [
+    pub const ALL: [DraftKind; 6] = [
+        DraftKind::PublicReply,
         DraftKind::FirstReply,
         DraftKind::CallFailed,
         DraftKind::AfterCall,
@@ -36,6 +40,7 @@ impl DraftKind {
 
     pub fn key(self) -> &'static str {
         match self {
+            DraftKind::PublicReply => "public-reply",
             DraftKind::FirstReply => "first-reply",
             DraftKind::CallFailed => "call-failed",
             DraftKind::AfterCall => "after-call",
@@ -50,7 +55,8 @@ impl DraftKind {
 
     pub fn title(self) -> &'static str {
         match self {
-            DraftKind::FirstReply => "First reply: ask for a call",
+            DraftKind::PublicReply => "Public reply to the review",
+            DraftKind::FirstReply => "First reply",
             DraftKind::CallFailed => "When the call did not work",
             DraftKind::AfterCall => "Summary after the call",
             DraftKind::CheckIn => "Check-in update",
@@ -61,6 +67,9 @@ impl DraftKind {
     /// When to use it, in a line.
     pub fn when(self) -> &'static str {
         match self {
+            DraftKind::PublicReply => {
+                "Under the review, for everyone to read: short, calm, and taking it private. Then send the first reply to them directly."
+            }
             DraftKind::FirstReply => {
                 "Their complaint came in writing. Reply soon, but ask to talk: a voice carries the care an email cannot."
             }
@@ -192,19 +201,34 @@ fn thanks_for_raising(channel: Option<Channel>) -> &'static str {
     }
 }
 
+/// The first reply: it asks for a call, unless you chose to answer in writing (the client
+/// may have asked for it); then it asks for their account in writing. // G6, G7, G11
+fn first_reply(case: &Case, today: Date, next: &str) -> String {
+    let thanks = thanks_for_raising(case.channel);
+    if case.reach.channel.is_some_and(Channel::is_written) {
+        return format!(
+            "{thanks} I am sorry for the trouble this has caused you.\n\nI want to understand it properly. Could you tell me what happened as you see it, and what would put it right for you? I will read it carefully and answer by {next}."
+        );
+    }
+    format!(
+        "{thanks} I am sorry for the trouble this has caused you.\n\nI want to understand it properly, and that is easier in conversation than in writing. Could we talk {}? If that does not suit you, tell me a time that does.",
+        proposed_call(case, today)
+    )
+}
+
 /// Drafts a message from the case. `signature` is the user's name (a gap when empty).
 pub fn draft(kind: DraftKind, case: &Case, signature: &str, today: Date) -> Draft {
     let name = or_gap(&case.client.name, "their name");
     let sign = or_gap(signature, "your name");
     let next = next_update(case, today);
     let (subject, middle) = match kind {
+        DraftKind::PublicReply => (
+            "A reply to your review".to_string(),
+            "Thank you for taking the time to write this. I am sorry it was not the experience you hoped for. I would like to understand what happened and put it right, so I am contacting you directly.".to_string(),
+        ),
         DraftKind::FirstReply => (
             "Thank you for your message".to_string(),
-            format!(
-                "{} I am sorry for the trouble this has caused you.\n\nI want to understand it properly, and that is easier in conversation than in writing. Could we talk {}? If that does not suit you, tell me a time that does.",
-                thanks_for_raising(case.channel),
-                proposed_call(case, today)
-            ),
+            first_reply(case, today, &next),
         ),
         DraftKind::CallFailed => (
             "Following up on our call".to_string(),
@@ -324,14 +348,28 @@ fn said(t: &str) -> String {
 /// then the answer the reading calls for; then check it meets their needs and close.
 /// // G8–G13, G22, G24–G32, G34, G42, G43
 pub fn call_script(case: &Case, reading: &Reading, today: Date) -> Vec<Step> {
-    let mut steps = vec![
-        step(
-            "Calm, and acknowledge",
-            vec![said(&format!(
-                "Thank you for taking the time, {}. I can hear this has been frustrating, and I am glad you told me.",
-                or_gap(&case.client.name, "their name")
-            ))],
-        ),
+    let name = or_gap(&case.client.name, "their name");
+    let mood = case.listen.mood;
+    let heard_how = match mood {
+        Some(Mood::Upset) => "how upsetting this has been",
+        Some(Mood::Angry | Mood::Threatening) => "how angry this has made you",
+        _ => "this has been frustrating",
+    };
+    // With an angry client, the way to end a heated call comes first, not last. // G8
+    let mut steps: Vec<Step> = match mood {
+        Some(Mood::Angry | Mood::Threatening) => {
+            vec![step("If it gets heated", vec![HEATED.into()])]
+        }
+        _ => Vec::new(),
+    };
+    let mut calm = vec![said(&format!(
+        "Thank you for taking the time, {name}. I can hear {heard_how}, and I am glad you told me."
+    ))];
+    if mood == Some(Mood::Threatening) {
+        calm.push("If they mention a lawyer, a chargeback or a review, do not argue it or threaten back: “I understand. I would still like us to settle this between us.” Then go on.".into());
+    }
+    steps.extend([
+        step("Calm, and acknowledge", calm),
         step("Their story", their_story(case)),
         step(
             "Say it back",
@@ -349,7 +387,7 @@ pub fn call_script(case: &Case, reading: &Reading, today: Date) -> Vec<Step> {
             .chain(corrected_last_time(case))
             .collect(),
         ),
-    ];
+    ]);
     steps.extend(answer(case, reading));
     steps.extend(close(case, reading, today));
     steps
@@ -654,12 +692,12 @@ pub fn peace_in_words(case: &Case, reading: &Reading) -> String {
     }
 }
 
+/// How to end a call that gets heated. // G8
+const HEATED: &str = "If it gets heated: “I want to get this right, and I think we both need a pause. Can I call you back tomorrow?” Then end the call kindly, and follow up in writing.";
+
 /// The rules to keep beside the script. // G8, G9, G10
 pub fn beside_the_script() -> (&'static [&'static str], &'static str) {
-    (
-        GROUND_RULES,
-        "If it gets heated: “I want to get this right, and I think we both need a pause. Can I call you back tomorrow?” Then end the call kindly, and follow up in writing.",
-    )
+    (GROUND_RULES, HEATED)
 }
 
 #[cfg(test)]
@@ -804,6 +842,41 @@ mod tests {
             if !matches!(channel, Some(Channel::Email | Channel::Letter)) {
                 assert!(!text.contains("writing to me"), "{channel:?}: {text}");
             }
+        }
+    }
+
+    #[test]
+    fn answering_in_writing_the_first_reply_asks_for_their_account_not_a_call() {
+        let mut c = complete();
+        c.reach.channel = Some(Channel::Phone);
+        assert!(body(DraftKind::FirstReply, &c).contains("Could we talk"));
+        for written in [Channel::Email, Channel::Letter] {
+            c.reach.channel = Some(written);
+            let text = body(DraftKind::FirstReply, &c);
+            assert!(!text.contains("talk") && !text.contains("call"), "{text}");
+            assert!(
+                text.contains("Could you tell me what happened as you see it"),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_public_reply_takes_it_private_and_says_nothing_of_the_case() {
+        let mut c = complete();
+        c.channel = Some(Channel::Review);
+        c.disputed = "Six hours she says should not be charged".into();
+        let public = body(DraftKind::PublicReply, &c);
+        assert!(public.contains("contacting you directly"), "{public}");
+        for private in [
+            "Six hours",
+            "$",
+            "invoice",
+            "refund",
+            "misunderstanding",
+            "but",
+        ] {
+            assert!(!public.contains(private), "{private:?} in {public}");
         }
     }
 

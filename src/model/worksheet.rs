@@ -439,6 +439,15 @@ const REACH_OUT: &[Block] = &[
 ];
 
 const LISTEN: &[Block] = &[
+    // G8, G10
+    q(
+        "mood",
+        "How are they?",
+        "As far as you can tell. It shapes how you open the call.",
+        "An upset or angry person cannot take in facts until they feel heard: calm comes first, solutions after.",
+        choice!(Mood, listen.mood),
+        false,
+    ),
     // G11
     q(
         "words",
@@ -1130,8 +1139,9 @@ pub fn reach_warnings(case: &Case, today: Date) -> Vec<String> {
         && came.is_written()
         && reply.is_written()
     {
+        // Where the articles differ, both sides and the choice.
         out.push(
-            "They wrote to you, and you plan to write back. A written answer to a written complaint often reads as a defence; a call or a meeting lets them hear that you care. Keep writing for the follow-up, or for when a call has not worked."
+            "They wrote to you, and you plan to write back. The articles differ here: one says a written answer to a written complaint reads as a defence, and a call or a meeting lets them hear that you care (000); another falls back to writing when a call does not work (004), and some clients ask for it. Your choice: if you write, keep it warm and answer what they asked."
                 .to_string(),
         );
     }

@@ -59,7 +59,7 @@ test.describe('on a phone', () => {
 
     // It came by email: the first reply, asking for a call.
     const reply = page.getByRole('region', { name: 'It came in writing: ask for a call, not a written debate' });
-    await expect(reply.getByLabel('Message: First reply: ask for a call')).toHaveValue(/Hello Dana Whitfield,/);
+    await expect(reply.getByLabel('Message: First reply')).toHaveValue(/Hello Dana Whitfield,/);
     await expect(saveStatus(page)).toHaveText('Saved');
     await axeEverywhere(page, 'five-minute start');
 
@@ -187,7 +187,7 @@ test.describe('with the clipboard allowed', () => {
     await expect(region.getByRole('link', { name: 'Open in your email' })).toHaveAttribute('href', /^mailto:\?subject=Thank%20you%20for%20your%20message&body=Hello%20Marisol%20Vega/);
 
     // Your edit is kept with the case, through a reload, until you start again.
-    const box = region.getByLabel('Message: First reply: ask for a call');
+    const box = region.getByLabel('Message: First reply');
     await box.fill('Hello Marisol, my own words.');
     await expect(saveStatus(page)).toHaveText('Saved');
     await page.reload();

@@ -86,7 +86,7 @@ test('a valid complaint on a small job: the fix with a thank-you; the phone comp
   expect(script).toContain('A thank-you');
   expect(script).toContain('the job is not done. Is that it?');
   expect(script).not.toContain('misunderstanding');
-  const first = await draftText(page, id, 'reach-out', 'First reply: ask for a call');
+  const first = await draftText(page, id, 'reach-out', 'First reply');
   expect(first).toContain('when we spoke');
   expect(first).not.toContain('writing to me');
 });
@@ -108,7 +108,7 @@ test('not valid, in good faith, with much future work: explain and a peace offer
   expect(script).toContain('You approved the revisions by email on 3 March.');
   expect(script).toContain('[set it on Resolve] Suggested: A peace offering');
   expect(script).not.toContain('You are right');
-  const first = await draftText(page, id, 'reach-out', 'First reply: ask for a call');
+  const first = await draftText(page, id, 'reach-out', 'First reply');
   expect(first).toContain('Thank you for writing to me');
 });
 
@@ -277,4 +277,45 @@ test('two offers turned down, with a clause in the agreement: the reading lists 
   await expect(page.locator('li.option').nth(1).getByLabel('They turned it down')).toBeChecked();
   const script = await scriptText(page, id);
   expect(script).not.toContain('Turned down so far');
+});
+
+test('a redo and no money, from an angry client who wants email: costed in hours, the script calms first, the reply asks for no call', async ({ page }) => {
+  const s = {
+    client: 'Ravi Menon', channel: 'Email', disputed: 'The menu photos came out too dark; he wants them reshot, not money back.', amount: '', invoiced: '2000', hours: '15',
+    restated: 'The photos are too dark to use on the menu, and he wants them reshot', ourSide: 'The light was poor that day; the edit could have been brighter.', faith: 'Acting in good faith', valid: 'Yes',
+  };
+  const id = await start(page, s);
+  await page.getByRole('group', { name: 'What they ask for' }).getByLabel('The work redone or fixed').check();
+  await page.goto(`#/cases/${id}/listen`);
+  await page.getByRole('group', { name: 'How are they?' }).getByLabel('Angry').check();
+  await page.goto(`#/cases/${id}/reach-out`);
+  await page.getByRole('group', { name: 'How you will reach out' }).getByLabel('Email', { exact: true }).check();
+  await expect(page.getByText('The articles differ here')).toBeVisible();
+  const first = await draftText(page, id, 'reach-out', 'First reply');
+  expect(first).toContain('Could you tell me what happened as you see it');
+  expect(first).not.toMatch(/talk|call/);
+  const reading = await hear(page, id, s);
+  await expect(reading).toContainText('Hours the redo would take');
+  await expect(reading).not.toContainText('The amount in dispute');
+  await page.getByLabel('Add an option').selectOption({ label: 'Redo the work, free' });
+  await page.getByRole('button', { name: 'Add option' }).click();
+  await page.getByLabel('Hours to redo it').fill('3');
+  await expect(reading).toContainText('They ask for the work to be redone, not money. The redo takes about 3 hours, worth $300.00 of your time, within the $500.00 you can give and still break even.');
+  await expect(reading).toContainText('Offer to redo or fix it at no charge, as they ask.');
+  await expect(saveStatus(page)).toHaveText('Saved');
+  const script = await scriptText(page, id);
+  expect(script.indexOf('If it gets heated')).toBeGreaterThanOrEqual(0);
+  expect(script.indexOf('If it gets heated')).toBeLessThan(script.indexOf('Calm, and acknowledge'));
+  expect(script).toContain('I can hear how angry this has made you');
+});
+
+test('a public review: a short public reply that takes it private, and a separate first reply to them', async ({ page }) => {
+  const id = await newCase(page, 'Lena Fischer');
+  await page.getByRole('group', { name: 'How it came in' }).getByLabel('Public review', { exact: true }).check();
+  const reply = page.getByLabel('Message: Public reply to the review');
+  await expect(reply).toHaveValue(/I would like to understand what happened and put it right, so I am contacting you directly\./);
+  expect(await reply.inputValue()).not.toMatch(/invoice|refund|\$|misunderstanding/);
+  await expect(page.getByLabel('Message: First reply', { exact: true })).toHaveValue(/Thank you for taking the time to tell me how you felt\./);
+  await page.goto(`#/cases/${id}/reach-out`);
+  await expect(page.getByLabel('Message: Public reply to the review')).toBeVisible();
 });

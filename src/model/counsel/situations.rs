@@ -12,7 +12,7 @@
 //! G5).
 
 use super::*;
-use crate::model::case::{Ask, GoodFaith, RemedyKind, RemedyOption, Talks, Validity, YesNo};
+use crate::model::case::{Ask, GoodFaith, Mood, RemedyKind, RemedyOption, Talks, Validity, YesNo};
 
 pub(super) const D: i64 = 100;
 
@@ -492,6 +492,40 @@ fn situations() -> Vec<Situation> {
             with(job(2000, 15, 0), |c| c.ask = Some(Ask::Apology)), HearFirst, Gesture::Listen)
             .never(&["The amount in dispute"]),
 
+        s("valid, and the fix goes beyond your limit: both articles, and the choice is yours",
+            with(heard(job(2000, 15, 800), Yes), |c| c.limits.concede = Some(300 * D)),
+            FixIt, Gesture::Fix { thank_you: false, up_to: Some(800 * D) })
+            .says(&["The articles differ here: one says a valid concern is fixed, whatever it takes"]),
+        s("valid, the fix within your limit: no disagreement to show",
+            with(heard(job(2000, 15, 200), Yes), |c| c.limits.concede = Some(300 * D)),
+            FixIt, Gesture::Fix { thank_you: false, up_to: Some(200 * D) })
+            .never(&["The articles differ"]),
+
+        // ---- How the client is: calm first; a threat met with facts (G8, G10, G33). ----
+        s("an angry client, not heard yet: the script opens with how to end a heated call",
+            with(job(2000, 15, 300), |c| c.listen.mood = Some(Mood::Angry)), HearFirst, Gesture::Listen)
+            .script(&["If it gets heated", "how angry this has made you"]),
+        s("an upset client: the opening names it, no heated-call step",
+            with(job(2000, 15, 300), |c| c.listen.mood = Some(Mood::Upset)), HearFirst, Gesture::Listen)
+            .script(&["how upsetting this has been"])
+            .script_never(&["If it gets heated"]),
+        s("a calm client: the usual opening",
+            with(job(2000, 15, 300), |c| c.listen.mood = Some(Mood::Calm)), HearFirst, Gesture::Listen)
+            .script(&["this has been frustrating"])
+            .script_never(&["If it gets heated", "angry"]),
+        s("a threat, not valid, with a clause: calm, the facts, the clause named, not legal advice",
+            with(heard(job(2000, 15, 800), No), |c| {
+                c.listen.mood = Some(Mood::Threatening);
+                c.clause = Some(crate::model::case::ClauseLink::default());
+            }), ExplainAndOffer, peace_200())
+            .says(&["do not argue it or threaten back", "name it as the way forward", "This is not legal advice"])
+            .script(&["If it gets heated", "do not argue it or threaten back"]),
+        s("a threat, valid, no clause: still the fix; no clause named",
+            with(heard(job(2000, 15, 300), Yes), |c| c.listen.mood = Some(Mood::Threatening)),
+            FixIt, Gesture::Fix { thank_you: false, up_to: Some(300 * D) })
+            .says(&["This is not legal advice"])
+            .never(&["name it as the way forward"]),
+
         // ---- Offers already turned down (G28, G29, G33). ----
         s("not valid, one $300 offer turned down: listed, and the next is never less",
             with(heard(job(2000, 15, 800), No), declined(RemedyKind::ReduceAmount, 300)),
@@ -529,7 +563,8 @@ fn situations() -> Vec<Situation> {
             with(with(heard(job(2000, 15, 200), No), bad_faith), future(10_000)), StandFirm, Gesture::Courtesy),
         s("bad faith over a small sum that is dear to argue: still firm (G22 over G3)",
             with(heard(with(job(2000, 15, 50), |c| c.numbers.dispute_minutes = Some(180)), No), bad_faith),
-            StandFirm, Gesture::Courtesy),
+            StandFirm, Gesture::Courtesy)
+            .says(&["The articles differ here", "stand firm when the evidence shows", "$300.00 of your time against $50.00"]),
         s("taking advantage on this case and an earlier one: consider ending (G42)",
             with(heard(job(2000, 15, 500), No), bad_faith), ConsiderEnding, Gesture::Exit(ExitTerms::Owed))
             .past(past(1, 1, 300))

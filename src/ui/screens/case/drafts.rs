@@ -1,6 +1,7 @@
 //! A drafted message: edit, copy or share, open in your email, print.
 
 use crate::model::Case;
+use crate::model::case::Channel;
 use crate::model::drafts::{self, DraftKind};
 use crate::route::{PrintView, Route};
 use crate::ui::browser::time::today;
@@ -21,6 +22,17 @@ fn mailto(to: &str, subject: &str, body: &str) -> String {
         enc(subject),
         enc(body)
     )
+}
+
+/// The first reply, and before it, when the complaint is a public review, the short public
+/// answer under it.
+pub fn first_replies() -> AnyView {
+    let review = read_case(|c| c.channel == Some(Channel::Review));
+    vec![
+        when(review, || draft_view(DraftKind::PublicReply)),
+        draft_view(DraftKind::FirstReply),
+    ]
+    .into_any()
 }
 
 /// A drafted message: editable, then copied, opened in the user's email, or printed. What

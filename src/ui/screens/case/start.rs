@@ -1,7 +1,6 @@
 //! Before you call: one screen, five minutes, then the script or the first reply.
 
 use crate::model::case::Channel;
-use crate::model::drafts::DraftKind;
 use crate::model::guidance::START_LEDE;
 use crate::model::guidance::{CLARIFYING_QUESTIONS, GROUND_RULES};
 use crate::model::worksheet::{progress, question};
@@ -13,7 +12,7 @@ use crate::ui::kit::inputs::{check_input, question_view};
 use crate::ui::kit::lazy::lazy_view;
 use crate::ui::kit::{card, dyn_text, dyn_view, el, heading, link, para, text_list};
 use crate::ui::screens::case::counsel::{limits_view, reading_view};
-use crate::ui::screens::case::drafts::draft_view;
+use crate::ui::screens::case::drafts::first_replies;
 use crate::ui::screens::case::talks::not_personal;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -125,7 +124,7 @@ fn on_the_call(script: String) -> AnyView {
 
 // The draft, its copy and share, and every draft's wording load when first shown: a new
 // visitor's first screens never need them.
-lazy_view!(Part later, first_reply_split, first_reply() => draft_view(DraftKind::FirstReply));
+lazy_view!(Part later, first_reply_split, first_reply() => first_replies());
 
 /// A written complaint: when to call, and the first reply asking for a call. // G6, G7
 fn written_reply(written: Memo<u64>) -> AnyView {

@@ -196,7 +196,7 @@ pub fn draft_page(id: String, kind: DraftKind) -> AnyView {
             .into_any(),
     ];
     let stage = match kind {
-        DraftKind::FirstReply | DraftKind::CallFailed => Stage::ReachOut,
+        DraftKind::PublicReply | DraftKind::FirstReply | DraftKind::CallFailed => Stage::ReachOut,
         DraftKind::AfterCall => Stage::Resolve,
         DraftKind::CheckIn => Stage::FollowUp,
         DraftKind::Ending => Stage::Decide,
