@@ -4,6 +4,7 @@ use crate::model::Case;
 use crate::store::workspace::Listed;
 use crate::ui::state::{AppState, use_app};
 use leptos::prelude::*;
+use std::any::Any;
 use std::marker::PhantomData;
 
 /// The record a screen edits (provided as context by that screen).
@@ -48,19 +49,43 @@ pub fn read<T: Listed, V: Default + 'static>(
     read_boxed::<T, V>(Box::new(f))
 }
 
-/// [`read`], boxed: the reader it gives has one type per record and value type, not one per
-/// caller's closure, so the code for it (and for whatever holds it) is compiled once.
+/// A reader whose value type is hidden: it puts what it read into the `Option<V>` it is
+/// handed. One type per record type, so the code that stores and calls it compiles once.
+type Reader<T> = Box<dyn Fn(&T, &mut dyn Any)>;
+
+/// [`read`], boxed: the reader it gives has one type per record type, not one per caller's
+/// closure or value type, so the code for it (and for whatever holds it) is compiled once;
+/// per value type there is only the call and the `Option` it fills.
 fn read_boxed<T: Listed, V: Default + 'static>(
     f: Box<dyn Fn(&T) -> V>,
 ) -> impl Fn() -> V + Copy + Send + Sync + 'static {
     let app = use_app();
     let ed = editing::<T>();
-    let f = StoredValue::new_local(f);
+    let reader: Reader<T> = Box::new(move |r, out| {
+        if let Some(out) = out.downcast_mut::<Option<V>>() {
+            *out = Some(f(r));
+        }
+    });
+    let reader = StoredValue::new_local(reader);
     move || {
-        let mut value = None;
-        with_record(app, ed, &mut |r| value = f.try_with_value(|f| f(r)));
+        let mut value: Option<V> = None;
+        read_into(app, ed, reader, &mut value);
         value.unwrap_or_default()
     }
+}
+
+/// Runs a [`Reader`] on the record being edited, tracked; not when it is gone. Not generic
+/// in what is read, so compiled once per record type.
+#[inline(never)]
+fn read_into<T: Listed>(
+    app: AppState,
+    ed: Editing<T>,
+    reader: StoredValue<Reader<T>, LocalStorage>,
+    out: &mut dyn Any,
+) {
+    with_record(app, ed, &mut |r| {
+        reader.try_with_value(|f| f(r, &mut *out));
+    });
 }
 
 /// Runs `f` on the record being edited, tracked; not when it is gone. Not generic in what is

@@ -67,6 +67,7 @@ pub fn start_screen(id: String) -> AnyView {
                 "client-name",
                 "channel",
                 "disputed",
+                "ask",
                 "amount",
                 "invoiced",
                 "minutes-spent",
