@@ -702,7 +702,11 @@ impl<'a> Context<'a> {
             )),
         };
         let mut r = if self.stuck() {
-            self.cannot_agree("You have talked it through and cannot agree.")
+            self.cannot_agree(if declined(self.case).count() >= 2 {
+                "They turned down your offers."
+            } else {
+                "You have talked it through and cannot agree."
+            })
         } else if let Some(r) = self.settle_quickly() {
             r
         } else {

@@ -358,7 +358,7 @@ pub fn call_script(case: &Case, reading: &Reading, today: Date) -> Vec<Step> {
     // With an angry client, the way to end a heated call comes first, not last. // G8
     let mut steps: Vec<Step> = match mood {
         Some(Mood::Angry | Mood::Threatening) => {
-            vec![step("If it gets heated", vec![HEATED.into()])]
+            vec![step("Have this ready", vec![HEATED.into()])]
         }
         _ => Vec::new(),
     };

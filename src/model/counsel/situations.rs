@@ -543,7 +543,8 @@ fn situations() -> Vec<Situation> {
                 c.numbers.future_revenue = Some(20_000 * D);
             }), AgreePayment, Gesture::AgreedPayment)
             .past(clause_past())
-            .says(&["its next step is mediation", "You may start mediation from 31 Dec 2026", "Agree a mediator by: 14 Jan 2027", "“A refund of $250.00.”"]),
+            .says(&["They turned down your offers.", "its next step is mediation", "You may start mediation from 31 Dec 2026", "Agree a mediator by: 14 Jan 2027", "“A refund of $250.00.”"])
+            .never(&["talked it through"]),
         s("two offers turned down, no clause: you cannot agree; a payment for the work, no mediation named",
             with(with(with(heard(job(2000, 15, 800), No), declined(RemedyKind::ReduceAmount, 150)),
                 declined(RemedyKind::RefundPartial, 250)), future(20_000)), AgreePayment, Gesture::AgreedPayment)

@@ -455,7 +455,7 @@ fn setup_card(app: AppState, state: RwSignal<SyncState>) -> AnyView {
         .child(field("sync-pass", "Sync passphrase", "password", pass))
         .child(para(
             "hint",
-            "Separate from the login: it encrypts your records, and only you know it. Use the same one on each device. It cannot be recovered.",
+            "Separate from the login: it encrypts your records, and only you know it. Use the same one on each device; a new one needs at least 12 characters (four ordinary words will do). It cannot be recovered.",
         ))
         .child(el("p").child(button("Turn sync on", "primary", None, turn_on)).into_any())
         .child(said_line("", said))
