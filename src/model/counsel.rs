@@ -265,7 +265,8 @@ fn already_given(case: &Case, limit: Option<Limit>) -> Option<String> {
 /// What is really in dispute: the amount claimed, but never more than the price the job was
 /// invoiced at. A claim above the price is not taken at face value. // G2, G3
 pub fn in_dispute(case: &Case) -> Option<i64> {
-    let claimed = case.amount.filter(|a| *a > 0)?;
+    // An amount left from before they said they want no money is not in dispute.
+    let claimed = case.amount.filter(|a| *a > 0 && case.asks_money())?;
     Some(match case.numbers.invoiced.filter(|i| *i > 0) {
         Some(price) => claimed.min(price),
         None => claimed,
@@ -340,7 +341,7 @@ pub fn reading(case: &Case, past: Past) -> Reading {
     r.cost = ctx.gesture_cost(&r.gesture);
     if r.call == Call::FixIt && r.cost.is_some_and(|c| c.within_limit == Some(false)) {
         r.reasons.push(reason(
-            "The articles differ here: one says a valid concern is fixed, whatever it takes (000); another says to decide beforehand what the dispute is worth to you (002), and this fix goes beyond that. Your choice: fix it in full, or fix it another way (a redo rather than money back) and say so plainly.",
+            "Two sound pieces of advice pull apart here: a valid concern is fixed, whatever it takes, and you decide beforehand what a dispute is worth to you. This fix goes beyond that. Your choice: fix it in full, or put it right in a way that costs you less, and say so plainly.",
             "G25, G3",
         ));
     }
@@ -441,7 +442,17 @@ impl<'a> Context<'a> {
     /// to them, the way out is to make an offer. // G28, G29
     fn stuck(&self) -> bool {
         self.case.resolve.talks == Some(Talks::Stuck) && !offers_nothing(self.case)
-            || declined(self.case).count() >= 2
+            || self.refused_twice()
+    }
+
+    /// Two offers turned down, none still open, nothing agreed, and the user has not said
+    /// they are still talking: as good as not agreeing. // G28, G33
+    fn refused_twice(&self) -> bool {
+        let r = &self.case.resolve;
+        declined(self.case).count() >= 2
+            && !r.options.iter().any(|o| o.offered && !o.declined)
+            && r.agreed.trim().is_empty()
+            && r.talks != Some(Talks::Talking)
     }
 
     /// They said they cannot agree, but nothing was offered yet.
@@ -702,7 +713,7 @@ impl<'a> Context<'a> {
             )),
         };
         let mut r = if self.stuck() {
-            self.cannot_agree(if declined(self.case).count() >= 2 {
+            self.cannot_agree(if self.refused_twice() {
                 "They turned down your offers."
             } else {
                 "You have talked it through and cannot agree."
@@ -738,7 +749,7 @@ impl<'a> Context<'a> {
         if let Some((d, a)) = costly {
             reasons.push(reason(
                 format!(
-                    "The articles differ here: one says stand firm when the evidence shows they are taking advantage (001); another says not to spend more defending than the amount is worth (002), and arguing this would take about {} of your time against {}. Your choice: firm and brief keeps the cost down.",
+                    "Two sound pieces of advice pull apart here: stand firm when the evidence shows they are taking advantage, and never spend more defending than the amount is worth. Arguing this would take about {} of your time against {}. Your choice: firm and brief keeps the cost down.",
                     self.m(d),
                     self.m(a)
                 ),
@@ -842,11 +853,12 @@ impl<'a> Context<'a> {
     /// offers (G43); else refund and refer a small job, agree a payment on a larger one
     /// (G5); a clause in the agreement says what comes next (G33).
     fn cannot_agree(&self, why: &str) -> Reading {
-        if let Some(r) = self
+        if let Some(mut r) = self
             .could_end()
             .then(|| self.costs_more_than_worth())
             .flatten()
         {
+            r.reasons.extend(self.clause_next());
             return r;
         }
         let mut r = if self.small() {
@@ -881,7 +893,7 @@ impl<'a> Context<'a> {
     fn clause_next(&self) -> Option<Reason> {
         let link = self.case.clause.as_ref()?;
         let raised = link.raised.or(self.case.received);
-        let dates: Vec<String> = match (&self.past.clause, raised) {
+        let mut dates: Vec<String> = match (&self.past.clause, raised) {
             (Some(w), Some(day)) => w
                 .deadlines(day)
                 .iter()
@@ -889,6 +901,9 @@ impl<'a> Context<'a> {
                 .collect(),
             _ => Vec::new(),
         };
+        if link.raised.is_none() && !dates.is_empty() {
+            dates.push("counted from the day it arrived: set the day it was raised in writing (Resolve) to be sure".into());
+        }
         let mut text = "Your agreement has a clause for this: its next step is mediation, within its deadlines (Resolve).".to_string();
         if !dates.is_empty() {
             text = format!("{text} {}.", dates.join("; "));
@@ -905,10 +920,10 @@ impl<'a> Context<'a> {
         }
         let offers: Vec<String> = turned_down
             .iter()
-            .map(|o| format!("“{}”", offer_text(o, self.case)))
+            .map(|o| format!("“{}”", offer_text(o, self.case).trim_end_matches('.')))
             .collect();
         r.reasons.push(reason(
-            format!("Turned down so far: {}", offers.join(" ")),
+            format!("Turned down so far: {}.", offers.join("; ")),
             "G28, G29",
         ));
         let highest = turned_down

@@ -71,7 +71,7 @@ impl DraftKind {
                 "Under the review, for everyone to read: short, calm, and taking it private. Then send the first reply to them directly."
             }
             DraftKind::FirstReply => {
-                "Their complaint came in writing. Reply soon, but ask to talk: a voice carries the care an email cannot."
+                "Their complaint came in writing. Reply soon, and ask to talk: a voice carries the care an email cannot. If you answer in writing (a call failed, or they asked for it), it asks for their side instead."
             }
             DraftKind::CallFailed => {
                 "The call broke down or got heated. Follow up in writing, and ask them what would be fair."
@@ -201,8 +201,9 @@ fn thanks_for_raising(channel: Option<Channel>) -> &'static str {
     }
 }
 
-/// The first reply: it asks for a call, unless you chose to answer in writing (the client
-/// may have asked for it); then it asks for their account in writing. // G6, G7, G11
+/// The first reply: it asks for a call, unless you chose to answer in writing (a call failed,
+/// or they asked to be reached only in writing: G7's fallback); then it asks for their side
+/// and what would be fair. // G6, G7, G11, G28
 fn first_reply(case: &Case, today: Date, next: &str) -> String {
     let thanks = thanks_for_raising(case.channel);
     if case.reach.channel.is_some_and(Channel::is_written) {

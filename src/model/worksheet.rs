@@ -1139,9 +1139,8 @@ pub fn reach_warnings(case: &Case, today: Date) -> Vec<String> {
         && came.is_written()
         && reply.is_written()
     {
-        // Where the articles differ, both sides and the choice.
         out.push(
-            "They wrote to you, and you plan to write back. The articles differ here: one says a written answer to a written complaint reads as a defence, and a call or a meeting lets them hear that you care (000); another falls back to writing when a call does not work (004), and some clients ask for it. Your choice: if you write, keep it warm and answer what they asked."
+            "They wrote to you, and you plan to write back. A written answer to a written complaint often reads as a defence; a call or a meeting lets them hear that you care. Write when a call has not worked, or when they asked to be reached only in writing: then keep it warm, and ask for their side and what would be fair."
                 .to_string(),
         );
     }

@@ -649,29 +649,41 @@ pub async fn rotate_key<H: Host>(
     push(host, &next, &mut meta, &mut Report::default()).await?;
     let mut doc: Value = serde_json::from_str(&next.wrapped).unwrap_or_default();
     doc["_rev"] = keys["_rev"].clone();
-    let put = host
-        .send(cfg, "PUT", KEYS_DOC, Some(doc.to_string()))
-        .await
-        .map_err(net)?;
-    if put.status >= 300 {
-        return Err(status_error(put.status));
+    let put = host.send(cfg, "PUT", KEYS_DOC, Some(doc.to_string())).await;
+    if let Err(e) = put.map_err(net).and_then(|p| match p.status {
+        s if s >= 300 => Err(status_error(s)),
+        _ => Ok(()),
+    }) {
+        // The old key still rules: the copies under the new one would only be noise.
+        delete_docs(host, cfg, &meta.docs).await;
+        return Err(e);
     }
-    if !host.with_ws(|w| save_meta(w.backend(), &meta)) {
-        return Err(SyncError::DeviceFull);
-    }
-    let gone: Vec<Value> = old
+    // From here the new key rules, whatever happens next: the caller keeps it. The old
+    // copies go as well as they can; records set aside here (a newer Mend's) stay, for
+    // the device that can read them to send again.
+    let _ = host.with_ws(|w| save_meta(w.backend(), &meta));
+    let aside: Vec<String> =
+        host.with_ws(|w| w.aside_keys().iter().map(|k| k.to_string()).collect());
+    let old: Vec<DocMeta> = old
         .docs
+        .into_iter()
+        .filter(|d| !aside.contains(&d.key))
+        .collect();
+    delete_docs(host, cfg, &old).await;
+    Ok(next)
+}
+
+/// Deletes these documents on the server, as far as it will (no error is fatal).
+async fn delete_docs<H: Host>(host: &H, cfg: &Config, docs: &[DocMeta]) {
+    let gone: Vec<Value> = docs
         .iter()
         .filter(|d| !d.rev.is_empty())
         .map(|d| json!({ "_id": d.id, "_rev": d.rev, "_deleted": true }))
         .collect();
     for part in gone.chunks(500) {
         let request = json!({ "docs": part }).to_string();
-        host.send(cfg, "POST", "_bulk_docs", Some(request))
-            .await
-            .map_err(net)?;
+        let _ = host.send(cfg, "POST", "_bulk_docs", Some(request)).await;
     }
-    Ok(next)
 }
 
 /// What a round did.
@@ -1053,12 +1065,15 @@ async fn pull<H: Host>(
                 take_conflict(host, cfg, meta, id, rev.as_str().unwrap_or("")).await?;
             }
         }
+        let since = meta.since.clone();
         meta.since = match &changes["last_seq"] {
             Value::String(s) => s.clone(),
             Value::Number(n) => n.to_string(),
             _ => meta.since.clone(),
         };
-        if results.len() < CHANGES_PER_PULL {
+        // The last part, or a server whose checkpoint does not move: asking again would
+        // bring the same part back.
+        if results.len() < CHANGES_PER_PULL || meta.since == since {
             return Ok(());
         }
         if !host.with_ws(|w| save_meta(w.backend(), meta)) {
@@ -1082,6 +1097,7 @@ fn query_value(text: &str) -> String {
 }
 
 /// A revision's generation: CouchDB's revisions are `N-hash`, N counting the edits.
+#[cfg(test)]
 fn generation(rev: &str) -> u64 {
     rev.split('-')
         .next()
@@ -1109,11 +1125,9 @@ async fn take_doc<H: Host>(
     let (Some(id), Some(rev)) = (doc["_id"].as_str(), doc["_rev"].as_str()) else {
         return;
     };
-    // The version already here, or an older one sent again: nothing to take.
-    if meta
-        .get(id)
-        .is_some_and(|m| generation(rev) <= generation(&m.rev))
-    {
+    // The revision already here: nothing to take. Any other, even one with a lower
+    // generation (a server restored from a backup), is opened and judged by its version.
+    if meta.get(id).is_some_and(|m| m.rev == rev) {
         return;
     }
     // Not readable with this key, or not the record its id names: listed, left untouched.
@@ -1184,16 +1198,17 @@ async fn take_conflict<H: Host>(
 ) -> Result<(), SyncError> {
     let path = format!("{id}?rev={}", query_value(rev));
     let reply = host.send(cfg, "GET", &path, None).await.map_err(net)?;
-    let opened = match reply.status {
-        200 => open_doc(host, cfg, id, &body(&reply)).await,
-        _ => None,
+    if reply.status != 200 {
+        return Err(status_error(reply.status));
+    }
+    // Not ours to open: left on the server as it is, never deleted unseen.
+    let Some((_, text, key)) = open_doc(host, cfg, id, &body(&reply)).await else {
+        return Ok(());
     };
-    if let Some((_, text, key)) = opened {
-        let now = host.now();
-        let synced = Some(meta.settings.as_str()).filter(|t| !t.is_empty());
-        if !host.with_ws(|w| w.take_remote(&key, &text, true, synced, now)) {
-            return Err(SyncError::DeviceFull);
-        }
+    let now = host.now();
+    let synced = Some(meta.settings.as_str()).filter(|t| !t.is_empty());
+    if !host.with_ws(|w| w.take_remote(&key, &text, true, synced, now)) {
+        return Err(SyncError::DeviceFull);
     }
     let gone = json!({ "docs": [{ "_id": id, "_rev": rev, "_deleted": true }] });
     host.send(cfg, "POST", "_bulk_docs", Some(gone.to_string()))
@@ -1312,6 +1327,8 @@ mod tests {
         fail_pushes: bool,
         /// Bodies of the pushes answered, in order.
         pushes: Vec<usize>,
+        /// Answer 409 to a write of the key document (another device changed it meanwhile).
+        refuse_key_put: bool,
         /// Pulls answered so far; after this many more (when set), the connection drops.
         pulls: usize,
         changes_left: Option<usize>,
@@ -1326,6 +1343,23 @@ mod tests {
 
         fn doc(&self, id: &str) -> Option<&Doc> {
             self.docs.iter().find(|(i, _)| i == id).map(|(_, d)| d)
+        }
+
+        /// A database restored from a backup: the document as it was then, revision and all
+        /// (a lower generation than now), as a change to pull.
+        fn restore(&mut self, id: &str, then: Value) {
+            self.seq += 1;
+            let seq = self.seq;
+            let d = self
+                .docs
+                .iter_mut()
+                .find(|(i, _)| i == id)
+                .map(|(_, d)| d)
+                .unwrap();
+            d.edits = generation(then["_rev"].as_str().unwrap());
+            d.deleted = false;
+            d.body = then;
+            d.seq = seq;
         }
 
         /// What replication from another server can leave: a second revision of a document
@@ -1441,6 +1475,9 @@ mod tests {
                         return Err(NetError::Unreachable);
                     }
                     reply(201, Value::Array(results))
+                }
+                ("PUT", KEYS_DOC) if self.refuse_key_put => {
+                    reply(409, json!({"error": "conflict"}))
                 }
                 ("PUT", id) => {
                     let mut doc = body;
@@ -2094,6 +2131,42 @@ mod tests {
     }
 
     #[test]
+    fn a_server_restored_from_a_backup_is_told_the_newer_copy_and_edits_flow_again() {
+        let (server, a, b, cfg) = pair();
+        add_case(&a, "x", "First wording");
+        sync(&a, &cfg);
+        sync(&b, &cfg);
+        let id = doc_id(&cfg.key, &record_key(Kind::Case, "x"));
+        let backup = server.borrow().doc(&id).unwrap().body.clone();
+        rename(&a, "x", "Second wording");
+        sync(&a, &cfg);
+        sync(&b, &cfg);
+        // The backup: the document as it was, at its older (lower) revision.
+        server.borrow_mut().restore(&id, backup);
+        rename(&b, "x", "Third wording, from b");
+        for d in [&a, &b] {
+            sync(d, &cfg);
+            sync(d, &cfg);
+        }
+        sync(&a, &cfg);
+        assert_eq!(names(&a), ["Third wording, from b"]);
+        assert_eq!(names(&b), ["Third wording, from b"]);
+        assert!(server_text(&a, &server, &cfg, "x").contains("Third wording, from b"));
+        assert_eq!(waiting_here(&b, &cfg), 0, "nothing stuck waiting");
+        assert!(matches!(
+            a.with_ws(|w| w.notices().to_vec()).as_slice(),
+            [Notice::OlderRefused { deleted: false, .. }]
+        ));
+    }
+
+    fn waiting_here(d: &Device, cfg: &Config) -> usize {
+        d.with_ws(|w| {
+            let meta = load_meta(w.backend());
+            waiting(w, cfg, &meta)
+        })
+    }
+
+    #[test]
     fn a_deleted_record_the_server_brings_back_stays_deleted() {
         let (server, a, b, cfg) = pair();
         add_case(&a, "x", "Settled long ago");
@@ -2243,6 +2316,20 @@ mod tests {
         ] {
             assert_eq!(retry_after(failures, spread), ms, "{failures} {spread}");
         }
+    }
+
+    #[test]
+    fn a_conflicting_revision_this_device_cannot_open_is_left_on_the_server() {
+        let (server, a, _b, cfg) = pair();
+        add_case(&a, "x", "Dana");
+        sync(&a, &cfg);
+        let id = doc_id(&cfg.key, "mend:case:x");
+        server
+            .borrow_mut()
+            .add_conflict(&id, "2-other", "sealed:not-ours");
+        sync(&a, &cfg);
+        assert_eq!(names(&a), ["Dana"]);
+        assert_eq!(server.borrow().doc(&id).unwrap().conflicts.len(), 1);
     }
 
     #[test]
@@ -2401,6 +2488,27 @@ mod tests {
                 assert!(!said.contains(jargon), "{said}");
             }
         }
+    }
+
+    #[test]
+    fn a_new_key_the_server_will_not_take_leaves_the_old_one_working_and_no_stray_copies() {
+        let (server, a, b, cfg) = pair();
+        add_case(&a, "x", "Dana");
+        sync(&a, &cfg);
+        server.borrow_mut().refuse_key_put = true;
+        assert!(run(rotate_key(&a, &cfg, "correct horse")).is_err());
+        let live: Vec<String> = server
+            .borrow()
+            .docs
+            .iter()
+            .filter(|(id, d)| !d.deleted && id != KEYS_DOC)
+            .map(|(id, _)| id.clone())
+            .collect();
+        assert_eq!(live, [doc_id(&cfg.key, "mend:case:x")]);
+        rename(&a, "x", "Dana, still syncing");
+        sync(&a, &cfg);
+        sync(&b, &cfg);
+        assert_eq!(names(&b), ["Dana, still syncing"]);
     }
 
     #[test]

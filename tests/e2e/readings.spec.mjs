@@ -268,7 +268,7 @@ test('two offers turned down, with a clause in the agreement: the reading lists 
     await option.getByLabel('They turned it down').check();
   }
   await expect(saveStatus(page)).toHaveText('Saved');
-  await expect(reading).toContainText('Turned down so far: “We take $150.00 off the invoice.” “A refund of $250.00.”');
+  await expect(reading).toContainText('Turned down so far: “We take $150.00 off the invoice”; “A refund of $250.00”.');
   await expect(reading).toContainText('Seek a pro-rated or agreed payment');
   await expect(reading).toContainText('its next step is mediation');
   await expect(reading).toContainText('You may start mediation from Dec 31, 2026');
@@ -290,7 +290,7 @@ test('a redo and no money, from an angry client who wants email: costed in hours
   await page.getByRole('group', { name: 'How are they?' }).getByLabel('Angry').check();
   await page.goto(`#/cases/${id}/reach-out`);
   await page.getByRole('group', { name: 'How you will reach out' }).getByLabel('Email', { exact: true }).check();
-  await expect(page.getByText('The articles differ here')).toBeVisible();
+  await expect(page.getByText('Write when a call has not worked, or when they asked to be reached only in writing')).toBeVisible();
   const first = await draftText(page, id, 'reach-out', 'First reply');
   expect(first).toContain('Could you tell me what happened as you see it');
   expect(first).not.toMatch(/talk|call/);

@@ -495,11 +495,11 @@ fn situations() -> Vec<Situation> {
         s("valid, and the fix goes beyond your limit: both articles, and the choice is yours",
             with(heard(job(2000, 15, 800), Yes), |c| c.limits.concede = Some(300 * D)),
             FixIt, Gesture::Fix { thank_you: false, up_to: Some(800 * D) })
-            .says(&["The articles differ here: one says a valid concern is fixed, whatever it takes"]),
+            .says(&["Two sound pieces of advice pull apart here: a valid concern is fixed, whatever it takes"]),
         s("valid, the fix within your limit: no disagreement to show",
             with(heard(job(2000, 15, 200), Yes), |c| c.limits.concede = Some(300 * D)),
             FixIt, Gesture::Fix { thank_you: false, up_to: Some(200 * D) })
-            .never(&["The articles differ"]),
+            .never(&["pull apart"]),
 
         // ---- How the client is: calm first; a threat met with facts (G8, G10, G33). ----
         s("an angry client, not heard yet: the script opens with how to end a heated call",
@@ -530,7 +530,7 @@ fn situations() -> Vec<Situation> {
         s("not valid, one $300 offer turned down: listed, and the next is never less",
             with(heard(job(2000, 15, 800), No), declined(RemedyKind::ReduceAmount, 300)),
             ExplainAndOffer, peace_200())
-            .says(&["Turned down so far: “We take $300.00 off the invoice.”", "You already offered $300.00", "do not come back with less"]),
+            .says(&["Turned down so far: “We take $300.00 off the invoice”.", "You already offered $300.00", "do not come back with less"]),
         s("not valid, a $150 offer turned down, a $200 peace offering next: more, so no warning",
             with(heard(job(2000, 15, 800), No), declined(RemedyKind::ReduceAmount, 150)),
             ExplainAndOffer, peace_200())
@@ -543,8 +543,35 @@ fn situations() -> Vec<Situation> {
                 c.numbers.future_revenue = Some(20_000 * D);
             }), AgreePayment, Gesture::AgreedPayment)
             .past(clause_past())
-            .says(&["They turned down your offers.", "its next step is mediation", "You may start mediation from 31 Dec 2026", "Agree a mediator by: 14 Jan 2027", "“A refund of $250.00.”"])
-            .never(&["talked it through"]),
+            .says(&["They turned down your offers.", "its next step is mediation", "You may start mediation from 31 Dec 2026", "Agree a mediator by: 14 Jan 2027", "“We take $150.00 off the invoice”; “A refund of $250.00”."])
+            .never(&["talked it through", "counted from the day it arrived"]),
+        s("two offers turned down, a third still open: not yet stuck, no mediation",
+            with(with(with(heard(job(2000, 15, 800), No), declined(RemedyKind::ReduceAmount, 150)),
+                declined(RemedyKind::RefundPartial, 250)), |c| {
+                under_clause(c);
+                c.resolve.options.push(RemedyOption { kind: RemedyKind::DiscountNext, amount: Some(1000 * D), percent: Some(20), offered: true, ..RemedyOption::default() });
+            }), ExplainAndOffer, peace_200())
+            .past(clause_past())
+            .says(&["Turned down so far"])
+            .never(&["mediation"]),
+        s("two offers turned down but still talking, by your word: not stuck",
+            with(with(with(heard(job(2000, 15, 800), No), declined(RemedyKind::ReduceAmount, 150)),
+                declined(RemedyKind::RefundPartial, 250)), |c| c.resolve.talks = Some(Talks::Talking)),
+            ExplainAndOffer, peace_200())
+            .never(&["mediation", "They turned down your offers"]),
+        s("two offers turned down, a clause, no day raised in writing: the dates say what they count from",
+            with(with(with(heard(job(2000, 15, 800), No), declined(RemedyKind::ReduceAmount, 150)),
+                declined(RemedyKind::RefundPartial, 250)), |c| {
+                c.clause = Some(crate::model::case::ClauseLink { id: "clause".into(), raised: None });
+                c.received = crate::model::Date::from_ymd(2026, 12, 1);
+                c.numbers.future_revenue = Some(20_000 * D);
+            }), AgreePayment, Gesture::AgreedPayment)
+            .past(clause_past())
+            .says(&["You may start mediation from 31 Dec 2026", "counted from the day it arrived"]),
+        s("an apology asked, an old amount still typed: no money offered for it",
+            with(heard(job(2000, 15, 400), Yes), |c| c.ask = Some(Ask::Apology)),
+            FixIt, Gesture::Fix { thank_you: false, up_to: None })
+            .never(&["$400.00"]),
         s("two offers turned down, no clause: you cannot agree; a payment for the work, no mediation named",
             with(with(with(heard(job(2000, 15, 800), No), declined(RemedyKind::ReduceAmount, 150)),
                 declined(RemedyKind::RefundPartial, 250)), future(20_000)), AgreePayment, Gesture::AgreedPayment)
@@ -565,7 +592,7 @@ fn situations() -> Vec<Situation> {
         s("bad faith over a small sum that is dear to argue: still firm (G22 over G3)",
             with(heard(with(job(2000, 15, 50), |c| c.numbers.dispute_minutes = Some(180)), No), bad_faith),
             StandFirm, Gesture::Courtesy)
-            .says(&["The articles differ here", "stand firm when the evidence shows", "$300.00 of your time against $50.00"]),
+            .says(&["Two sound pieces of advice pull apart here", "stand firm when the evidence shows", "$300.00 of your time against $50.00"]),
         s("taking advantage on this case and an earlier one: consider ending (G42)",
             with(heard(job(2000, 15, 500), No), bad_faith), ConsiderEnding, Gesture::Exit(ExitTerms::Owed))
             .past(past(1, 1, 300))
