@@ -293,6 +293,8 @@ test('a redo and no money, from an angry client who wants email: costed in hours
   await expect(page.getByText('Write when a call has not worked, or when they asked to be reached only in writing')).toBeVisible();
   const first = await draftText(page, id, 'reach-out', 'First reply');
   expect(first).toContain('Could you tell me what happened as you see it');
+  await page.goto(`#/cases/${id}/start`);
+  await expect(page.getByRole('region', { name: 'It came in writing: you answer in writing' })).toBeVisible();
   expect(first).not.toMatch(/talk|call/);
   const reading = await hear(page, id, s);
   await expect(reading).toContainText('Hours the redo would take');

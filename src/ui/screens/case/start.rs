@@ -127,14 +127,21 @@ fn on_the_call(script: String) -> AnyView {
 // visitor's first screens never need them.
 lazy_view!(Part later, first_reply_split, first_reply() => first_replies());
 
-/// A written complaint: when to call, and the first reply asking for a call. // G6, G7
+/// A written complaint: when to call, and the first reply asking for a call; or, when you
+/// chose to answer in writing (a call failed, or they asked for it), the reply that asks for
+/// their side. // G6, G7
 fn written_reply(written: Memo<u64>) -> AnyView {
+    let in_writing = shape_of(|c| u64::from(c.reach.channel.is_some_and(Channel::is_written)));
     dyn_view(move || {
         if written.get() == 0 {
             return ().into_any();
         }
+        let title = match in_writing.get() {
+            0 => "It came in writing: ask for a call, not a written debate",
+            _ => "It came in writing: you answer in writing",
+        };
         section(
-            "It came in writing: ask for a call, not a written debate",
+            title,
             "start-reply",
             vec![ask("reach-when"), ask("reach-time"), first_reply()],
         )
