@@ -678,6 +678,11 @@ impl Case {
         self.ask.is_none_or(Ask::is_money)
     }
 
+    /// You chose to answer in writing (a call failed, or they asked for it). // G7
+    pub fn answers_in_writing(&self) -> bool {
+        self.reach.channel.is_some_and(Channel::is_written)
+    }
+
     /// A new case in the user's currency.
     pub fn new(currency: &str) -> Case {
         Case {

@@ -201,12 +201,17 @@ fn thanks_for_raising(channel: Option<Channel>) -> &'static str {
     }
 }
 
+/// Whether a public reply goes under the complaint: it came as a public review.
+pub fn needs_public_reply(case: &Case) -> bool {
+    case.channel == Some(Channel::Review)
+}
+
 /// The first reply: it asks for a call, unless you chose to answer in writing (a call failed,
 /// or they asked to be reached only in writing: G7's fallback); then it asks for their side
 /// and what would be fair. // G6, G7, G11, G28
 fn first_reply(case: &Case, today: Date, next: &str) -> String {
     let thanks = thanks_for_raising(case.channel);
-    if case.reach.channel.is_some_and(Channel::is_written) {
+    if case.answers_in_writing() {
         return format!(
             "{thanks} I am sorry for the trouble this has caused you.\n\nI want to understand it properly. Could you tell me what happened as you see it, and what would put it right for you? I will read it carefully and answer by {next}."
         );

@@ -36,8 +36,16 @@ pub struct Question {
     /// A few lines behind "Why this matters"; empty for none.
     pub why: &'static str,
     pub field: Field,
-    /// Listed as still missing while unanswered.
-    pub required: bool,
+    /// Whether this case needs it answered: listed as still missing while it is not.
+    pub needed: fn(&Case) -> bool,
+}
+
+fn always(_: &Case) -> bool {
+    true
+}
+
+fn never(_: &Case) -> bool {
+    false
 }
 
 /// Parts of a stage that are more than a question: lists, calculations, advice.
@@ -173,8 +181,16 @@ const fn q(
         hint,
         why,
         field,
-        required,
+        needed: if required { always } else { never },
     })
+}
+
+/// A question needed only in some cases (`needed` says which).
+const fn needed_when(block: Block, needed: fn(&Case) -> bool) -> Block {
+    match block {
+        Block::Q(q) => Block::Q(Question { needed, ..q }),
+        other => other,
+    }
 }
 
 macro_rules! text {
@@ -266,13 +282,17 @@ const CASE: &[Block] = &[
         choice!(Ask, ask),
         false,
     ),
-    q(
-        "amount",
-        "Amount in dispute",
-        "What they want back, or will not pay. Leave it empty when they ask for no money.",
-        "",
-        opt!(Money, amount),
-        true,
+    // Only when they ask for money.
+    needed_when(
+        q(
+            "amount",
+            "Amount in dispute",
+            "What they want back, or will not pay. Leave it empty when they ask for no money.",
+            "",
+            opt!(Money, amount),
+            true,
+        ),
+        Case::asks_money,
     ),
     // G39
     q(
@@ -995,9 +1015,7 @@ pub fn missing(stage: Stage, case: &Case) -> Vec<&'static str> {
     let mut out = Vec::new();
     for block in blocks(stage) {
         match block {
-            // An amount is needed only when they ask for money.
-            Block::Q(q) if q.key == "amount" && !case.asks_money() => {}
-            Block::Q(q) if q.required && !q.field.answered(case) => out.push(q.label),
+            Block::Q(q) if (q.needed)(case) && !q.field.answered(case) => out.push(q.label),
             Block::W(Widget::Attempts) => {
                 if case
                     .restate
@@ -1328,6 +1346,23 @@ mod tests {
         {
             set(&mut case, Some(99));
             assert_eq!(get(&case), None);
+        }
+    }
+
+    #[test]
+    fn the_amount_is_missing_only_when_they_ask_for_money() {
+        let mut case = Case::new("USD");
+        for (ask, listed) in [
+            (None, true),
+            (Some(Ask::MoneyBack), true),
+            (Some(Ask::Discount), true),
+            (Some(Ask::Redo), false),
+            (Some(Ask::Apology), false),
+            (Some(Ask::Person), false),
+        ] {
+            case.ask = ask;
+            let missing = missing(Stage::Case, &case);
+            assert_eq!(missing.contains(&"Amount in dispute"), listed, "{ask:?}");
         }
     }
 

@@ -517,6 +517,11 @@ fn with_epoch(fields: &str, now: i64, data_key: &str) -> String {
     v.to_string()
 }
 
+/// The filling named in key-document fields (empty when none).
+fn epoch_of(fields: &str) -> String {
+    field(&serde_json::from_str(fields).unwrap_or_default(), "epoch")
+}
+
 /// The key document's own fields (salt, rounds, wrapped key), without the server's `_id` and
 /// `_rev`.
 fn locked_fields(keys: &Value) -> String {
@@ -558,10 +563,7 @@ async fn refill_if_emptied<H: Host>(
             return Err(status_error(put.status));
         }
         meta.epoch.clear();
-        serde_json::from_str::<Value>(&fields).unwrap_or_default()["epoch"]
-            .as_str()
-            .unwrap_or("")
-            .to_string()
+        epoch_of(&fields)
     };
     if meta.epoch != epoch {
         // A new filling (or this device's first look at it): what the server holds is
@@ -640,10 +642,7 @@ pub async fn rotate_key<H: Host>(
     let old = host.with_ws(|w| load_meta(w.backend()));
     let mut meta = Meta {
         kid: key_id(&next.key),
-        epoch: field(
-            &serde_json::from_str(&next.wrapped).unwrap_or_default(),
-            "epoch",
-        ),
+        epoch: epoch_of(&next.wrapped),
         ..Meta::default()
     };
     push(host, &next, &mut meta, &mut Report::default()).await?;
@@ -2064,6 +2063,13 @@ mod tests {
         assert_eq!(names(&a), vec!["Dana"]);
     }
 
+    /// The ids of the records' documents the server holds, not deleted.
+    fn live_ids(server: &Rc<RefCell<Server>>) -> Vec<String> {
+        let s = server.borrow();
+        let live = s.docs.iter().filter(|(id, d)| !d.deleted && id != KEYS_DOC);
+        live.map(|(id, _)| id.clone()).collect()
+    }
+
     /// The server's sealed text of one case now, to be served again later.
     fn sealed_now(server: &Rc<RefCell<Server>>, cfg: &Config, id: &str) -> Value {
         let id = doc_id(&cfg.key, &record_key(Kind::Case, id));
@@ -2433,13 +2439,7 @@ mod tests {
         assert_ne!(next.key, cfg.key);
         a.with_ws(|w| save_config(w.backend(), &next));
         // Only documents under the new key are left, and the server still reads nothing.
-        let live: Vec<String> = server
-            .borrow()
-            .docs
-            .iter()
-            .filter(|(id, d)| !d.deleted && id != KEYS_DOC)
-            .map(|(id, _)| id.clone())
-            .collect();
+        let live = live_ids(&server);
         assert_eq!(live, [doc_id(&next.key, "mend:case:x")]);
         assert_eq!(sync(&a, &next).sent, 0, "nothing left to send");
         // b, still on the old key, stops and changes nothing, here or there.
@@ -2497,13 +2497,7 @@ mod tests {
         sync(&a, &cfg);
         server.borrow_mut().refuse_key_put = true;
         assert!(run(rotate_key(&a, &cfg, "correct horse")).is_err());
-        let live: Vec<String> = server
-            .borrow()
-            .docs
-            .iter()
-            .filter(|(id, d)| !d.deleted && id != KEYS_DOC)
-            .map(|(id, _)| id.clone())
-            .collect();
+        let live = live_ids(&server);
         assert_eq!(live, [doc_id(&cfg.key, "mend:case:x")]);
         rename(&a, "x", "Dana, still syncing");
         sync(&a, &cfg);

@@ -1,7 +1,6 @@
 //! A drafted message: edit, copy or share, open in your email, print.
 
 use crate::model::Case;
-use crate::model::case::Channel;
 use crate::model::drafts::{self, DraftKind};
 use crate::route::{PrintView, Route};
 use crate::ui::browser::time::today;
@@ -27,7 +26,7 @@ fn mailto(to: &str, subject: &str, body: &str) -> String {
 /// The first reply, and before it, when the complaint is a public review, the short public
 /// answer under it.
 pub fn first_replies() -> AnyView {
-    let review = read_case(|c| c.channel == Some(Channel::Review));
+    let review = read_case(drafts::needs_public_reply);
     vec![
         when(review, || draft_view(DraftKind::PublicReply)),
         draft_view(DraftKind::FirstReply),

@@ -131,7 +131,7 @@ lazy_view!(Part later, first_reply_split, first_reply() => first_replies());
 /// chose to answer in writing (a call failed, or they asked for it), the reply that asks for
 /// their side. // G6, G7
 fn written_reply(written: Memo<u64>) -> AnyView {
-    let in_writing = shape_of(|c| u64::from(c.reach.channel.is_some_and(Channel::is_written)));
+    let in_writing = shape_of(|c| u64::from(c.answers_in_writing()));
     dyn_view(move || {
         if written.get() == 0 {
             return ().into_any();
